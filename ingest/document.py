@@ -1,0 +1,33 @@
+"""What every source reader yields: an article's text and metadata, nothing stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+
+class IngestError(Exception):
+    """A source that cannot be read as an article; str() is the one-line message."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDoc:
+    source: str  # the path or URL as it was given
+    title: str
+    body: str
+    published: dt.date | None = None
+    language: str | None = None  # None: detect from the text
+    url: str | None = None
+    site: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """Identity of the article's content, whatever path or URL it came by."""
+        normalised = "\n".join(line.strip() for line in f"{self.title}\n{self.body}".splitlines())
+        return hashlib.sha256(normalised.strip().encode("utf-8")).hexdigest()

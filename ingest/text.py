@@ -1,0 +1,132 @@
+"""Plain-text articles: optional front matter, else the first line is the title.
+
+Format: ../shared/corpus/FORMAT.md (copied to tests/corpus/shared/FORMAT.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .document import ArticleDoc, IngestError
+
+MAX_BYTES = 5 * 1024 * 1024  # a news article is kilobytes; anything this big is not one
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# C0 controls other than tab/newline/carriage return, DEL, and C1 controls: an
+# article carrying these is binary or hostile, and they must never reach a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def read_text_article(
+    path: Path, *, published: dt.date | None = None, language: str | None = None
+) -> ArticleDoc:
+    """Read one article file; raise IngestError naming the file and the problem.
+
+    `published` and `language` given by the caller override the front matter.
+    """
+    source = str(path)
+    raw = _read_bytes(path, source)
+    if b"\x00" in raw[:8192]:
+        raise IngestError(source, "binary file, not a text article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise IngestError(source, f"not UTF-8 text (byte {error.start})") from None
+    return parse_text_article(text, source, published=published, language=language)
+
+
+def parse_text_article(
+    text: str, source: str, *, published: dt.date | None = None, language: str | None = None
+) -> ArticleDoc:
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    meta: dict[str, object] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        meta = _parse_front_matter(match.group(1), source)
+        text = text[match.end() :]
+
+    title = _clean(meta.get("title"))
+    body = text.strip("\n")
+    if not title:
+        first, _, rest = body.lstrip().partition("\n")
+        title, body = first.strip(), rest.strip("\n")
+    if not title and not body.strip():
+        raise IngestError(source, "empty article")
+    if not body.strip():
+        raise IngestError(source, "no body text after the title")
+
+    return ArticleDoc(
+        source=source,
+        title=title,
+        body=body,
+        published=published or _parse_date(meta.get("published"), source),
+        language=language or _parse_language(meta.get("language"), source),
+        url=_clean(meta.get("url")),
+        site=_clean(meta.get("source")),
+    )
+
+
+def _read_bytes(path: Path, source: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(source, f"file too large ({size // 1024} KiB, limit 5 MiB)")
+        return path.read_bytes()
+    except IngestError:
+        raise
+    except FileNotFoundError:
+        raise IngestError(source, "no such file") from None
+    except IsADirectoryError:
+        raise IngestError(source, "is a directory") from None
+    except OSError as error:
+        raise IngestError(source, error.strerror or "cannot be read") from None
+
+
+def _parse_front_matter(block: str, source: str) -> dict[str, object]:
+    import yaml
+
+    try:
+        loaded = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        loaded = None
+    if isinstance(loaded, dict):
+        return {str(k).lower(): v for k, v in loaded.items()}
+    # Not valid YAML (e.g. an unquoted title with a colon): read plain key: value lines.
+    meta: dict[str, object] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip():
+            raise IngestError(source, f"front matter line is not 'key: value': {line.strip()!r}")
+        meta[key.strip().lower()] = value.strip().strip("'\"")
+    return meta
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _parse_date(value: object, source: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise IngestError(source, f"published is not a YYYY-MM-DD date: {value!r}") from None
+
+
+def _parse_language(value: object, source: str) -> str | None:
+    if value is None or value == "":
+        return None
+    code = str(value).strip()
+    if not _LANGUAGE_CODE.match(code):
+        raise IngestError(source, f"language is not a BCP-47 code: {value!r}")
+    return code.split("-")[0].lower()

@@ -1,0 +1,117 @@
+"""Where the data lives and how to open it.
+
+The default is a SQLite file in the platform's user data directory; `--db` or
+`MOVESBOARD_DB` choose another path or any SQLAlchemy URL (PostgreSQL too).
+Nothing here runs at import time: the engine is created on first use, so the
+dashboard can paint before SQLAlchemy is even imported.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+ENV_VAR = "MOVESBOARD_DB"
+
+
+def default_db_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("movesboard", appauthor=False) / "movesboard.db"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """`--db` beats `MOVESBOARD_DB` beats the default file; plain paths become SQLite URLs."""
+    chosen = db or os.environ.get(ENV_VAR) or str(default_db_path())
+    if "://" in chosen:
+        return chosen
+    path = Path(chosen).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+def describe(url: str) -> str:
+    """A short, password-free label for messages and the dashboard header."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+class Database:
+    """An engine created lazily, migrated once, and sessions per unit of work."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._engine: Engine | None = None
+
+    @classmethod
+    def open(cls, db: str | None = None, *, migrate: bool = True) -> Database:
+        database = cls(resolve_url(db))
+        if migrate:
+            database.migrate()
+        return database
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self._create_engine()
+        return self._engine
+
+    def _create_engine(self) -> Engine:
+        from sqlalchemy import create_engine, event
+
+        if not self.is_sqlite:
+            return create_engine(self.url, pool_pre_ping=True)
+
+        path = self.url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(self.url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+            # WAL lets the dashboard read while `movesboard ingest` writes in
+            # another process; foreign keys are off by default in SQLite.
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        from sqlmodel import Session
+
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def migrate(self) -> None:
+        from .migrations import upgrade
+
+        upgrade(self.engine)
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

@@ -1,0 +1,47 @@
+"""Schema versioning with Alembic, driven from code (no alembic.ini).
+
+`upgrade()` is cheap when the database is current: it reads the stored
+revision and only imports Alembic when there is something to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+# The newest revision in versions/; tests/test_migrations.py keeps it honest.
+HEAD = "0001"
+
+SCRIPT_LOCATION = Path(__file__).parent
+
+
+def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def alembic_config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPT_LOCATION))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision`, keeping every stored row."""
+    if revision == "head" and current_revision(engine) == HEAD:
+        return
+    from alembic import command
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

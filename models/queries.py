@@ -1,0 +1,413 @@
+"""The read side: every query the CLI and the dashboard need, as plain rows.
+
+Functions take a session and return frozen dataclasses, never ORM objects, so
+the results can cross from a worker thread to the UI safely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from .tables import Alias, Article, GroupMove, Mention, Move, Organization, Person
+
+# A move counts (timeline, exports, tallies) when it is asserted as fact and
+# nobody rejected it. Rumours and denials stay in the table as data.
+COUNTED_MODALITIES = ("stated", "reported")
+
+
+def counted(statement):  # type: ignore[no-untyped-def]
+    return statement.where(col(Move.modality).in_(COUNTED_MODALITIES), Move.status != "rejected")
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    articles: int
+    people: int
+    organizations: int
+    moves: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    id: int
+    title: str
+    published: dt.date | None
+    language: str
+    source: str
+    moves: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: int
+    name: str
+    organization: str | None  # where the latest move took them
+    moves: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationRow:
+    id: int
+    name: str
+    parent: str | None
+    arrivals: int
+    departures: int
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRow:
+    id: int
+    person_id: int
+    person: str
+    from_org_id: int | None
+    from_org: str | None
+    to_org_id: int | None
+    to_org: str | None
+    role: str | None
+    date: str | None  # YYYY, YYYY-MM or YYYY-MM-DD, at the precision known
+    article_id: int
+    article_title: str
+    article_source: str
+    published: dt.date | None
+    evidence: str
+    confidence: float
+    status: str
+    modality: str
+
+    @property
+    def when(self) -> str:
+        """The move's date, or its article's date marked with '~' when the move has none."""
+        if self.date:
+            return self.date
+        return f"~{self.published.isoformat()}" if self.published else "undated"
+
+    def summary(self) -> str:
+        origin = self.from_org or "?"
+        destination = self.to_org or "(left)"
+        return f"{origin} → {destination}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # person | organization
+    entity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDetail:
+    row: ArticleRow
+    body: str
+    url: str | None
+    site: str | None
+    people: list[tuple[int, str]]
+    organizations: list[tuple[int, str]]
+    moves: list[MoveRow]
+    spans: list[Span]
+    group_moves: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDetail:
+    id: int
+    name: str
+    aliases: list[str]
+    moves: list[MoveRow]  # career order: oldest first
+    articles: list[ArticleRow]
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationDetail:
+    id: int
+    name: str
+    parent: tuple[int, str] | None
+    children: list[tuple[int, str]]
+    aliases: list[str]
+    arrivals: list[MoveRow]
+    departures: list[MoveRow]
+
+
+def totals(session: Session) -> Totals:
+    def count(statement) -> int:  # type: ignore[no-untyped-def]
+        return session.exec(statement).one()
+
+    return Totals(
+        articles=count(select(func.count()).select_from(Article)),
+        people=count(select(func.count()).select_from(Person)),
+        organizations=count(select(func.count()).select_from(Organization)),
+        moves=count(counted(select(func.count()).select_from(Move))),
+    )
+
+
+def is_empty(session: Session) -> bool:
+    return session.exec(select(Article.id).limit(1)).first() is None
+
+
+# ---------------------------------------------------------------- lists
+
+
+def articles(session: Session, *, limit: int = 500, offset: int = 0) -> list[ArticleRow]:
+    statement = (
+        _article_select()
+        .order_by(col(Article.published).desc().nulls_last(), col(Article.id).desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [ArticleRow(*row) for row in session.exec(statement)]
+
+
+def people(session: Session, *, limit: int = 500, offset: int = 0) -> list[PersonRow]:
+    persons = session.exec(
+        select(Person.id, Person.name).order_by(func.lower(Person.name)).limit(limit).offset(offset)
+    ).all()
+    ids = [person_id for person_id, _ in persons]
+    career = careers(session, ids)
+    rows = []
+    for person_id, name in persons:
+        moves = career.get(person_id, [])
+        latest = moves[-1].to_org if moves else None
+        rows.append(PersonRow(person_id, name, latest, len(moves)))
+    return rows
+
+
+def organizations(session: Session, *, limit: int = 500, offset: int = 0) -> list[OrganizationRow]:
+    parent = aliased(Organization)
+    arrivals = (
+        counted(select(func.count(Move.id)).where(Move.to_org_id == Organization.id))
+        .correlate(Organization)
+        .scalar_subquery()
+    )
+    departures = (
+        counted(select(func.count(Move.id)).where(Move.from_org_id == Organization.id))
+        .correlate(Organization)
+        .scalar_subquery()
+    )
+    statement = (
+        select(Organization.id, Organization.name, parent.name)
+        .outerjoin(parent, parent.id == Organization.parent_id)
+        .add_columns(arrivals, departures)
+        .order_by(func.lower(Organization.name))
+        .limit(limit)
+        .offset(offset)
+    )
+    return [OrganizationRow(*row) for row in session.exec(statement)]
+
+
+def timeline(
+    session: Session,
+    *,
+    limit: int | None = 500,
+    offset: int = 0,
+    person_id: int | None = None,
+    organization_id: int | None = None,
+) -> list[MoveRow]:
+    """Moves newest first; an undated move sorts by its article's date."""
+    statement = _move_rows()
+    if person_id is not None:
+        statement = statement.where(Move.person_id == person_id)
+    if organization_id is not None:
+        statement = statement.where(
+            or_(Move.from_org_id == organization_id, Move.to_org_id == organization_id)
+        )
+    statement = statement.order_by(
+        func.coalesce(Move.date, Article.published).desc().nulls_last(), col(Move.id).desc()
+    )
+    return _to_move_rows(session, statement.limit(limit).offset(offset))
+
+
+# ---------------------------------------------------------------- details
+
+
+def article_detail(session: Session, article_id: int) -> ArticleDetail | None:
+    article = session.get(Article, article_id)
+    if article is None:
+        return None
+    moves = _to_move_rows(
+        session, _move_rows().where(Move.article_id == article_id).order_by(Move.evidence_start)
+    )
+    mentions = session.exec(
+        select(Mention).where(Mention.article_id == article_id).order_by(Mention.start)
+    ).all()
+    spans = [
+        Span(
+            m.start,
+            m.end,
+            "person" if m.person_id is not None else "organization",
+            m.person_id if m.person_id is not None else m.organization_id,  # type: ignore[arg-type]
+        )
+        for m in mentions
+    ]
+    person_ids = {s.entity_id for s in spans if s.kind == "person"}
+    org_ids = {s.entity_id for s in spans if s.kind == "organization"}
+    found_people = session.exec(
+        select(Person.id, Person.name).where(col(Person.id).in_(person_ids)).order_by(Person.name)
+    ).all()
+    found_orgs = session.exec(
+        select(Organization.id, Organization.name)
+        .where(col(Organization.id).in_(org_ids))
+        .order_by(Organization.name)
+    ).all()
+    groups = session.exec(
+        select(GroupMove.evidence).where(
+            GroupMove.article_id == article_id, col(GroupMove.modality).in_(COUNTED_MODALITIES)
+        )
+    ).all()
+    row = ArticleRow(
+        article.id,  # type: ignore[arg-type]
+        article.title,
+        article.published,
+        article.language,
+        article.source,
+        len([m for m in moves if m.modality in COUNTED_MODALITIES and m.status != "rejected"]),
+    )
+    return ArticleDetail(
+        row=row,
+        body=article.body,
+        url=article.url,
+        site=article.site,
+        people=[tuple(p) for p in found_people],  # type: ignore[misc]
+        organizations=[tuple(o) for o in found_orgs],  # type: ignore[misc]
+        moves=moves,
+        spans=spans,
+        group_moves=list(groups),
+    )
+
+
+def person_detail(session: Session, person_id: int) -> PersonDetail | None:
+    person = session.get(Person, person_id)
+    if person is None:
+        return None
+    aliases = session.exec(
+        select(Alias.name).where(Alias.person_id == person_id).order_by(Alias.id)
+    ).all()
+    article_ids = select(Mention.article_id).where(Mention.person_id == person_id).distinct()
+    return PersonDetail(
+        id=person_id,
+        name=person.name,
+        aliases=[a for a in aliases if a != person.name],
+        moves=careers(session, [person_id]).get(person_id, []),
+        articles=_article_rows(session, article_ids),
+    )
+
+
+def organization_detail(session: Session, organization_id: int) -> OrganizationDetail | None:
+    org = session.get(Organization, organization_id)
+    if org is None:
+        return None
+    parent = session.get(Organization, org.parent_id) if org.parent_id else None
+    children = session.exec(
+        select(Organization.id, Organization.name)
+        .where(Organization.parent_id == organization_id)
+        .order_by(Organization.name)
+    ).all()
+    aliases = session.exec(
+        select(Alias.name).where(Alias.organization_id == organization_id).order_by(Alias.id)
+    ).all()
+    moves = timeline(session, organization_id=organization_id, limit=None)
+    return OrganizationDetail(
+        id=organization_id,
+        name=org.name,
+        parent=(parent.id, parent.name) if parent else None,  # type: ignore[arg-type]
+        children=[tuple(c) for c in children],  # type: ignore[misc]
+        aliases=[a for a in aliases if a != org.name],
+        arrivals=[m for m in moves if m.to_org_id == organization_id],
+        departures=[m for m in moves if m.from_org_id == organization_id],
+    )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _move_rows():  # type: ignore[no-untyped-def]
+    from_org = aliased(Organization)
+    to_org = aliased(Organization)
+    statement = (
+        select(
+            Move.id,
+            Move.person_id,
+            Person.name,
+            Move.from_org_id,
+            from_org.name,
+            Move.to_org_id,
+            to_org.name,
+            Move.role,
+            Move.date,
+            Move.date_precision,
+            Move.article_id,
+            Article.title,
+            Article.source,
+            Article.published,
+            Move.evidence,
+            Move.confidence,
+            Move.status,
+            Move.modality,
+        )
+        .join(Person, Person.id == Move.person_id)
+        .join(Article, Article.id == Move.article_id)
+        .outerjoin(from_org, from_org.id == Move.from_org_id)
+        .outerjoin(to_org, to_org.id == Move.to_org_id)
+    )
+    return counted(statement)
+
+
+def _to_move_rows(session: Session, statement) -> list[MoveRow]:  # type: ignore[no-untyped-def]
+    rows = []
+    for row in session.exec(statement):
+        (mid, pid, person, fid, forg, tid, torg, role, date, precision, *rest) = row
+        rows.append(
+            MoveRow(mid, pid, person, fid, forg, tid, torg, role, iso(date, precision), *rest)
+        )
+    return rows
+
+
+def iso(date: dt.date | None, precision: str | None) -> str | None:
+    """A stored date at its precision: 2025, 2025-07 or 2025-07-16."""
+    if date is None:
+        return None
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+def careers(session: Session, person_ids: list[int]) -> dict[int, list[MoveRow]]:
+    """Each person's moves in career order: by date (undated by article date), oldest first."""
+    if not person_ids:
+        return {}
+    statement = (
+        _move_rows()
+        .where(col(Move.person_id).in_(person_ids))
+        .order_by(func.coalesce(Move.date, Article.published).asc().nulls_first(), Move.id)
+    )
+    career: dict[int, list[MoveRow]] = defaultdict(list)
+    for move in _to_move_rows(session, statement):
+        career[move.person_id].append(move)
+    return career
+
+
+def _article_select():  # type: ignore[no-untyped-def]
+    move_count = (
+        counted(select(func.count(Move.id)).where(Move.article_id == Article.id))
+        .correlate(Article)
+        .scalar_subquery()
+    )
+    return select(
+        Article.id, Article.title, Article.published, Article.language, Article.source
+    ).add_columns(move_count)
+
+
+def _article_rows(session: Session, article_ids) -> list[ArticleRow]:  # type: ignore[no-untyped-def]
+    statement = (
+        _article_select()
+        .where(col(Article.id).in_(article_ids))
+        .order_by(col(Article.published).desc().nulls_last())
+    )
+    return [ArticleRow(*row) for row in session.exec(statement)]

@@ -1,0 +1,201 @@
+"""The SQLModel tables: the one place the schema is declared.
+
+A change here needs a migration in models/migrations/versions/ (see
+models/migrations/README.md); `tests/test_migrations.py` fails when the two
+disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    source: str  # the path or URL as it was ingested
+    url: str | None = None  # canonical URL when the article names one
+    site: str | None = None  # the publication ("Example Tech Wire")
+    title: str
+    published: dt.date | None = Field(default=None, index=True)
+    language: str = Field(max_length=16)
+    body: str
+    content_hash: str = Field(max_length=64, unique=True)  # sha256 of title + body
+    ingested_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class Organization(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    key: str = Field(unique=True)  # normalised name, see models/names.py
+    parent_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="SET NULL"), index=True),
+    )
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Person(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str  # display name, the fullest form seen
+    # Order-free, accent-folded: "Song Yang" and "Yang Song" share it. Not unique:
+    # two different people may share a name.
+    key: str = Field(index=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Alias(SQLModel, table=True):
+    """A surface form seen for a person or an organisation (exactly one of them)."""
+
+    __table_args__ = (
+        CheckConstraint("(person_id IS NULL) <> (organization_id IS NULL)", name="alias_one_owner"),
+        Index("ix_alias_norm", "norm"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), index=True),
+    )
+    organization_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="CASCADE"), index=True),
+    )
+    name: str
+    norm: str  # accent-folded, case-folded form of name
+
+
+class Mention(SQLModel, table=True):
+    """Where an entity is named in an article: for highlighting and per-article views."""
+
+    __table_args__ = (
+        CheckConstraint(
+            "(person_id IS NULL) <> (organization_id IS NULL)", name="mention_one_owner"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    person_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), index=True),
+    )
+    organization_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="CASCADE"), index=True),
+    )
+    start: int
+    end: int
+    text: str
+
+
+class Move(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'confirmed', 'rejected')", name="move_status"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="move_confidence"),
+        Index("ix_move_timeline", "date", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    from_org_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="SET NULL"), index=True),
+    )
+    to_org_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="SET NULL"), index=True),
+    )
+    role: str | None = None
+    # First day of the period the text gives; `date_precision` says which part is known.
+    date: dt.date | None = None
+    date_precision: str | None = Field(default=None, max_length=5)  # year | month | day
+    article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    evidence: str
+    evidence_start: int = 0
+    confidence: float = 0.5
+    status: str = Field(default="pending", max_length=9)
+    modality: str = Field(default="stated", max_length=9)  # stated | reported | rumoured | denied
+    created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class GroupMove(SQLModel, table=True):
+    """An unnamed headcount move: "at least 11 researchers from OpenAI, Google ..."."""
+
+    __tablename__ = "group_move"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    count: int | None = None
+    to_org_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="SET NULL"), index=True),
+    )
+    date: dt.date | None = None
+    date_precision: str | None = Field(default=None, max_length=5)
+    evidence: str
+    evidence_start: int = 0
+    modality: str = Field(default="stated", max_length=9)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class GroupMoveSource(SQLModel, table=True):
+    """The organisations a group move came from (many per group move)."""
+
+    __tablename__ = "group_move_source"
+
+    group_move_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("group_move.id", ondelete="CASCADE"), primary_key=True)
+    )
+    organization_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("organization.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+
+
+class Decision(SQLModel, table=True):
+    """A judgement by the user (or, marked so, the machine). Append-only.
+
+    Decisions refer to entities by stable references (person keys, organisation
+    keys, move fingerprints) rather than row ids, so that they survive a rebuild
+    that re-creates every row.
+    """
+
+    __table_args__ = (Index("ix_decision_subject", "subject", "a_ref"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(
+        max_length=16
+    )  # same | different | unsure | confirm | reject | rename | parent
+    subject: str = Field(max_length=16)  # person | organization | move
+    a_ref: str
+    b_ref: str | None = None
+    value: str | None = None
+    actor: str = Field(default="user", max_length=8)  # user | machine
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+metadata = SQLModel.metadata

@@ -1,0 +1,5 @@
+import sys
+
+from movesboard.cli import main
+
+sys.exit(main())
