@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 ENV_VAR = "MOVESBOARD_DB"
 
 
+class DatabaseError(Exception):
+    """The database cannot be used as asked; str() is a one-line explanation."""
+
+
 def default_db_path() -> Path:
     import platformdirs
 
@@ -73,7 +77,13 @@ class Database:
         from sqlalchemy import create_engine, event
 
         if not self.is_sqlite:
-            return create_engine(self.url, pool_pre_ping=True)
+            try:
+                return create_engine(self.url, pool_pre_ping=True)
+            except ModuleNotFoundError as error:
+                raise DatabaseError(
+                    f"no driver for {describe(self.url)}: {error.name} is not installed "
+                    "(for PostgreSQL: pip install 'movesboard[postgres]')"
+                ) from None
 
         path = self.url.removeprefix("sqlite:///")
         if path and path != ":memory:":

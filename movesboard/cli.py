@@ -116,14 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:
         if _is_database_error(error):
-            print(f"movesboard: database error: {error}", file=sys.stderr)
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            print(f"movesboard: database error: {first_line}", file=sys.stderr)
             return 2
         raise
 
 
 def _is_database_error(error: Exception) -> bool:
     module = type(error).__module__
-    return module.startswith("sqlalchemy") or module.startswith("alembic")
+    return module.startswith(("sqlalchemy", "alembic", "movesboard.models"))
 
 
 def _open(db: str | None):  # type: ignore[no-untyped-def]
