@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from . import queries
 from .tables import Alias, Organization, Person
@@ -81,13 +81,15 @@ def _moves(session: Session) -> Iterator[dict[str, Any]]:
         }
 
 
-def _aliases(session: Session, column, owner_id: int, name: str) -> list[str]:  # type: ignore[no-untyped-def]
-    names = session.exec(select(Alias.name).where(column == owner_id).order_by(Alias.id)).all()
+def _aliases(session: Session, condition, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    names = session.exec(select(Alias.name).where(condition).order_by(Alias.id)).all()
     return [alias for alias in dict.fromkeys(names) if alias != name]
 
 
 def _people(session: Session) -> Iterator[dict[str, Any]]:
-    persons = session.exec(select(Person).order_by(Person.name)).all()
+    persons = session.exec(
+        select(Person).where(col(Person.merged_into_id).is_(None)).order_by(Person.name, Person.id)
+    ).all()
     career = queries.careers(session, [p.id for p in persons])  # type: ignore[misc]
     for person in persons:
         orgs: list[str] = []
@@ -97,7 +99,11 @@ def _people(session: Session) -> Iterator[dict[str, Any]]:
                     orgs.append(name)
         yield {
             "name": person.name,
-            "aliases": _aliases(session, Alias.person_id, person.id, person.name),  # type: ignore[arg-type]
+            "aliases": _aliases(
+                session,
+                col(Alias.person_id).in_(queries.cluster_atoms(person.id)),  # type: ignore[arg-type]
+                person.name,
+            ),
             "organizations": orgs,
         }
 
@@ -107,6 +113,6 @@ def _organizations(session: Session) -> Iterator[dict[str, Any]]:
     for org in session.exec(select(Organization).order_by(Organization.name)).all():
         yield {
             "name": org.name,
-            "aliases": _aliases(session, Alias.organization_id, org.id, org.name),  # type: ignore[arg-type]
+            "aliases": _aliases(session, Alias.organization_id == org.id, org.name),
             "parent": names.get(org.parent_id) if org.parent_id else None,
         }

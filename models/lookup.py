@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from . import queries
-from .names import fold
-from .tables import Alias, Organization, Person
+from .alias_index import AliasIndex
+from .index import NameIndex
+from .queries import ROOT_ID
+from .tables import Organization, Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,63 +18,57 @@ class LookupHit:
     kind: str  # person | organization
     id: int
     name: str
-    matched: str  # the alias that matched best
+    matched: str  # the (folded) alias that matched best
     score: float  # 0..100
     detail: str  # latest move for a person, in/out counts for an organisation
 
 
-class NameIndex:
-    """Every alias of every entity, folded, ready for rapidfuzz scoring."""
-
-    def __init__(self, entries: list[tuple[str, int, str, str]]) -> None:
-        # (kind, entity id, display name, alias as seen)
-        self.entries = entries
-        self.folded = [fold(alias) for _, _, _, alias in entries]
-
-    @classmethod
-    def load(cls, session: Session) -> NameIndex:
-        people = session.exec(
-            select(Person.id, Person.name, Alias.name).join(Alias, Alias.person_id == Person.id)
-        ).all()
-        orgs = session.exec(
-            select(Organization.id, Organization.name, Alias.name).join(
-                Alias, Alias.organization_id == Organization.id
-            )
-        ).all()
-        entries = [("person", *row) for row in people] + [("organization", *row) for row in orgs]
-        return cls(entries)  # type: ignore[arg-type]
-
-    def search(self, query: str, limit: int = 10) -> list[tuple[str, int, str, str, float]]:
-        from rapidfuzz import fuzz, process
-
-        needle = fold(query)
-        if not needle:
-            return []
-        matches = process.extract(
-            needle,
-            self.folded,
-            scorer=fuzz.WRatio,
-            processor=None,
-            limit=limit * 8,
-            score_cutoff=50,
-        )
-        best: dict[tuple[str, int], tuple[str, int, str, str, float]] = {}
-        for _, score, position in matches:
-            kind, entity_id, name, alias = self.entries[position]
-            current = best.get((kind, entity_id))
-            if current is None or score > current[4]:
-                best[(kind, entity_id)] = (kind, entity_id, name, alias, float(score))
-        ranked = sorted(best.values(), key=lambda hit: (-hit[4], len(hit[2]), hit[2]))
-        return ranked[:limit]
+def load_index(session: Session) -> NameIndex:
+    """An index over every stored alias (about 1.5 s at a million names)."""
+    return AliasIndex(shared=False).refresh(session)
 
 
-def lookup(session: Session, query: str, *, limit: int = 10) -> list[LookupHit]:
-    hits = []
-    for kind, entity_id, name, matched, score in NameIndex.load(session).search(query, limit):
-        hits.append(
-            LookupHit(kind, entity_id, name, matched, score, _detail(session, kind, entity_id))
-        )
-    return hits
+def lookup(
+    session: Session, query: str, *, limit: int = 10, index: NameIndex | None = None
+) -> list[LookupHit]:
+    """Best people and organisations for `query`, each with its latest move or tallies.
+
+    Index hits name person atoms; each is shown as its person (the cluster root),
+    once, with the best score any of its names got.
+    """
+    if index is None:
+        index = load_index(session)
+    hits = index.search(query, limit=limit * 3)
+    atom_ids = [h.entity_id for h in hits if h.kind == "person"]
+    roots = (
+        dict(session.exec(select(Person.id, ROOT_ID).where(col(Person.id).in_(atom_ids))).all())
+        if atom_ids
+        else {}
+    )
+    best: dict[tuple[str, int], tuple[float, str]] = {}
+    for hit in hits:
+        entity_id = roots.get(hit.entity_id) if hit.kind == "person" else hit.entity_id
+        if entity_id is None:  # gone since the index was built
+            continue
+        key = (hit.kind, entity_id)
+        if key not in best or hit.score > best[key][0]:
+            best[key] = (hit.score, hit.alias)
+    people = _names(session, Person, [i for k, i in best if k == "person"])
+    orgs = _names(session, Organization, [i for k, i in best if k == "organization"])
+    results = []
+    for (kind, entity_id), (score, alias) in best.items():
+        names = people if kind == "person" else orgs
+        if entity_id in names:
+            detail = _detail(session, kind, entity_id)
+            results.append(LookupHit(kind, entity_id, names[entity_id], alias, score, detail))
+    results.sort(key=lambda hit: (-hit.score, len(hit.name), hit.name))
+    return results[:limit]
+
+
+def _names(session: Session, table: type[Person] | type[Organization], ids: list[int]) -> dict:
+    if not ids:
+        return {}
+    return dict(session.exec(select(table.id, table.name).where(col(table.id).in_(ids))).all())
 
 
 def _detail(session: Session, kind: str, entity_id: int) -> str:
@@ -82,7 +78,5 @@ def _detail(session: Session, kind: str, entity_id: int) -> str:
             return "no moves recorded"
         latest = moves[0]
         return f"{latest.summary()} · {latest.when}"
-    org = queries.organization_detail(session, entity_id)
-    if org is None:
-        return ""
-    return f"{len(org.arrivals)} in, {len(org.departures)} out"
+    arrivals, departures = queries.flow_counts(session, entity_id)
+    return f"{arrivals} in, {departures} out"

@@ -16,6 +16,16 @@ from sqlmodel import Session, col, select
 
 from .tables import Alias, Article, GroupMove, Mention, Move, Organization, Person
 
+# People are clusters of atoms (see models/identity.py): a row's person is the
+# atom it was stored with, and the person shown is that atom's root.
+ROOT_ID = func.coalesce(Person.merged_into_id, Person.id)
+
+
+def cluster_atoms(root_id: int):  # type: ignore[no-untyped-def]
+    """The ids of every atom of one person (the root included)."""
+    return select(Person.id).where(or_(Person.id == root_id, Person.merged_into_id == root_id))
+
+
 # A move counts (timeline, exports, tallies) when it is asserted as fact and
 # nobody rejected it. Rumours and denials stay in the table as data.
 COUNTED_MODALITIES = ("stated", "reported")
@@ -140,7 +150,9 @@ def totals(session: Session) -> Totals:
 
     return Totals(
         articles=count(select(func.count()).select_from(Article)),
-        people=count(select(func.count()).select_from(Person)),
+        people=count(
+            select(func.count()).select_from(Person).where(col(Person.merged_into_id).is_(None))
+        ),
         organizations=count(select(func.count()).select_from(Organization)),
         moves=count(counted(select(func.count()).select_from(Move))),
     )
@@ -165,7 +177,11 @@ def articles(session: Session, *, limit: int = 500, offset: int = 0) -> list[Art
 
 def people(session: Session, *, limit: int = 500, offset: int = 0) -> list[PersonRow]:
     persons = session.exec(
-        select(Person.id, Person.name).order_by(func.lower(Person.name)).limit(limit).offset(offset)
+        select(Person.id, Person.name)
+        .where(col(Person.merged_into_id).is_(None))
+        .order_by(func.lower(Person.name), Person.id)
+        .limit(limit)
+        .offset(offset)
     ).all()
     ids = [person_id for person_id, _ in persons]
     career = careers(session, ids)
@@ -211,7 +227,7 @@ def timeline(
     """Moves newest first; an undated move sorts by its article's date."""
     statement = _move_rows()
     if person_id is not None:
-        statement = statement.where(Move.person_id == person_id)
+        statement = statement.where(col(Move.person_id).in_(cluster_atoms(person_id)))
     if organization_id is not None:
         statement = statement.where(
             or_(Move.from_org_id == organization_id, Move.to_org_id == organization_id)
@@ -220,6 +236,17 @@ def timeline(
         func.coalesce(Move.date, Article.published).desc().nulls_last(), col(Move.id).desc()
     )
     return _to_move_rows(session, statement.limit(limit).offset(offset))
+
+
+def flow_counts(session: Session, organization_id: int) -> tuple[int, int]:
+    """(arrivals, departures) counted for one organisation."""
+    arrivals = session.exec(
+        counted(select(func.count(Move.id)).where(Move.to_org_id == organization_id))
+    ).one()
+    departures = session.exec(
+        counted(select(func.count(Move.id)).where(Move.from_org_id == organization_id))
+    ).one()
+    return arrivals, departures
 
 
 # ---------------------------------------------------------------- details
@@ -235,12 +262,19 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail | None:
     mentions = session.exec(
         select(Mention).where(Mention.article_id == article_id).order_by(Mention.start)
     ).all()
+    roots = dict(
+        session.exec(
+            select(Person.id, ROOT_ID).where(
+                col(Person.id).in_({m.person_id for m in mentions if m.person_id is not None})
+            )
+        ).all()
+    )
     spans = [
         Span(
             m.start,
             m.end,
             "person" if m.person_id is not None else "organization",
-            m.person_id if m.person_id is not None else m.organization_id,  # type: ignore[arg-type]
+            roots[m.person_id] if m.person_id is not None else m.organization_id,  # type: ignore[arg-type]
         )
         for m in mentions
     ]
@@ -284,14 +318,17 @@ def person_detail(session: Session, person_id: int) -> PersonDetail | None:
     person = session.get(Person, person_id)
     if person is None:
         return None
+    if person.merged_into_id is not None:  # asked for an atom: show its person
+        return person_detail(session, person.merged_into_id)
+    atoms = cluster_atoms(person_id)
     aliases = session.exec(
-        select(Alias.name).where(Alias.person_id == person_id).order_by(Alias.id)
+        select(Alias.name).where(col(Alias.person_id).in_(atoms)).order_by(Alias.id)
     ).all()
-    article_ids = select(Mention.article_id).where(Mention.person_id == person_id).distinct()
+    article_ids = select(Mention.article_id).where(col(Mention.person_id).in_(atoms)).distinct()
     return PersonDetail(
         id=person_id,
         name=person.name,
-        aliases=[a for a in aliases if a != person.name],
+        aliases=[a for a in dict.fromkeys(aliases) if a != person.name],
         moves=careers(session, [person_id]).get(person_id, []),
         articles=_article_rows(session, article_ids),
     )
@@ -328,10 +365,11 @@ def organization_detail(session: Session, organization_id: int) -> OrganizationD
 def _move_rows():  # type: ignore[no-untyped-def]
     from_org = aliased(Organization)
     to_org = aliased(Organization)
+    atom = aliased(Person)
     statement = (
         select(
             Move.id,
-            Move.person_id,
+            Person.id,
             Person.name,
             Move.from_org_id,
             from_org.name,
@@ -349,7 +387,8 @@ def _move_rows():  # type: ignore[no-untyped-def]
             Move.status,
             Move.modality,
         )
-        .join(Person, Person.id == Move.person_id)
+        .join(atom, atom.id == Move.person_id)
+        .join(Person, Person.id == func.coalesce(atom.merged_into_id, atom.id))
         .join(Article, Article.id == Move.article_id)
         .outerjoin(from_org, from_org.id == Move.from_org_id)
         .outerjoin(to_org, to_org.id == Move.to_org_id)
@@ -384,7 +423,7 @@ def careers(session: Session, person_ids: list[int]) -> dict[int, list[MoveRow]]
         return {}
     statement = (
         _move_rows()
-        .where(col(Move.person_id).in_(person_ids))
+        .where(col(Person.id).in_(person_ids))
         .order_by(func.coalesce(Move.date, Article.published).asc().nulls_first(), Move.id)
     )
     career: dict[int, list[MoveRow]] = defaultdict(list)

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from .resolve import Resolver
+from .alias_index import AliasIndex
+from .identity import ArticleContext, Resolver, uid
+from .names import organization_key, person_key
 from .tables import Article, GroupMove, GroupMoveSource, Mention, Move
 
 if TYPE_CHECKING:
@@ -32,7 +34,10 @@ def find_article(session: Session, content_hash: str) -> int | None:
     return session.exec(select(Article.id).where(Article.content_hash == content_hash)).first()
 
 
-def store_article(session: Session, doc: ArticleDoc, extraction: Extraction) -> StoreResult:
+def store_article(
+    session: Session, doc: ArticleDoc, extraction: Extraction, names: AliasIndex | None = None
+) -> StoreResult:
+    """Store the article and its facts; `names` is the database's shared name index."""
     existing = find_article(session, doc.content_hash)
     if existing is not None:
         return StoreResult(article_id=existing, created=False)
@@ -49,8 +54,20 @@ def store_article(session: Session, doc: ArticleDoc, extraction: Extraction) -> 
     )
     session.add(article)
     session.flush()
+    return store_facts(session, article, extraction, names)
+
+
+def store_facts(
+    session: Session, article: Article, extraction: Extraction, names: AliasIndex | None = None
+) -> StoreResult:
+    """Store what was extracted from an article already in the session (ingest, rebuild)."""
     assert article.id is not None
-    resolver = Resolver(session)
+    content_hash = article.content_hash
+    resolver = Resolver(session, names or AliasIndex(), content_hash)
+    context = ArticleContext(
+        organizations=frozenset(organization_key(o.name) for o in extraction.organizations),
+        people=frozenset(person_key(p.name) for p in extraction.people),
+    )
 
     org_ids: dict[str, int] = {}
     for org_entity in extraction.organizations:
@@ -68,7 +85,7 @@ def store_article(session: Session, doc: ArticleDoc, extraction: Extraction) -> 
 
     person_ids: dict[str, int] = {}
     for person_entity in extraction.people:
-        person = resolver.person(person_entity.name)
+        person = resolver.person(person_entity.name, context)
         assert person.id is not None
         person_ids[person_entity.name] = person.id
         for alias in person_entity.aliases:
@@ -90,10 +107,18 @@ def store_article(session: Session, doc: ArticleDoc, extraction: Extraction) -> 
     moves = 0
     for fact in extraction.moves:
         if fact.person not in person_ids:
-            person_ids[fact.person] = resolver.person(fact.person).id  # type: ignore[assignment]
+            person_ids[fact.person] = resolver.person(fact.person, context).id  # type: ignore[assignment]
         date, precision = _date_columns(fact.date)
         session.add(
             Move(
+                uid=uid(
+                    "m",
+                    content_hash,
+                    person_key(fact.person),
+                    organization_key(fact.from_org) if fact.from_org else None,
+                    organization_key(fact.to_org) if fact.to_org else None,
+                    fact.evidence_start,
+                ),
                 person_id=person_ids[fact.person],
                 from_org_id=org_id(fact.from_org),
                 to_org_id=org_id(fact.to_org),

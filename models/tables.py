@@ -12,6 +12,15 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
+# Named constraints let migrations alter them later (SQLite batch mode needs names).
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -42,11 +51,30 @@ class Organization(SQLModel, table=True):
 
 
 class Person(SQLModel, table=True):
+    """A person as named in one article (an *atom*), possibly attached to a cluster.
+
+    Every article's person gets a row of its own. Identity resolution attaches
+    it to an earlier person by pointing `merged_into_id` at that cluster's
+    root (chains are kept flat: always the root). Roots are the people the
+    user sees. Atoms make every merge reversible, and their `uid`s, derived
+    from the article's content and the name, are stable across a rebuild.
+    """
+
     id: int | None = Field(default=None, primary_key=True)
-    name: str  # display name, the fullest form seen
+    uid: str = Field(max_length=16, unique=True)
+    atom_name: str  # the name as this article gives it; never changes
+    name: str  # display name: on a root, the fullest name of its atoms or the user's choice
     # Order-free, accent-folded: "Song Yang" and "Yang Song" share it. Not unique:
     # two different people may share a name.
     key: str = Field(index=True)
+    merged_into_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="SET NULL"), index=True),
+    )
+    # How resolution attached this atom (None on a root nobody attached).
+    match_score: float | None = None
+    match_reason: str | None = None
+    named_by_user: bool = False
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -107,6 +135,8 @@ class Move(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
+    # Stable across a rebuild: derived from the article, person, organisations and offset.
+    uid: str = Field(max_length=16, index=True)
     person_id: int = Field(
         sa_column=Column(
             Integer, ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True
@@ -179,21 +209,22 @@ class GroupMoveSource(SQLModel, table=True):
 class Decision(SQLModel, table=True):
     """A judgement by the user (or, marked so, the machine). Append-only.
 
-    Decisions refer to entities by stable references (person keys, organisation
-    keys, move fingerprints) rather than row ids, so that they survive a rebuild
-    that re-creates every row.
+    Decisions refer to entities by stable references (person atom uids,
+    organisation keys, move uids) rather than row ids, so that they survive a
+    rebuild that re-creates every row. The latest user decision on a pair wins;
+    machine suggestions never override a user's.
     """
 
     __table_args__ = (Index("ix_decision_subject", "subject", "a_ref"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(
-        max_length=16
-    )  # same | different | unsure | confirm | reject | rename | parent
+    # same | different | unsure | split | rename | parent | confirm | reject | suggest
+    kind: str = Field(max_length=16)
     subject: str = Field(max_length=16)  # person | organization | move
     a_ref: str
     b_ref: str | None = None
     value: str | None = None
+    score: float | None = None  # a machine suggestion's confidence, 0..100
     actor: str = Field(default="user", max_length=8)  # user | machine
     created_at: dt.datetime = Field(default_factory=utcnow)
 

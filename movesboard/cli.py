@@ -60,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as error:
+        from movesboard.models.decisions import DecisionError
+
+        if isinstance(error, DecisionError):
+            print(f"movesboard: {error}", file=sys.stderr)
+            return 1
         if _is_database_error(error):
             text = str(error).strip()
             first_line = text.splitlines()[0] if text else repr(error)
@@ -70,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _is_database_error(error: Exception) -> bool:
     module = type(error).__module__
-    return module.startswith(("sqlalchemy", "alembic", "movesboard.models"))
+    return module.startswith(("sqlalchemy", "alembic", "movesboard.models.db"))
 
 
 def _dashboard(db: str | None, *, seed: bool) -> int:

@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
+
 from movesboard.extract.types import (
     Extraction,
     FuzzyDate,
@@ -23,7 +25,6 @@ from movesboard.models.db import Database, default_db_path, resolve_url
 from movesboard.models.migrations import HEAD, alembic_config, current_revision
 from movesboard.models.store import store_article
 from movesboard.models.tables import Alias, Article, Move, Organization, Person
-from sqlmodel import select
 
 BODY = "Ada Lovelace left Alpha Labs to join Beta Corp. Lovelace starts in May."
 
@@ -82,7 +83,7 @@ def test_sqlite_runs_in_wal_with_foreign_keys(database: Database, db_path: Path)
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     with pytest.raises(Exception, match="FOREIGN KEY"), database.session() as session:
-        session.add(Move(person_id=999, article_id=999, evidence="x"))
+        session.add(Move(uid="m-x", person_id=999, article_id=999, evidence="x"))
 
 
 def test_schema_is_at_head_and_head_is_the_newest_revision(database: Database) -> None:
@@ -96,6 +97,7 @@ def test_models_and_migrations_agree(database: Database) -> None:
     """A change to tables.py without a migration shows up here."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
+
     from movesboard.models.tables import metadata
 
     with database.engine.connect() as connection:

@@ -1,6 +1,7 @@
 """Alembic environment: runs on the connection that `upgrade()` hands over."""
 
 from alembic import context
+
 from movesboard.models.tables import metadata
 
 connection = context.config.attributes["connection"]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-24 19:45:18.149788
+Create Date: 2026-11-24 20:00:53.451486
 """
 
 from collections.abc import Sequence
@@ -31,8 +31,8 @@ def upgrade() -> None:
         sa.Column("body", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("content_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("ingested_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("content_hash"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_article")),
+        sa.UniqueConstraint("content_hash", name=op.f("uq_article_content_hash")),
     )
     with op.batch_alter_table("article", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_article_ingested_at"), ["ingested_at"], unique=False)
@@ -48,7 +48,7 @@ def upgrade() -> None:
         sa.Column("value", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.Column("actor", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("id"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_decision")),
     )
     with op.batch_alter_table("decision", schema=None) as batch_op:
         batch_op.create_index("ix_decision_subject", ["subject", "a_ref"], unique=False)
@@ -60,9 +60,14 @@ def upgrade() -> None:
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("parent_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["parent_id"], ["organization.id"], ondelete="SET NULL"),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("key"),
+        sa.ForeignKeyConstraint(
+            ["parent_id"],
+            ["organization.id"],
+            name=op.f("fk_organization_parent_id_organization"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_organization")),
+        sa.UniqueConstraint("key", name=op.f("uq_organization_key")),
     )
     with op.batch_alter_table("organization", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_organization_parent_id"), ["parent_id"], unique=False)
@@ -73,7 +78,7 @@ def upgrade() -> None:
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("id"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_key"), ["key"], unique=False)
@@ -86,11 +91,19 @@ def upgrade() -> None:
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("norm", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.CheckConstraint(
-            "(person_id IS NULL) <> (organization_id IS NULL)", name="alias_one_owner"
+            "(person_id IS NULL) <> (organization_id IS NULL)",
+            name=op.f("ck_alias_alias_one_owner"),
         ),
-        sa.ForeignKeyConstraint(["organization_id"], ["organization.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organization.id"],
+            name=op.f("fk_alias_organization_id_organization"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_alias_person_id_person"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_alias")),
     )
     with op.batch_alter_table("alias", schema=None) as batch_op:
         batch_op.create_index("ix_alias_norm", ["norm"], unique=False)
@@ -111,9 +124,19 @@ def upgrade() -> None:
         sa.Column("evidence_start", sa.Integer(), nullable=False),
         sa.Column("modality", sqlmodel.sql.sqltypes.AutoString(length=9), nullable=False),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["article_id"], ["article.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["to_org_id"], ["organization.id"], ondelete="SET NULL"),
-        sa.PrimaryKeyConstraint("id"),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["article.id"],
+            name=op.f("fk_group_move_article_id_article"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["to_org_id"],
+            ["organization.id"],
+            name=op.f("fk_group_move_to_org_id_organization"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_group_move")),
     )
     with op.batch_alter_table("group_move", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_group_move_article_id"), ["article_id"], unique=False)
@@ -129,12 +152,28 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("text", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.CheckConstraint(
-            "(person_id IS NULL) <> (organization_id IS NULL)", name="mention_one_owner"
+            "(person_id IS NULL) <> (organization_id IS NULL)",
+            name=op.f("ck_mention_mention_one_owner"),
         ),
-        sa.ForeignKeyConstraint(["article_id"], ["article.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["organization_id"], ["organization.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["article.id"],
+            name=op.f("fk_mention_article_id_article"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organization.id"],
+            name=op.f("fk_mention_organization_id_organization"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["person.id"],
+            name=op.f("fk_mention_person_id_person"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_mention")),
     )
     with op.batch_alter_table("mention", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_mention_article_id"), ["article_id"], unique=False)
@@ -159,13 +198,34 @@ def upgrade() -> None:
         sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=9), nullable=False),
         sa.Column("modality", sqlmodel.sql.sqltypes.AutoString(length=9), nullable=False),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.CheckConstraint("status IN ('pending', 'confirmed', 'rejected')", name="move_status"),
-        sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="move_confidence"),
-        sa.ForeignKeyConstraint(["article_id"], ["article.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["from_org_id"], ["organization.id"], ondelete="SET NULL"),
-        sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["to_org_id"], ["organization.id"], ondelete="SET NULL"),
-        sa.PrimaryKeyConstraint("id"),
+        sa.CheckConstraint(
+            "status IN ('pending', 'confirmed', 'rejected')", name=op.f("ck_move_move_status")
+        ),
+        sa.CheckConstraint(
+            "confidence >= 0 AND confidence <= 1", name=op.f("ck_move_move_confidence")
+        ),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["article.id"],
+            name=op.f("fk_move_article_id_article"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["from_org_id"],
+            ["organization.id"],
+            name=op.f("fk_move_from_org_id_organization"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_move_person_id_person"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["to_org_id"],
+            ["organization.id"],
+            name=op.f("fk_move_to_org_id_organization"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_move")),
     )
     with op.batch_alter_table("move", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_move_article_id"), ["article_id"], unique=False)
@@ -179,9 +239,21 @@ def upgrade() -> None:
         "group_move_source",
         sa.Column("group_move_id", sa.Integer(), nullable=False),
         sa.Column("organization_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["group_move_id"], ["group_move.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["organization_id"], ["organization.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("group_move_id", "organization_id"),
+        sa.ForeignKeyConstraint(
+            ["group_move_id"],
+            ["group_move.id"],
+            name=op.f("fk_group_move_source_group_move_id_group_move"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organization.id"],
+            name=op.f("fk_group_move_source_organization_id_organization"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "group_move_id", "organization_id", name=op.f("pk_group_move_source")
+        ),
     )
     # ### end Alembic commands ###
 

@@ -1,0 +1,82 @@
+"""The name index: build time, lookup latency and resolution latency at 10k/100k/1M names.
+
+Usage: python benchmarks/bench_index.py [--sizes 10000,100000,1000000] [--queries 300]
+
+Budgets (issue 4): lookup p95 <= 10 ms at 100k and <= 50 ms at 1M; resolving
+one mention median <= 1 ms at 1M; building the index at 1M <= 2 s.
+Queries are stored names with one typo, or reordered, or a surname only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_names import synthetic_names, typo
+
+from movesboard.models.index import RESOLVE, NameIndex
+from movesboard.models.names import fold
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--queries", type=int, default=300)
+    args = parser.parse_args()
+
+    print(
+        f"{'names':>9} {'build s':>8} {'lookup p50':>11} {'lookup p95':>11} "
+        f"{'resolve p50':>12} {'top-1 hit':>9}"
+    )
+    for size in (int(s) for s in args.sizes.split(",")):
+        names = [fold(name) for name in synthetic_names(size)]
+        rows = [("person", i, name) for i, name in enumerate(names)]
+        t0 = time.perf_counter()
+        index = NameIndex.from_rows(rows)
+        build = time.perf_counter() - t0
+
+        rng = random.Random(size)
+        targets = [rng.randrange(size) for _ in range(args.queries)]
+        queries = []
+        for n, target in enumerate(targets):
+            tokens = names[target].split()
+            style = n % 3
+            if style == 0:
+                queries.append(typo(names[target], rng))
+            elif style == 1:
+                queries.append(" ".join(reversed(tokens)))
+            else:
+                queries.append(" ".join(tokens[-2:]))
+
+        lookups, resolves, hits = [], [], 0
+        for query, target in zip(queries, targets, strict=True):
+            t0 = time.perf_counter()
+            result = index.search(query, limit=10)
+            lookups.append((time.perf_counter() - t0) * 1000)
+            # Resolution asks for the best few people for an already-folded mention.
+            t0 = time.perf_counter()
+            index.search(query, limit=3, kind="person", folded=True, budget=RESOLVE)
+            resolves.append((time.perf_counter() - t0) * 1000)
+            # Right when the target is among the best-scored (equally good) names.
+            best = [h for h in result if h.score == result[0].score] if result else []
+            hits += any(names[h.entity_id] == names[target] for h in best)
+        print(
+            f"{size:>9} {build:>8.2f} {statistics.median(lookups):>9.2f}ms "
+            f"{percentile(lookups, 0.95):>9.2f}ms {statistics.median(resolves):>10.2f}ms "
+            f"{hits / len(queries):>9.1%}"
+        )
+
+
+if __name__ == "__main__":
+    main()

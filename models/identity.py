@@ -1,0 +1,275 @@
+"""Who is who across articles: attach each article's people to the ones already known.
+
+Every person an article names becomes an *atom* (a Person row of its own).
+The resolver then decides, with a score and a reason it records, whether the
+atom joins an existing cluster, starts a new one, or starts a new one with a
+*suggestion* for the user to review:
+
+- exactly the same name (order-free, accent-folded) joins, unless the name is
+  common ("Yang Song", "Jeff Wang") and nothing else in the article - an
+  organisation, a colleague - ties it to the known person;
+- a similar name (a typo, a transliteration, initials) joins only with such a
+  tie and a high score; otherwise it becomes a suggestion;
+- a user's "different" judgement always blocks, a user's "same" always joins.
+
+Fuzzy scores alone cannot tell "Yang Song" from "Jiaming Song" given only
+"Song"; that in-article step is the extractor's. Here, names are full names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from .alias_index import AliasIndex
+from .index import RESOLVE
+from .names import fold, organization_key, person_key
+from .tables import Alias, Decision, Mention, Organization, Person
+
+# A similar (not identical) name joins a cluster only at this score *and* with
+# a shared organisation or colleague; from SUGGEST up it is put to the user.
+JOIN_SCORE = 88.0
+SUGGEST_SCORE = 80.0
+
+
+def uid(prefix: str, *parts: object) -> str:
+    """A stable id from content, so that a rebuild gives every row the same uid."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:13]}"
+
+
+@cache
+def common_name_tokens() -> frozenset[str]:
+    text = files(__package__).joinpath("data/common_name_tokens.txt").read_text("utf-8")
+    return frozenset(
+        token for line in text.splitlines() if not line.startswith("#") for token in line.split()
+    )
+
+
+def is_common_name(name: str) -> bool:
+    """True when every token is a very common given or family name."""
+    tokens = fold(name).split()
+    common = common_name_tokens()
+    return bool(tokens) and all(token in common for token in tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What an article says around its people: used to tell namesakes apart."""
+
+    organizations: frozenset[str]  # organisation keys
+    people: frozenset[str]  # person keys of everyone named
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    root: Person | None  # the cluster to join, or None for a new one
+    score: float
+    reason: str
+    suggest: Person | None = None  # a root to propose to the user instead
+
+
+class Resolver:
+    """Resolves one article's names within its transaction."""
+
+    def __init__(self, session: Session, names: AliasIndex, content_hash: str) -> None:
+        self.session = session
+        self.names = names
+        self.content_hash = content_hash
+        self._orgs: dict[str, Organization] = {}
+
+    # ------------------------------------------------------------ organisations
+
+    def organization(self, name: str, parent: str | None = None) -> Organization:
+        key = organization_key(name)
+        org = self._orgs.get(key) or self._find_organization(key)
+        if org is None:
+            org = Organization(name=name, key=key)
+            self.session.add(org)
+            self.session.flush()
+            self.add_alias(org, name)
+        if parent and org.parent_id is None and organization_key(parent) != key:
+            # A parent learned once is kept; the user can change it (orgs parent).
+            org.parent_id = self.organization(parent).id
+        self._orgs[key] = org
+        return org
+
+    def _find_organization(self, key: str) -> Organization | None:
+        org = self.session.exec(select(Organization).where(Organization.key == key)).first()
+        if org is not None:
+            return org
+        # Known by another name: "MSL" stored as an alias of Meta Superintelligence Labs.
+        return self.session.exec(
+            select(Organization)
+            .join(Alias, col(Alias.organization_id) == Organization.id)
+            .where(Alias.norm == key)
+            .order_by(Organization.id)
+        ).first()
+
+    # ------------------------------------------------------------------ people
+
+    def person(self, name: str, context: ArticleContext) -> Person:
+        """A new atom for `name` in this article, attached where the evidence allows."""
+        key = person_key(name)
+        atom_uid = uid("p", self.content_hash, key)
+        atom = Person(uid=atom_uid, atom_name=name, name=name, key=key)
+        verdict = self._judge(atom_uid, name, key, context)
+        if verdict.root is not None:
+            atom.merged_into_id = verdict.root.id
+            atom.match_score = verdict.score
+            atom.match_reason = verdict.reason
+            if len(name) > len(verdict.root.name) and not verdict.root.named_by_user:
+                verdict.root.name = name  # the cluster shows its fullest name
+        self.session.add(atom)
+        self.session.flush()
+        self.add_alias(atom, name)
+        if verdict.suggest is not None:
+            self.session.add(
+                Decision(
+                    kind="suggest",
+                    subject="person",
+                    a_ref=atom_uid,
+                    b_ref=verdict.suggest.uid,
+                    score=round(verdict.score, 1),
+                    value=verdict.reason,
+                    actor="machine",
+                )
+            )
+        return atom
+
+    def _judge(self, atom_uid: str, name: str, key: str, context: ArticleContext) -> Verdict:
+        forced = self._user_says_same(atom_uid)
+        if forced is not None:
+            return Verdict(forced, 100.0, "user decision: same person")
+        blocked = self._user_says_different(atom_uid)
+
+        exact = [r for r in self._roots_with_key(key) if r.id not in blocked]
+        if exact:
+            ranked = sorted(exact, key=lambda root: -len(self._shared(root, context)))
+            root = ranked[0]
+            shared = self._shared(root, context)
+            if shared:
+                return Verdict(root, 100.0, f"same name; also shares {', '.join(shared[:3])}")
+            if not is_common_name(name) and len(exact) == 1:
+                return Verdict(root, 96.0, "same name, not a common one")
+            return Verdict(
+                None, 75.0, "same common name, but no shared organisation or colleague", root
+            )
+
+        best: tuple[float, Person] | None = None
+        index = self.names.refresh(self.session)
+        for hit in index.search(fold(name), kind="person", folded=True, budget=RESOLVE, limit=5):
+            if hit.score < SUGGEST_SCORE:
+                break
+            root = self._root_of(hit.entity_id)
+            if root is None or root.id in blocked:
+                continue
+            if hit.score >= JOIN_SCORE:
+                shared = self._shared(root, context)
+                if shared:
+                    reason = f"similar name ({hit.score:.0f}); shares {', '.join(shared[:3])}"
+                    return Verdict(root, hit.score, reason)
+            if best is None:
+                best = (hit.score, root)
+        if best is not None:
+            score, root = best
+            return Verdict(None, score, f"similar name ({score:.0f}), nothing else shared", root)
+        return Verdict(None, 0.0, "new person")
+
+    def _roots_with_key(self, key: str) -> list[Person]:
+        root_ids = self.session.exec(
+            select(func.coalesce(Person.merged_into_id, Person.id))
+            .where(Person.key == key)
+            .distinct()
+        ).all()
+        if not root_ids:
+            return []
+        return list(self.session.exec(select(Person).where(col(Person.id).in_(root_ids))).all())
+
+    def _root_of(self, atom_id: int) -> Person | None:
+        atom = self.session.get(Person, atom_id)
+        if atom is None:
+            return None
+        return self.session.get(Person, atom.merged_into_id) if atom.merged_into_id else atom
+
+    def _shared(self, root: Person, context: ArticleContext) -> list[str]:
+        """Organisations and colleagues this article shares with the cluster's articles."""
+        atoms = select(Person.id).where(or_(Person.id == root.id, Person.merged_into_id == root.id))
+        articles = select(Mention.article_id).where(col(Mention.person_id).in_(atoms))
+        org_names = self.session.exec(
+            select(Organization.name, Organization.key)
+            .join(Mention, col(Mention.organization_id) == Organization.id)
+            .where(col(Mention.article_id).in_(articles))
+            .distinct()
+        ).all()
+        shared = sorted(n for n, k in org_names if k in context.organizations)
+        colleagues = self.session.exec(
+            select(Person.name, Person.key)
+            .join(Mention, col(Mention.person_id) == Person.id)
+            .where(col(Mention.article_id).in_(articles), Person.key != root.key)
+            .distinct()
+        ).all()
+        shared += sorted({n for n, k in colleagues if k in context.people})
+        return shared
+
+    def _user_says_same(self, atom_uid: str) -> Person | None:
+        for other in _latest_user_pairs(self.session, atom_uid, "same"):
+            atom = self.session.exec(select(Person).where(Person.uid == other)).first()
+            if atom is not None:
+                return self._root_of(atom.id)  # type: ignore[arg-type]
+        return None
+
+    def _user_says_different(self, atom_uid: str) -> set[int]:
+        blocked: set[int] = set()
+        for other in _latest_user_pairs(self.session, atom_uid, "different"):
+            atom = self.session.exec(select(Person).where(Person.uid == other)).first()
+            root = self._root_of(atom.id) if atom is not None else None  # type: ignore[arg-type]
+            if root is not None:
+                blocked.add(root.id)  # type: ignore[arg-type]
+        return blocked
+
+    # ----------------------------------------------------------------- aliases
+
+    def add_alias(self, owner: Person | Organization, name: str) -> None:
+        norm = fold(name)
+        if not norm:
+            return
+        is_person = isinstance(owner, Person)
+        owner_filter = (
+            Alias.person_id == owner.id if is_person else Alias.organization_id == owner.id
+        )
+        exists = self.session.exec(
+            select(Alias.id).where(owner_filter, Alias.norm == norm).limit(1)
+        ).first()
+        if exists is None:
+            self.session.add(
+                Alias(
+                    person_id=owner.id if is_person else None,
+                    organization_id=None if is_person else owner.id,
+                    name=name,
+                    norm=norm,
+                )
+            )
+
+
+def _latest_user_pairs(session: Session, atom_uid: str, kind: str) -> list[str]:
+    """Uids the user's *latest* judgement on each pair with `atom_uid` calls `kind`."""
+    rows = session.exec(
+        select(Decision.a_ref, Decision.b_ref, Decision.kind)
+        .where(
+            Decision.subject == "person",
+            Decision.actor == "user",
+            col(Decision.kind).in_(("same", "different", "unsure")),
+            or_(Decision.a_ref == atom_uid, Decision.b_ref == atom_uid),
+        )
+        .order_by(Decision.id)
+    ).all()
+    latest: dict[str, str] = {}
+    for a_ref, b_ref, decided in rows:
+        latest[b_ref if a_ref == atom_uid else a_ref] = decided  # type: ignore[index]
+    return [other for other, decided in latest.items() if decided == kind]

@@ -1,0 +1,39 @@
+"""`movesboard review`: what waits for the user's judgement."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import open_database
+
+NAME = "review"
+
+
+def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    commands.add_parser(
+        NAME,
+        parents=parents,
+        help="list pending suggestions (possible duplicates) to review",
+        description=(
+            "Lists the people the resolver thought might be the same but would not merge on "
+            "its own, with its score and reason. Answer with `movesboard people merge A B` "
+            "(same) or leave them apart."
+        ),
+    )
+
+
+def run(db: str | None, args: argparse.Namespace) -> int:
+    from movesboard.models import decisions
+
+    with open_database(db).session() as session:
+        pending = decisions.pending_suggestions(session)
+        if not pending:
+            print("nothing to review")
+            return 0
+        for suggestion in pending:
+            print(
+                f"{suggestion.score:5.1f}  #{suggestion.atom.id} {suggestion.atom.name}  ~  "
+                f"#{suggestion.candidate.id} {suggestion.candidate.name}  ({suggestion.reason})"
+            )
+        print(f"{len(pending)} pending; merge with: movesboard people merge A B")
+    return 0

@@ -1,0 +1,79 @@
+"""An existing database is upgraded in place, keeping every row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from movesboard.models import queries
+from movesboard.models.db import Database
+from movesboard.models.migrations import HEAD, current_revision, upgrade
+
+
+def test_a_first_revision_database_upgrades_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO article (id, source, title, language, body, content_hash, "
+                "ingested_at) VALUES (1, 'a.txt', 'T', 'en', 'Ada Lovelace joined Beta.', "
+                "'hash1', '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO organization (id, name, key, created_at) "
+                "VALUES (1, 'Beta', 'beta', '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO person (id, name, key, created_at) "
+                "VALUES (1, 'Ada Lovelace', 'ada lovelace', '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                'INSERT INTO mention (article_id, person_id, start, "end", text) '
+                "VALUES (1, 1, 0, 12, 'Ada Lovelace')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO move (person_id, to_org_id, article_id, evidence, evidence_start, "
+                "confidence, status, modality, created_at) VALUES (1, 1, 1, "
+                "'Ada Lovelace joined Beta.', 0, 0.9, 'confirmed', 'stated', '2025-01-01 00:00:00')"
+            )
+        )
+    engine.dispose()
+    assert current_revision(create_engine(f"sqlite:///{path}")) == "0001"
+
+    database = Database.open(str(path))
+    assert current_revision(database.engine) == HEAD
+    with database.session() as session:
+        assert [p.name for p in queries.people(session)] == ["Ada Lovelace"]
+        moves = queries.timeline(session)
+        assert [(m.person, m.to_org, m.status) for m in moves] == [
+            ("Ada Lovelace", "Beta", "confirmed")
+        ]
+    with database.engine.connect() as connection:
+        uids = connection.execute(text("SELECT uid FROM person UNION ALL SELECT uid FROM move"))
+        assert all(uid and len(uid) <= 16 for (uid,) in uids)
+
+
+def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
+    database = Database.open(str(tmp_path / "x.db"))
+    from alembic import command
+
+    from movesboard.models.migrations import alembic_config
+
+    config = alembic_config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert current_revision(database.engine) == "0001"
+    database.migrate()
+    assert current_revision(database.engine) == HEAD
