@@ -10,7 +10,7 @@ from . import queries
 from .alias_index import AliasIndex
 from .index import NameIndex
 from .queries import ROOT_ID
-from .tables import Organization, Person
+from .tables import Alias, Organization, Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,7 @@ def lookup(
         key = (hit.kind, entity_id)
         if key not in best or hit.score > best[key][0]:
             best[key] = (hit.score, hit.alias)
+    written = _written_aliases(session, best)
     people = _names(session, Person, [i for k, i in best if k == "person"])
     orgs = _names(session, Organization, [i for k, i in best if k == "organization"])
     results = []
@@ -60,9 +61,33 @@ def lookup(
         names = people if kind == "person" else orgs
         if entity_id in names:
             detail = _detail(session, kind, entity_id)
-            results.append(LookupHit(kind, entity_id, names[entity_id], alias, score, detail))
+            shown = written.get((kind, entity_id, alias), alias)
+            results.append(LookupHit(kind, entity_id, names[entity_id], shown, score, detail))
     results.sort(key=lambda hit: (-hit.score, len(hit.name), hit.name))
     return results[:limit]
+
+
+def _written_aliases(
+    session: Session, best: dict[tuple[str, int], tuple[float, str]]
+) -> dict[tuple[str, int, str], str]:
+    """The matched aliases as the articles wrote them (the index keeps them folded)."""
+    norms = {alias for _, alias in best.values()}
+    if not norms:
+        return {}
+    rows = session.exec(
+        select(Alias.name, Alias.norm, Alias.organization_id, ROOT_ID)
+        .outerjoin(Person, col(Person.id) == Alias.person_id)
+        .where(col(Alias.norm).in_(norms))
+    ).all()
+    written = {}
+    for name, norm, organization_id, root_id in rows:
+        key = (
+            ("organization", organization_id, norm)
+            if organization_id
+            else ("person", root_id, norm)
+        )
+        written.setdefault(key, name)
+    return written
 
 
 def _names(session: Session, table: type[Person] | type[Organization], ids: list[int]) -> dict:

@@ -89,6 +89,7 @@ class MoveRow:
     confidence: float
     status: str
     modality: str
+    evidence_start: int = 0  # offset of the evidence sentence in the article body
 
     @property
     def when(self) -> str:
@@ -386,6 +387,7 @@ def _move_rows():  # type: ignore[no-untyped-def]
             Move.confidence,
             Move.status,
             Move.modality,
+            Move.evidence_start,
         )
         .join(atom, atom.id == Move.person_id)
         .join(Person, Person.id == func.coalesce(atom.merged_into_id, atom.id))

@@ -1,0 +1,87 @@
+"""The movesboard dashboard app: a thin shell that opens screens.
+
+Importing this module must stay cheap: no SQLAlchemy, models, pipeline or
+rapidfuzz here or in anything imported before the first paint. The database
+is opened (migrated, seeded when empty) in a worker after the dashboard is up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from .article_screen import ArticleScreen
+from .company_screen import CompanyScreen
+from .dashboard import DashboardScreen
+from .data import DataSource, describe_error
+from .detail import DetailScreen
+from .help_screen import HelpScreen
+from .lookup_screen import LookupScreen
+from .messages import Kind, OpenTarget, Target
+from .person_screen import PersonScreen
+
+DETAIL_SCREENS: dict[Kind, type[DetailScreen[Any]]] = {
+    "article": ArticleScreen,
+    "person": PersonScreen,
+    "organization": CompanyScreen,
+}
+
+
+class MovesboardApp(App[None]):
+    """Who moves where in the AI industry."""
+
+    TITLE = "movesboard"
+    ENABLE_COMMAND_PALETTE = False
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Keys", key_display="?"),
+        Binding("slash", "lookup", "Lookup", key_display="/"),
+    ]
+
+    def __init__(self, db: str | None = None, seed: bool = True) -> None:
+        super().__init__()
+        self.data = DataSource(db, seed=seed)
+
+    def on_mount(self) -> None:
+        self.push_screen(DashboardScreen())
+
+    def on_unmount(self) -> None:
+        self.data.close()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.screen.active_bindings))
+
+    def action_lookup(self) -> None:
+        def opened(target: Target | None) -> None:
+            if target is not None:
+                self.open(target)
+
+        self.push_screen(LookupScreen(), opened)
+
+    def on_open_target(self, message: OpenTarget) -> None:
+        self.open(message.target)
+
+    def open(self, target: Target) -> None:
+        self.push_screen(DETAIL_SCREENS[target.kind](target.id))
+
+    @contextmanager
+    def reporting_errors(
+        self, title: str, on_error: Callable[[str], None] | None = None
+    ) -> Iterator[None]:
+        """For worker threads: turn an exception into a notification, not a traceback."""
+        try:
+            yield
+        except Exception as error:
+            message = describe_error(error)
+            self.log.error(title, error)
+            self.call_from_thread(
+                self.notify, message, title=title, severity="error", timeout=10, markup=False
+            )
+            if on_error is not None:
+                self.call_from_thread(on_error, f"{title}: {message}")

@@ -1,0 +1,79 @@
+"""One person: their moves as a career timeline, with the sentence that
+reports each move and the article it came from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from .article_screen import ORGANIZATION, PERSON
+from .detail import DetailScreen, Link, grid, muted, section
+from .messages import Target
+from .panes import move_summary, when
+from .text import DIM, plain
+
+if TYPE_CHECKING:
+    from movesboard.models.queries import PersonDetail
+
+    from .data import DataSource
+
+
+class PersonScreen(DetailScreen["PersonDetail"]):
+    NOUN = "person"
+    AUTO_FOCUS = "#links"
+
+    def fetch(self, data: DataSource, record_id: int) -> PersonDetail | None:
+        return data.person(record_id)
+
+    def heading(self, detail: PersonDetail) -> Text:
+        parts = [plain(detail.name, PERSON)]
+        if detail.moves and detail.moves[-1].to_org:
+            parts += [Text("  now at ", style="dim"), plain(detail.moves[-1].to_org, "bold")]
+        if detail.aliases:
+            parts += [Text("   also: ", style="dim"), plain(", ".join(detail.aliases), DIM)]
+        return Text.assemble(*parts)
+
+    def body(self, detail: PersonDetail) -> RenderableType:
+        career = grid(12, 0)
+        for move in detail.moves:
+            published = move.published.isoformat() if move.published else "undated"
+            story = Text.assemble(move_summary(move))
+            if move.role:
+                story.append_text(Text.assemble(muted("  as "), plain(move.role, "italic")))
+            story.append_text(
+                Text.assemble(
+                    "\n“",
+                    plain(move.evidence),
+                    "”\n",
+                    muted("— "),
+                    plain(move.article_title, DIM),
+                    muted(f" ({published})"),
+                )
+            )
+            if career.row_count:
+                career.add_row("", "")
+            career.add_row(when(move), story)
+        articles = grid(10, 0)
+        for article in detail.articles:
+            published = article.published.isoformat() if article.published else "undated"
+            articles.add_row(muted(published), plain(article.title))
+        return Group(
+            section(f"Career: {len(detail.moves)} moves, oldest first"),
+            career if detail.moves else muted("No moves recorded."),
+            section(f"Articles ({len(detail.articles)})"),
+            articles,
+        )
+
+    def links(self, detail: PersonDetail) -> list[Link]:
+        links: dict[Target, Text] = {}
+        for move in reversed(detail.moves):  # latest first
+            for org_id, name in ((move.to_org_id, move.to_org), (move.from_org_id, move.from_org)):
+                if org_id is not None:
+                    label = Text.assemble("▣ ", plain(name, ORGANIZATION))
+                    links.setdefault(Target("organization", org_id), label)
+        for article in detail.articles:
+            label = Text.assemble("▤ ", plain(article.title))
+            links.setdefault(Target("article", article.id), label)
+        return list(links.items())
