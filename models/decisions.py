@@ -98,7 +98,8 @@ def merge_people(session: Session, keep: Person, other: Person) -> Person:
     keep, other = root_of(session, keep), root_of(session, other)
     if keep.id == other.id:
         raise DecisionError(f"{keep.name} and {other.name} are already one person")
-    _record(session, "same", "person", keep.uid, other.uid)
+    moved = " ".join(atom.uid for atom in _atoms(session, other))  # what an undo detaches
+    _record(session, "same", "person", keep.uid, other.uid, value=moved)
     return _merge(session, keep, other)
 
 
@@ -239,7 +240,8 @@ def set_move_status(session: Session, move: Move, status: str) -> Move:
     kinds = {"confirmed": "confirm", "rejected": "reject", "pending": "reopen"}
     if status not in kinds:
         raise DecisionError(f"unknown status {status!r}")
-    _record(session, kinds[status], "move", move.uid)
+    # b_ref keeps the status before, for an undo.
+    _record(session, kinds[status], "move", move.uid, move.status)
     move.status = status
     session.flush()
     return move
@@ -262,13 +264,17 @@ def pending_suggestions(session: Session) -> list[Suggestion]:
     machine = session.exec(
         select(Decision).where(Decision.actor == "machine", Decision.kind == "suggest")
     ).all()
+    undone = _undone(session)
     judged = {
-        frozenset((a, b))
-        for a, b in session.exec(
-            select(Decision.a_ref, Decision.b_ref).where(
-                Decision.actor == "user", Decision.subject == "person"
+        frozenset((d.a_ref, d.b_ref))
+        for d in session.exec(
+            select(Decision).where(
+                Decision.actor == "user",
+                Decision.subject == "person",
+                col(Decision.kind).in_(("same", "different", "unsure", "split")),
             )
         ).all()
+        if d.id not in undone
     }
     pending = []
     for suggestion in machine:
@@ -292,15 +298,76 @@ def pending_suggestions(session: Session) -> list[Suggestion]:
     return pending
 
 
+# --------------------------------------------------------------------- undo
+
+
+def undo(session: Session, decision_id: int) -> str:
+    """Reverse one user decision (merges, splits, judgements, move statuses).
+
+    The decision stays in the log; an "undo" decision naming it is appended,
+    and replay skips both. Returns a one-line description of what was undone.
+    """
+    decision = session.get(Decision, decision_id)
+    if decision is None or decision.actor != "user" or decision.kind == "undo":
+        raise DecisionError(f"no user decision #{decision_id} to undo")
+    if decision.id in _undone(session):
+        raise DecisionError(f"decision #{decision_id} is already undone")
+    if decision.subject == "person":
+        a = _atom(session, decision.a_ref)
+        b = _atom(session, decision.b_ref) if decision.b_ref else None
+        if decision.kind == "same" and a is not None:
+            moved_uids = set((decision.value or "").split())
+            root = root_of(session, a)
+            moved = [atom for atom in _atoms(session, root) if atom.uid in moved_uids]
+            if moved and len(moved) < len(_atoms(session, root)):
+                _detach(session, root, moved)
+        elif decision.kind == "split" and a is not None and b is not None:
+            _merge(session, root_of(session, a), root_of(session, b))
+        elif decision.kind not in ("different", "unsure"):
+            raise DecisionError(f"a {decision.kind} decision cannot be undone here")
+    elif decision.subject == "move":
+        for move in session.exec(select(Move).where(Move.uid == decision.a_ref)).all():
+            move.status = decision.b_ref or "pending"
+    else:
+        raise DecisionError(f"a {decision.kind} decision cannot be undone here")
+    _record(
+        session, "undo", decision.subject, decision.a_ref, decision.b_ref, value=str(decision.id)
+    )
+    return f"undid {decision.kind} #{decision.id}"
+
+
+def last_user_decision(session: Session) -> Decision | None:
+    """The newest user decision that is not undone and can be undone (for a review's undo key)."""
+    undone = _undone(session)
+    for decision in session.exec(
+        select(Decision)
+        .where(Decision.actor == "user", Decision.kind != "undo")
+        .order_by(col(Decision.id).desc())
+    ).all():
+        if decision.id not in undone:
+            return decision
+    return None
+
+
+def _undone(session: Session) -> set[int]:
+    values = session.exec(
+        select(Decision.value).where(Decision.actor == "user", Decision.kind == "undo")
+    ).all()
+    return {int(value) for value in values if value and value.isdigit()}
+
+
 # ------------------------------------------------------------------- replay
 
 
 def replay(session: Session) -> int:
     """Apply every user decision again, in order (after a rebuild). Returns how many applied."""
     applied = 0
+    undone = _undone(session)
     for decision in session.exec(
         select(Decision).where(Decision.actor == "user").order_by(Decision.id)
     ).all():
+        if decision.kind == "undo" or decision.id in undone:
+            continue
         try:
             applied += _apply(session, decision)
         except DecisionError:

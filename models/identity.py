@@ -259,8 +259,15 @@ class Resolver:
 
 def _latest_user_pairs(session: Session, atom_uid: str, kind: str) -> list[str]:
     """Uids the user's *latest* judgement on each pair with `atom_uid` calls `kind`."""
+    undone = {
+        int(value)
+        for value in session.exec(
+            select(Decision.value).where(Decision.actor == "user", Decision.kind == "undo")
+        ).all()
+        if value and value.isdigit()
+    }
     rows = session.exec(
-        select(Decision.a_ref, Decision.b_ref, Decision.kind)
+        select(Decision.a_ref, Decision.b_ref, Decision.kind, Decision.id)
         .where(
             Decision.subject == "person",
             Decision.actor == "user",
@@ -270,6 +277,7 @@ def _latest_user_pairs(session: Session, atom_uid: str, kind: str) -> list[str]:
         .order_by(Decision.id)
     ).all()
     latest: dict[str, str] = {}
-    for a_ref, b_ref, decided in rows:
-        latest[b_ref if a_ref == atom_uid else a_ref] = decided  # type: ignore[index]
+    for a_ref, b_ref, decided, decision_id in rows:
+        if decision_id not in undone:
+            latest[b_ref if a_ref == atom_uid else a_ref] = decided  # type: ignore[index]
     return [other for other, decided in latest.items() if decided == kind]

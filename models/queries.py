@@ -14,7 +14,7 @@ from sqlalchemy import func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from .tables import Alias, Article, GroupMove, Mention, Move, Organization, Person
+from .tables import Alias, Article, GroupMove, GroupMoveSource, Mention, Move, Organization, Person
 
 # People are clusters of atoms (see models/identity.py): a row's person is the
 # atom it was stored with, and the person shown is that atom's root.
@@ -248,6 +248,42 @@ def flow_counts(session: Session, organization_id: int) -> tuple[int, int]:
         counted(select(func.count(Move.id)).where(Move.from_org_id == organization_id))
     ).one()
     return arrivals, departures
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMoveRow:
+    id: int
+    article_id: int
+    count: int | None
+    from_orgs: list[str]
+    to_org: str | None
+    evidence: str
+
+
+def group_moves(session: Session, *, article_id: int | None = None) -> list[GroupMoveRow]:
+    """Unnamed headcount moves asserted as fact, with the organisations they came from."""
+    to_org = aliased(Organization)
+    statement = (
+        select(GroupMove.id, GroupMove.article_id, GroupMove.count, to_org.name, GroupMove.evidence)
+        .outerjoin(to_org, to_org.id == GroupMove.to_org_id)
+        .where(col(GroupMove.modality).in_(COUNTED_MODALITIES))
+        .order_by(GroupMove.id)
+    )
+    if article_id is not None:
+        statement = statement.where(GroupMove.article_id == article_id)
+    rows = session.exec(statement).all()
+    sources: dict[int, list[str]] = defaultdict(list)
+    if rows:
+        for group_id, name in session.exec(
+            select(GroupMoveSource.group_move_id, Organization.name)
+            .join(Organization, col(Organization.id) == GroupMoveSource.organization_id)
+            .where(col(GroupMoveSource.group_move_id).in_([r[0] for r in rows]))
+        ).all():
+            sources[group_id].append(name)
+    return [
+        GroupMoveRow(gid, aid, count, sources.get(gid, []), to_name, evidence)
+        for gid, aid, count, to_name, evidence in rows
+    ]
 
 
 # ---------------------------------------------------------------- details

@@ -317,3 +317,27 @@ def test_merge_is_idempotent_and_split_undoes_it(
         decisions.split_person(session, decisions.find_person(session, keep), other)
     assert people(database) == before
     database.dispose()
+
+
+def test_undo_reverses_a_merge_and_a_move_judgement_also_after_rebuild(
+    newsroom: Newsroom, database: Database
+) -> None:
+    newsroom.publish(["Wei Chen"], ["Google"], [("Wei Chen", "Google", "Alibaba")])
+    newsroom.publish(["Wei Chen"], ["Alibaba"])
+    with database.session() as session:
+        suggestion = decisions.pending_suggestions(session)[0]
+        decisions.judge_pair(session, suggestion.candidate, suggestion.atom, "same")
+        move = queries.timeline(session)[0]
+        decisions.set_move_status(session, decisions.find_move(session, str(move.id)), "rejected")
+    assert people(database) == {"Wei Chen": 1}
+    with database.session() as session:
+        assert "reject" in decisions.undo(session, decisions.last_user_decision(session).id)
+        assert "same" in decisions.undo(session, decisions.last_user_decision(session).id)
+        assert decisions.last_user_decision(session) is None
+        assert [m.status for m in queries.timeline(session)] == ["pending"]
+        assert len(decisions.pending_suggestions(session)) == 1  # back in the queue
+    assert people(database) == {"Wei Chen": 2}
+    rebuild(database)
+    assert people(database) == {"Wei Chen": 2}
+    with database.session() as session:
+        assert [m.status for m in queries.timeline(session)] == ["pending"]
