@@ -33,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--load", type=int, default=1_000_000, help="aliases for the DB load")
     args = parser.parse_args()
 
     print(
@@ -76,6 +77,40 @@ def main() -> None:
             f"{percentile(lookups, 0.95):>9.2f}ms {statistics.median(resolves):>10.2f}ms "
             f"{hits / len(queries):>9.1%}"
         )
+    if args.load:
+        load_from_database(args.load)
+
+
+def load_from_database(size: int) -> None:
+    """The cold start a process pays: read `size` aliases from SQLite and build the index."""
+    import sqlite3
+    import tempfile
+
+    from movesboard.models.alias_index import AliasIndex
+    from movesboard.models.db import Database
+
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "names.db"
+        database = Database.open(str(path))
+        names = synthetic_names(size)
+        connection = sqlite3.connect(path)
+        connection.executemany(
+            "INSERT INTO person (id, uid, atom_name, name, key, named_by_user, created_at) "
+            "VALUES (?, ?, ?, ?, ?, 0, '2025-01-01')",
+            ((i + 1, f"p-{i:013x}", n, n, n) for i, n in enumerate(names)),
+        )
+        connection.executemany(
+            "INSERT INTO alias (person_id, name, norm) VALUES (?, ?, ?)",
+            ((i + 1, n, fold(n)) for i, n in enumerate(names)),
+        )
+        connection.commit()
+        connection.close()
+        with database.session() as session:
+            t0 = time.perf_counter()
+            index = AliasIndex().refresh(session)
+            elapsed = time.perf_counter() - t0
+        database.dispose()
+    print(f"load from SQLite and build, {len(index)} aliases: {elapsed:.2f} s")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ def main() -> None:
         folder.mkdir()
         for n in range(args.articles):
             template = sources[n % len(sources)].read_text(encoding="utf-8")
+            # Unique URL and content: otherwise copies are (rightly) stored once.
+            template = template.replace("url: https://", f"url: https://copy{n}.", 1)
             (folder / f"{n:06d}.txt").write_text(f"{template}\nCopy {n}.\n", encoding="utf-8")
 
         database = Database.open(str(Path(scratch) / "bench.db"))

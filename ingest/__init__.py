@@ -1,10 +1,22 @@
-"""Sources to articles: text files now; HTML, URLs and feeds extend this package.
+"""Sources to articles: text files, HTML pages, URLs and RSS/Atom feeds.
 
-Nothing here touches the database.
+Nothing here touches the database. Heavy libraries (trafilatura, feedparser,
+urllib3, charset-normalizer, watchfiles) are imported inside the functions that
+need them, so importing this package stays cheap.
 """
 
 from .document import ArticleDoc, IngestError
-from .sources import expand_paths
+from .pages import ReadOptions
+from .sources import Item, expand_paths, items_for
 from .text import parse_text_article, read_text_article
 
-__all__ = ["ArticleDoc", "IngestError", "expand_paths", "parse_text_article", "read_text_article"]
+__all__ = [
+    "ArticleDoc",
+    "IngestError",
+    "Item",
+    "ReadOptions",
+    "expand_paths",
+    "items_for",
+    "parse_text_article",
+    "read_text_article",
+]

@@ -25,6 +25,8 @@ class ArticleDoc:
     language: str | None = None  # None: detect from the text
     url: str | None = None
     site: str | None = None
+    # Not stored yet (the Article table has no column for it); kept for display and export.
+    author: str | None = None
 
     @property
     def content_hash(self) -> str:

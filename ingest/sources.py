@@ -1,13 +1,42 @@
-"""Turn the paths a user gives into the article files to read."""
+"""What the user names (paths, folders, URLs, feeds) to the articles to read.
+
+Each article becomes an `Item`: a label for messages and a reader that does the
+slow part (reading, fetching, parsing) only when called, so a bad source fails
+on its own and the others go on. Expanding a URL fetches it once, because only
+the response says whether it is a page or a feed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+
+from .document import ArticleDoc
+from .feeds import Feed, FeedEntry, looks_like_feed, parse_feed
+from .fetch import Response, fetch
+from .pages import ReadOptions, page_doc, read_html_file, read_page
+from .text import read_bytes, read_text_article
+from .urls import canonical_url, is_site_root, is_url
 
 # In a folder, only these are articles (a corpus folder also holds README.md,
 # gold.jsonl ...). A file named explicitly is read whatever its suffix.
-ARTICLE_SUFFIXES = frozenset({".txt"})
+TEXT_SUFFIXES = frozenset({".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+FEED_ACCEPT = (
+    "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/html;q=0.8,*/*;q=0.5"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    label: str  # the path or URL that messages name
+    read: Callable[[], ArticleDoc]
+    url: str | None = None  # canonical URL known before reading: lets a stored one be skipped
+    key: str | None = None  # a feed entry's id, for remembering what was seen
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -18,12 +47,137 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            yield from sorted(p for p in path.rglob("*") if is_article_file(p, path))
         else:
             yield path
+
+
+def is_article_file(path: Path, root: Path) -> bool:
+    """A file in a watched or named folder that is an article (not hidden, known suffix)."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return False
+    return (
+        path.suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in relative.parts)
+        and path.is_file()
+    )
+
+
+def items_for(source: str | Path, options: ReadOptions = ReadOptions()) -> list[Item]:  # noqa: B008
+    """The articles one source holds; raise IngestError if the source itself is unusable."""
+    if isinstance(source, str) and is_url(source):
+        response = fetch(source, limits=options.limits, accept=FEED_ACCEPT)
+        if looks_like_feed(response.body, response.content_type):
+            return feed_items(parse_feed(response.body, source, base_url=response.url), options)
+        return [
+            Item(
+                label=source,
+                read=partial(page_doc, response, source, options),
+                url=_page_url(response.url),
+            )
+        ]
+    path = Path(source)
+    if path.is_file() and is_feed_file(path):
+        feed, _ = load_feed(str(path), options)
+        return feed_items(feed, options) if feed else []
+    return [file_item(path, options) for path in expand_paths([path])]
+
+
+def file_item(path: Path, options: ReadOptions = ReadOptions()) -> Item:  # noqa: B008
+    """An article file (text or HTML, by suffix or, failing that, by content)."""
+    reader = read_html_file if _file_kind(path) == "html" else _read_text
+    return Item(label=str(path), read=partial(reader, path, options))
+
+
+def is_feed_file(path: Path) -> bool:
+    return _file_kind(path) == "feed"
+
+
+def load_feed(
+    source: str,
+    options: ReadOptions = ReadOptions(),  # noqa: B008
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> tuple[Feed | None, Response | None]:
+    """A feed by URL (conditional GET: None when not modified) or by path."""
+    if is_url(source):
+        response = fetch(
+            source,
+            limits=options.limits,
+            etag=etag,
+            last_modified=last_modified,
+            accept=FEED_ACCEPT,
+        )
+        if response.not_modified:
+            return None, response
+        return parse_feed(response.body, source, base_url=response.url), response
+    raw = read_bytes(Path(source), source, limit=options.limits.max_bytes)
+    return parse_feed(raw, source), None
+
+
+def feed_items(feed: Feed, options: ReadOptions = ReadOptions()) -> list[Item]:  # noqa: B008
+    return [
+        Item(
+            label=entry.url or f"{feed.source}#{entry.key}",
+            read=partial(_entry_doc, entry, feed.source, options),
+            url=entry.url,
+            key=entry.key,
+        )
+        for entry in feed.entries
+    ]
+
+
+def _entry_doc(entry: FeedEntry, feed_source: str, options: ReadOptions) -> ArticleDoc:
+    label = entry.url or f"{feed_source}#{entry.key}"
+    if entry.summary_only and entry.url and is_url(entry.url):
+        # A teaser: the article is on its page. The entry's title and date fill
+        # in what the page does not say.
+        return read_page(entry.url, options, fallback=entry.doc(label, strict=False))
+    doc = entry.doc(label)
+    if options.published or options.language:
+        return _override(doc, options)
+    return doc
+
+
+def _override(doc: ArticleDoc, options: ReadOptions) -> ArticleDoc:
+    from dataclasses import replace
+
+    return replace(
+        doc,
+        published=options.published or doc.published,
+        language=options.language or doc.language,
+    )
+
+
+def _read_text(path: Path, options: ReadOptions) -> ArticleDoc:
+    return read_text_article(path, published=options.published, language=options.language)
+
+
+def _file_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    # Any other name: look at the first bytes.
+    try:
+        with path.open("rb") as file:
+            head = file.read(2048)
+    except OSError:
+        return "text"  # the reader reports the problem by name
+    if looks_like_feed(head):
+        return "feed"
+    lowered = head.lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
+def _page_url(url: str) -> str | None:
+    canonical = canonical_url(url)
+    return None if canonical is None or is_site_root(canonical) else canonical

@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 from .document import ArticleDoc, IngestError
+from .encoding import decode
+from .urls import canonical_url
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is kilobytes; anything this big is not one
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -27,20 +29,19 @@ def read_text_article(
     `published` and `language` given by the caller override the front matter.
     """
     source = str(path)
-    raw = _read_bytes(path, source)
-    if b"\x00" in raw[:8192]:
-        raise IngestError(source, "binary file, not a text article")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise IngestError(source, f"not UTF-8 text (byte {error.start})") from None
+    text = decode(read_bytes(path, source), source)
     return parse_text_article(text, source, published=published, language=language)
+
+
+def clean_text(text: str) -> str:
+    """Unix newlines, and no control characters: they must never reach a terminal."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def parse_text_article(
     text: str, source: str, *, published: dt.date | None = None, language: str | None = None
 ) -> ArticleDoc:
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = clean_text(text)
     meta: dict[str, object] = {}
     match = _FRONT_MATTER.match(text)
     if match:
@@ -62,18 +63,24 @@ def parse_text_article(
         title=title,
         body=body,
         published=published or _parse_date(meta.get("published"), source),
-        language=language or _parse_language(meta.get("language"), source),
-        url=_clean(meta.get("url")),
+        language=language or parse_language(meta.get("language"), source),
+        url=canonical_url(_clean(meta.get("url"))),
         site=_clean(meta.get("source")),
     )
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
+def read_bytes(path: Path, source: str, *, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, with one-line errors for missing, oversized or unreadable files."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(source, f"file too large ({size // 1024} KiB, limit 5 MiB)")
-        return path.read_bytes()
+        if size > limit:
+            raise IngestError(source, f"file too large ({size // 1024} KiB, {_limit(limit)})")
+        with path.open("rb") as file:
+            # Read at most one byte past the limit: the file may grow after stat().
+            raw = file.read(limit + 1)
+        if len(raw) > limit:
+            raise IngestError(source, f"file too large (over {_limit(limit)})")
+        return raw
     except IngestError:
         raise
     except FileNotFoundError:
@@ -82,6 +89,12 @@ def _read_bytes(path: Path, source: str) -> bytes:
         raise IngestError(source, "is a directory") from None
     except OSError as error:
         raise IngestError(source, error.strerror or "cannot be read") from None
+
+
+def _limit(limit: int) -> str:
+    if limit % (1024 * 1024) == 0:
+        return f"limit {limit // (1024 * 1024)} MiB"
+    return f"limit {limit // 1024} KiB"
 
 
 def _parse_front_matter(block: str, source: str) -> dict[str, object]:
@@ -123,7 +136,7 @@ def _parse_date(value: object, source: str) -> dt.date | None:
         raise IngestError(source, f"published is not a YYYY-MM-DD date: {value!r}") from None
 
 
-def _parse_language(value: object, source: str) -> str | None:
+def parse_language(value: object, source: str) -> str | None:
     if value is None or value == "":
         return None
     code = str(value).strip()

@@ -11,18 +11,16 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-
 from .index import NameIndex
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
     from sqlmodel import Session
 
-# Raw SQL on purpose: at a million aliases, ORM row objects would cost seconds.
-_ROWS_AFTER = text(
-    "SELECT id, CASE WHEN person_id IS NULL THEN 'organization' ELSE 'person' END, "
-    "COALESCE(person_id, organization_id), norm FROM alias WHERE id > :after ORDER BY id"
+# Read through the driver's own cursor: at a million aliases, SQLAlchemy Row
+# objects cost about four times the query itself.
+_ROWS_AFTER = (
+    "SELECT id, person_id, organization_id, norm FROM alias WHERE id > {after:d} ORDER BY id"
 )
 
 
@@ -50,18 +48,25 @@ class AliasIndex:
             else:
                 rows = self._rows(session.connection())
             if rows:
+                entries = (
+                    ("organization", org, norm) if person is None else ("person", person, norm)
+                    for _, person, org, norm in rows
+                )
                 if len(self.index) == 0:
-                    self.index = NameIndex.from_rows(
-                        (kind, eid, norm) for _, kind, eid, norm in rows
-                    )
+                    self.index = NameIndex.from_rows(entries)
                 else:
-                    for _, kind, entity_id, norm in rows:
+                    for kind, entity_id, norm in entries:
                         self.index.add(kind, entity_id, norm)
                 self.last_alias_id = rows[-1][0]
             return self.index
 
-    def _rows(self, connection: Connection) -> list:  # type: ignore[type-arg]
-        return list(connection.execute(_ROWS_AFTER, {"after": self.last_alias_id}).all())
+    def _rows(self, connection: Connection) -> list[tuple[int, int | None, int | None, str]]:
+        cursor = connection.connection.cursor()  # the DBAPI cursor, same transaction
+        try:
+            cursor.execute(_ROWS_AFTER.format(after=int(self.last_alias_id)))
+            return cursor.fetchall()
+        finally:
+            cursor.close()
 
 
 _by_database: dict[str, AliasIndex] = {}

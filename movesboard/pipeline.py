@@ -1,4 +1,9 @@
-"""Sources -> extraction -> storage: the one ingest path the CLI and the TUI share."""
+"""Sources -> extraction -> storage: the one ingest path the CLI, `watch` and the TUI share.
+
+Every article is stored in its own transaction: an interrupted ingest (Ctrl+C,
+kill, a crash) leaves each article either fully stored or not at all, and
+re-running it completes the rest.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from movesboard.ingest import ArticleDoc, IngestError, expand_paths, read_text_article
+from movesboard.ingest import (
+    ArticleDoc,
+    IngestError,
+    Item,
+    ReadOptions,
+    items_for,
+    read_text_article,
+)
 
 if TYPE_CHECKING:
+    import threading
+
+    from movesboard.ingest.fetch import Limits
     from movesboard.models.db import Database
     from movesboard.models.store import StoreResult
 
@@ -37,19 +52,162 @@ class IngestSummary:
             f"{self.moves} moves, {self.people} people"
         )
 
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "new":
+            self.new += 1
+            if outcome.result is not None:
+                self.moves += outcome.result.moves
+                self.people += outcome.result.people
+        elif outcome.status == "unchanged":
+            self.unchanged += 1
+        else:
+            self.fail(outcome.error or f"{outcome.item.label}: failed")
+
+    def fail(self, message: str) -> None:
+        self.failed += 1
+        self.errors.append(message)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    item: Item
+    status: Literal["new", "unchanged", "failed"]
+    result: StoreResult | None = None
+    title: str | None = None
+    error: str | None = None  # the one-line message when failed
+
 
 def ingest_doc(database: Database, doc: ArticleDoc) -> StoreResult:
-    """Extract and store one article in one transaction (idempotent by content hash)."""
+    """Extract and store one article in one transaction.
+
+    Idempotent by content hash and by canonical URL: the same article arriving
+    as a file, a fetched page and a feed entry is stored once.
+    """
+    from sqlalchemy.exc import IntegrityError
+
     from movesboard.extract import extract
+    from movesboard.models.alias_index import alias_index
     from movesboard.models.store import StoreResult, find_article, store_article
 
     with database.session() as session:
-        existing = find_article(session, doc.content_hash)
+        existing = find_article(session, doc.content_hash) or _find_by_url(session, doc.url)
         if existing is not None:
             return StoreResult(article_id=existing, created=False)
     extraction = extract(doc.body, title=doc.title, published=doc.published, language=doc.language)
+    try:
+        with database.session() as session:
+            return store_article(session, doc, extraction, alias_index(database.url))
+    except IntegrityError:
+        # Another process (a `watch` beside an `ingest`) stored the same content
+        # between the check above and this write.
+        with database.session() as session:
+            existing = find_article(session, doc.content_hash)
+        if existing is None:
+            raise
+        return StoreResult(article_id=existing, created=False)
+
+
+def url_stored(database: Database, url: str | None) -> bool:
+    """Is an article with this canonical URL stored already?"""
+    if not url:
+        return False
     with database.session() as session:
-        return store_article(session, doc, extraction)
+        return _find_by_url(session, url) is not None
+
+
+def _find_by_url(session, url: str | None) -> int | None:  # type: ignore[no-untyped-def]
+    if not url:
+        return None
+    from sqlmodel import select
+
+    from movesboard.models.tables import Article
+
+    return session.exec(select(Article.id).where(Article.url == url).limit(1)).first()
+
+
+def ingest_item(database: Database, item: Item) -> Outcome:
+    """Read, extract and store one article; a failure becomes an Outcome, never an exception.
+
+    KeyboardInterrupt and SystemExit pass through: the article in flight is
+    rolled back whole.
+    """
+    try:
+        # A feed entry already stored by its URL: do not fetch its page again.
+        if item.url and url_stored(database, item.url):
+            return Outcome(item, "unchanged")
+        doc = item.read()
+        result = ingest_doc(database, doc)
+    except IngestError as error:
+        return Outcome(item, "failed", error=str(error))
+    except Exception as error:  # a bug in one article must not stop the others
+        text = str(error).strip().splitlines()
+        detail = f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+        return Outcome(item, "failed", error=f"{item.label}: {detail}")
+    return Outcome(item, "new" if result.created else "unchanged", result=result, title=doc.title)
+
+
+def collect_items(
+    sources: Iterable[str | Path],
+    options: ReadOptions,
+    summary: IngestSummary,
+    *,
+    on_error: Callable[[str], None] | None = None,
+    stop: threading.Event | None = None,
+) -> list[Item]:
+    """Expand sources to articles; a source that cannot be read counts as one failure."""
+    items: list[Item] = []
+    for source in sources:
+        if stop is not None and stop.is_set():
+            break
+        try:
+            items.extend(items_for(source, options))
+        except IngestError as error:
+            summary.fail(str(error))
+            if on_error is not None:
+                on_error(str(error))
+    return items
+
+
+def ingest_items(
+    database: Database,
+    items: Iterable[Item],
+    *,
+    summary: IngestSummary | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    stop: threading.Event | None = None,
+) -> IngestSummary:
+    """Ingest each article in turn, counting what happened into `summary`.
+
+    When `stop` is set, the article in flight is finished and the rest are left.
+    """
+    summary = summary if summary is not None else IngestSummary()
+    for item in items:
+        if stop is not None and stop.is_set():
+            break
+        outcome = ingest_item(database, item)
+        summary.add(outcome)
+        if outcome.error and on_error is not None:
+            on_error(outcome.error)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return summary
+
+
+def ingest_sources(
+    database: Database,
+    sources: Iterable[str | Path],
+    *,
+    published: dt.date | None = None,
+    language: str | None = None,
+    limits: Limits | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest files, folders, URLs and feeds; a bad one is reported and the others go on."""
+    options = _options(published, language, limits)
+    summary = IngestSummary()
+    items = collect_items(sources, options, summary, on_error=on_error)
+    return ingest_items(database, items, summary=summary, on_error=on_error)
 
 
 def ingest_paths(
@@ -60,12 +218,10 @@ def ingest_paths(
     language: str | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders; a bad file is reported and the others go on."""
-    readers = (
-        (path, partial(read_text_article, path, published=published, language=language))
-        for path in expand_paths(paths)
+    """Ingest files and folders (kept for callers that predate URLs and feeds)."""
+    return ingest_sources(
+        database, paths, published=published, language=language, on_error=on_error
     )
-    return ingest_all(database, readers, on_error=on_error)
 
 
 def seed(database: Database) -> IngestSummary:
@@ -93,25 +249,12 @@ def ingest_all(
     *,
     on_error: Callable[[str], None] | None = None,
 ) -> IngestSummary:
-    """Read, extract and store each source in turn, counting what happened."""
-    summary = IngestSummary()
-    for path, read in readers:
-        try:
-            result = ingest_doc(database, read())
-        except IngestError as error:
-            message = str(error)
-        except Exception as error:  # a bug in one article must not stop the others
-            message = f"{path}: {type(error).__name__}: {error}"
-        else:
-            if result.created:
-                summary.new += 1
-                summary.moves += result.moves
-                summary.people += result.people
-            else:
-                summary.unchanged += 1
-            continue
-        summary.failed += 1
-        summary.errors.append(message)
-        if on_error is not None:
-            on_error(message)
-    return summary
+    """Read, extract and store each (label, reader) pair in turn, counting what happened."""
+    items = (Item(label=str(path), read=read) for path, read in readers)
+    return ingest_items(database, items, on_error=on_error)
+
+
+def _options(published: dt.date | None, language: str | None, limits: Limits | None) -> ReadOptions:
+    if limits is None:
+        return ReadOptions(published=published, language=language)
+    return ReadOptions(published=published, language=language, limits=limits)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from movesboard.ingest import IngestError, expand_paths, read_text_article
 
 

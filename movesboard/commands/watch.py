@@ -1,0 +1,102 @@
+"""`movesboard watch DIR|FEED...`: keep ingesting new files and new feed entries."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import open_database
+from .ingest import add_fetch_arguments
+
+NAME = "watch"
+
+
+def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        NAME,
+        parents=parents,
+        help="keep ingesting new files and feed entries",
+        description=(
+            "Ingest new and changed article files in folders as they appear (file events, "
+            "not rescans) and new entries of RSS/Atom feeds (polled with ETag and "
+            "Last-Modified), so the dashboard's timeline grows while it is open. What was "
+            "seen is remembered in DB.watch.json beside an SQLite database (else in the user "
+            "state directory): a restart re-ingests nothing. Ctrl+C stops after the article "
+            "in flight and prints a summary."
+        ),
+    )
+    parser.add_argument(
+        "targets",
+        nargs="+",
+        metavar="DIR|FEED",
+        help="a folder, or a feed URL or file; FEED@SECONDS sets that feed's polling interval",
+    )
+    parser.add_argument(
+        "--interval",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="seconds between polls of a feed (default: 600; a feed's <ttl> may ask for more)",
+    )
+    parser.add_argument(
+        "--language", metavar="CODE", help="language of the articles (en, id); default: detect"
+    )
+    add_fetch_arguments(parser)
+
+
+def run(db: str | None, args: argparse.Namespace) -> int:
+    import threading
+
+    from movesboard.ingest import Item, ReadOptions
+    from movesboard.ingest.fetch import Limits
+    from movesboard.ingest.signals import stop_on_signals
+    from movesboard.ingest.watch import Watcher, WatchState, split_targets, state_path_for
+    from movesboard.pipeline import IngestSummary, ingest_item
+
+    folders, feeds, problems = split_targets(args.targets)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    database = open_database(db)
+    summary = IngestSummary()
+    stop = threading.Event()
+
+    def handle(items: list[Item]) -> dict[str, str]:
+        done: dict[str, str] = {}
+        for item in items:
+            if stop.is_set():
+                break
+            outcome = ingest_item(database, item)
+            summary.add(outcome)
+            done[item.label] = outcome.status
+            if outcome.error:
+                print(f"error: {outcome.error}", file=sys.stderr, flush=True)
+            elif outcome.status == "new" and outcome.result is not None:
+                moves = outcome.result.moves
+                noun = "move" if moves == 1 else "moves"
+                print(f"new: {outcome.title} ({moves} {noun}) <- {item.label}", flush=True)
+        return done
+
+    watcher = Watcher(
+        folders,
+        feeds,
+        WatchState.load(state_path_for(database.url)),
+        handle,
+        options=ReadOptions(language=args.language, limits=Limits(timeout=args.timeout)),
+        interval=args.interval,
+        on_error=lambda message: print(f"error: {message}", file=sys.stderr, flush=True),
+    )
+    print(
+        f"watching {_count(len(folders), 'folder')} and {_count(len(feeds), 'feed')}; Ctrl+C stops",
+        file=sys.stderr,
+        flush=True,
+    )
+    with stop_on_signals(stop):
+        watcher.run(stop)
+    print(summary.line(), flush=True)
+    return 0 if summary.ok else 1
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
