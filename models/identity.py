@@ -82,6 +82,9 @@ class Resolver:
         self.names = names
         self.content_hash = content_hash
         self._orgs: dict[str, Organization] = {}
+        self._judgements: dict[str, dict[str, str]] | None = None
+        self._new_atoms: set[int] = set()  # atoms made here: their aliases are all new
+        self._aliases_added: set[tuple[int, str]] = set()
 
     # ------------------------------------------------------------ organisations
 
@@ -127,6 +130,7 @@ class Resolver:
                 verdict.root.name = name  # the cluster shows its fullest name
         self.session.add(atom)
         self.session.flush()
+        self._new_atoms.add(atom.id)  # type: ignore[arg-type]
         self.add_alias(atom, name)
         if verdict.suggest is not None:
             self.session.add(
@@ -217,8 +221,14 @@ class Resolver:
         shared += sorted({n for n, k in colleagues if k in context.people})
         return shared
 
+    def _user_pairs(self, atom_uid: str, kind: str) -> list[str]:
+        if self._judgements is None:
+            self._judgements = latest_user_judgements(self.session)
+        pairs = self._judgements.get(atom_uid, {})
+        return [other for other, decided in pairs.items() if decided == kind]
+
     def _user_says_same(self, atom_uid: str) -> Person | None:
-        for other in _latest_user_pairs(self.session, atom_uid, "same"):
+        for other in self._user_pairs(atom_uid, "same"):
             atom = self.session.exec(select(Person).where(Person.uid == other)).first()
             if atom is not None:
                 return self._root_of(atom.id)  # type: ignore[arg-type]
@@ -226,7 +236,7 @@ class Resolver:
 
     def _user_says_different(self, atom_uid: str) -> set[int]:
         blocked: set[int] = set()
-        for other in _latest_user_pairs(self.session, atom_uid, "different"):
+        for other in self._user_pairs(atom_uid, "different"):
             atom = self.session.exec(select(Person).where(Person.uid == other)).first()
             root = self._root_of(atom.id) if atom is not None else None  # type: ignore[arg-type]
             if root is not None:
@@ -237,47 +247,51 @@ class Resolver:
 
     def add_alias(self, owner: Person | Organization, name: str) -> None:
         norm = fold(name)
-        if not norm:
-            return
         is_person = isinstance(owner, Person)
-        owner_filter = (
-            Alias.person_id == owner.id if is_person else Alias.organization_id == owner.id
-        )
-        exists = self.session.exec(
-            select(Alias.id).where(owner_filter, Alias.norm == norm).limit(1)
-        ).first()
-        if exists is None:
-            self.session.add(
-                Alias(
-                    person_id=owner.id if is_person else None,
-                    organization_id=None if is_person else owner.id,
-                    name=name,
-                    norm=norm,
-                )
+        marker = (owner.id if is_person else -owner.id, norm)  # type: ignore[operator]
+        if not norm or marker in self._aliases_added:
+            return
+        self._aliases_added.add(marker)
+        # An atom made in this article has no stored aliases yet: no need to ask.
+        if not (is_person and owner.id in self._new_atoms):
+            owner_filter = (
+                Alias.person_id == owner.id if is_person else Alias.organization_id == owner.id
             )
+            exists = self.session.exec(
+                select(Alias.id).where(owner_filter, Alias.norm == norm).limit(1)
+            ).first()
+            if exists is not None:
+                return
+        self.session.add(
+            Alias(
+                person_id=owner.id if is_person else None,
+                organization_id=None if is_person else owner.id,
+                name=name,
+                norm=norm,
+            )
+        )
 
 
-def _latest_user_pairs(session: Session, atom_uid: str, kind: str) -> list[str]:
-    """Uids the user's *latest* judgement on each pair with `atom_uid` calls `kind`."""
-    undone = {
-        int(value)
-        for value in session.exec(
-            select(Decision.value).where(Decision.actor == "user", Decision.kind == "undo")
-        ).all()
-        if value and value.isdigit()
-    }
+def latest_user_judgements(session: Session) -> dict[str, dict[str, str]]:
+    """uid -> {other uid: the user's latest same/different/unsure on that pair}.
+
+    One query per article: the user's judgements are few (they are typed by a
+    person), and every name of the article is checked against them.
+    """
     rows = session.exec(
-        select(Decision.a_ref, Decision.b_ref, Decision.kind, Decision.id)
+        select(Decision.id, Decision.kind, Decision.a_ref, Decision.b_ref, Decision.value)
         .where(
             Decision.subject == "person",
             Decision.actor == "user",
-            col(Decision.kind).in_(("same", "different", "unsure")),
-            or_(Decision.a_ref == atom_uid, Decision.b_ref == atom_uid),
+            col(Decision.kind).in_(("same", "different", "unsure", "undo")),
         )
         .order_by(Decision.id)
     ).all()
-    latest: dict[str, str] = {}
-    for a_ref, b_ref, decided, decision_id in rows:
-        if decision_id not in undone:
-            latest[b_ref if a_ref == atom_uid else a_ref] = decided  # type: ignore[index]
-    return [other for other, decided in latest.items() if decided == kind]
+    undone = {int(v) for _, kind, _, _, v in rows if kind == "undo" and v and v.isdigit()}
+    latest: dict[str, dict[str, str]] = {}
+    for decision_id, kind, a_ref, b_ref, _ in rows:
+        if kind == "undo" or decision_id in undone or b_ref is None:
+            continue
+        latest.setdefault(a_ref, {})[b_ref] = kind
+        latest.setdefault(b_ref, {})[a_ref] = kind
+    return latest
