@@ -13,6 +13,10 @@ from .queries import ROOT_ID
 from .tables import Alias, Organization, Person
 
 
+# Below this, a hit shares little more than a letter or two with the query.
+MIN_SCORE = 50.0
+
+
 @dataclass(frozen=True, slots=True)
 class LookupHit:
     kind: str  # person | organization
@@ -38,7 +42,7 @@ def lookup(
     """
     if index is None:
         index = load_index(session)
-    hits = index.search(query, limit=limit * 3)
+    hits = [hit for hit in index.search(query, limit=limit * 3) if hit.score >= MIN_SCORE]
     atom_ids = [h.entity_id for h in hits if h.kind == "person"]
     roots = (
         dict(session.exec(select(Person.id, ROOT_ID).where(col(Person.id).in_(atom_ids))).all())
