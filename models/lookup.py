@@ -12,7 +12,6 @@ from .index import NameIndex
 from .queries import ROOT_ID
 from .tables import Alias, Organization, Person
 
-
 # Below this, a hit shares little more than a letter or two with the query.
 MIN_SCORE = 50.0
 
@@ -61,10 +60,11 @@ def lookup(
     people = _names(session, Person, [i for k, i in best if k == "person"])
     orgs = _names(session, Organization, [i for k, i in best if k == "organization"])
     results = []
+    details = _details(session, list(best))
     for (kind, entity_id), (score, alias) in best.items():
         names = people if kind == "person" else orgs
         if entity_id in names:
-            detail = _detail(session, kind, entity_id)
+            detail = details.get((kind, entity_id), "no moves recorded")
             shown = written.get((kind, entity_id, alias), alias)
             results.append(LookupHit(kind, entity_id, names[entity_id], shown, score, detail))
     results.sort(key=lambda hit: (-hit.score, len(hit.name), hit.name))
@@ -100,12 +100,14 @@ def _names(session: Session, table: type[Person] | type[Organization], ids: list
     return dict(session.exec(select(table.id, table.name).where(col(table.id).in_(ids))).all())
 
 
-def _detail(session: Session, kind: str, entity_id: int) -> str:
-    if kind == "person":
-        moves = queries.timeline(session, person_id=entity_id, limit=1)
-        if not moves:
-            return "no moves recorded"
-        latest = moves[0]
-        return f"{latest.summary()} · {latest.when}"
-    arrivals, departures = queries.flow_counts(session, entity_id)
-    return f"{arrivals} in, {departures} out"
+def _details(session: Session, entities: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """Latest move per person, in/out tallies per organisation: two queries for all hits."""
+    details: dict[tuple[str, int], str] = {}
+    person_ids = [i for kind, i in entities if kind == "person"]
+    for person_id, moves in queries.careers(session, person_ids).items():
+        latest = moves[-1]  # careers are oldest first
+        details[("person", person_id)] = f"{latest.summary()} · {latest.when}"
+    org_ids = [i for kind, i in entities if kind == "organization"]
+    for org_id, (arrivals, departures) in queries.flow_counts_many(session, org_ids).items():
+        details[("organization", org_id)] = f"{arrivals} in, {departures} out"
+    return details

@@ -241,13 +241,21 @@ def timeline(
 
 def flow_counts(session: Session, organization_id: int) -> tuple[int, int]:
     """(arrivals, departures) counted for one organisation."""
-    arrivals = session.exec(
-        counted(select(func.count(Move.id)).where(Move.to_org_id == organization_id))
-    ).one()
-    departures = session.exec(
-        counted(select(func.count(Move.id)).where(Move.from_org_id == organization_id))
-    ).one()
-    return arrivals, departures
+    return flow_counts_many(session, [organization_id])[organization_id]
+
+
+def flow_counts_many(session: Session, organization_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(arrivals, departures) for each organisation, in two grouped queries."""
+    flows = {org_id: [0, 0] for org_id in organization_ids}
+    if organization_ids:
+        for side, column in enumerate((Move.to_org_id, Move.from_org_id)):
+            for org_id, count in session.exec(
+                counted(select(column, func.count(Move.id)))
+                .where(col(column).in_(organization_ids))
+                .group_by(column)
+            ).all():
+                flows[org_id][side] = count
+    return {org_id: (arrivals, departures) for org_id, (arrivals, departures) in flows.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,9 +467,13 @@ def careers(session: Session, person_ids: list[int]) -> dict[int, list[MoveRow]]
     """Each person's moves in career order: by date (undated by article date), oldest first."""
     if not person_ids:
         return {}
+    # Filter on the indexed Move.person_id (the atoms), not on the joined root.
+    atoms = select(Person.id).where(
+        or_(col(Person.id).in_(person_ids), col(Person.merged_into_id).in_(person_ids))
+    )
     statement = (
         _move_rows()
-        .where(col(Person.id).in_(person_ids))
+        .where(col(Move.person_id).in_(atoms))
         .order_by(func.coalesce(Move.date, Article.published).asc().nulls_first(), Move.id)
     )
     career: dict[int, list[MoveRow]] = defaultdict(list)

@@ -2,7 +2,8 @@
 
 Builds a fresh temporary database seeded with the real seed articles (through
 `movesboard.pipeline.seed`, so the real extractor runs), drives the real app
-headless at 120x36 and writes screenshots/{dashboard,lookup,person,article}.svg.
+headless at 120x36 and writes screenshots/*.svg: dashboard, lookup, person,
+article, company, timeline-filter, timeline (filtered) and review.
 
     .venv/bin/python scripts/screenshots.py [--out DIR]
 """
@@ -71,6 +72,25 @@ async def shoot(db: Path, out: Path) -> list[Path]:
         await pilot.press("escape", "1", "enter")  # newest article
         await settle(pilot)
         save("article", "movesboard: article")
+
+        await pilot.press("escape", "4", "enter")  # first company
+        await settle(pilot)
+        save("company", "movesboard: company")
+
+        await pilot.press("escape", "3", "f")
+        await settle(pilot)
+        for field in app.screen.query(Input):
+            field.cursor_blink = False
+        app.screen.query_one("#organization", Input).value = "openai"
+        await pilot.pause()
+        save("timeline-filter", "movesboard: timeline filter")
+        await pilot.press("enter")
+        await settle(pilot)
+        save("timeline", "movesboard: timeline filtered by OpenAI")
+
+        await pilot.press("F", "v")
+        await settle(pilot)
+        save("review", "movesboard: review queue")
     return written
 
 

@@ -17,8 +17,10 @@ from movesboard.tui.company_screen import CompanyScreen
 from movesboard.tui.dashboard import DashboardScreen
 from movesboard.tui.help_screen import HelpScreen
 from movesboard.tui.lookup_screen import LookupScreen
-from movesboard.tui.panes import ArticlesPane, Pane, PaneTable, PeoplePane, TimelinePane
+from movesboard.tui.panes import ArticlesPane, Pane, PeoplePane
 from movesboard.tui.person_screen import PersonScreen
+from movesboard.tui.rowlist import RowList
+from movesboard.tui.timeline_pane import TimelinePane
 
 WIDE = (120, 36)
 SMALL = (80, 24)
@@ -54,6 +56,7 @@ async def test_panes_show_the_fixture(db: Path) -> None:
         # Timeline: newest first, an undated move placed by its article and marked.
         timeline = text[text.index("Timeline (5)") :]
         assert timeline.index("~2025-09-25  Yang Song") < timeline.index("2022         Yang Song")
+        assert "July 2025" in timeline  # grouped by month
         assert "OpenAI → Meta Superintelli" in timeline
         assert "peneliti utama" in timeline
 
@@ -270,7 +273,7 @@ async def test_first_run_seeds_the_two_seed_articles(tmp_path: Path) -> None:
         await settle(pilot)
         table = app.screen.query_one(ArticlesPane).table
         assert table.row_count == 2
-        titles = [str(table.get_row_at(index)[2]) for index in range(2)]
+        titles = [table.rows[index].value.title for index in range(2)]
         assert titles == [
             "Meta Rekrut Ilmuwan OpenAI untuk Memimpin Lab Kecerdasan Buatan",
             "The New Wave of AI Talent: Jason Wei and Hyung Won Chung Join Meta",
@@ -290,6 +293,6 @@ def test_first_paint_imports_no_database_code() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_pane_table_has_vi_keys() -> None:
-    keys = {binding.key for binding in PaneTable.BINDINGS}  # type: ignore[union-attr]
-    assert {"j", "k"} <= keys
+def test_row_list_has_vi_keys() -> None:
+    keys = {key for binding in RowList.BINDINGS for key in binding.key.split(",")}  # type: ignore[union-attr]
+    assert {"j", "k", "g", "G"} <= keys

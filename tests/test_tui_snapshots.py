@@ -73,3 +73,20 @@ def test_help(snap_compare: Compare, db: Path) -> None:
 def test_empty(snap_compare: Compare, tmp_path: Path) -> None:
     app = make_app(tmp_path / "empty.db")
     assert snap_compare(app, terminal_size=SIZE, run_before=keys())
+
+
+def test_review(snap_compare: Compare, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = build_db(tmp_path / "review.db")
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE move SET confidence = 0.4 WHERE evidence LIKE 'Wei previously%'")
+    assert snap_compare(make_app(db), terminal_size=SIZE, run_before=keys("v"))
+
+
+def test_timeline_filter(snap_compare: Compare, db: Path) -> None:
+    assert snap_compare(make_app(db), terminal_size=SIZE, run_before=keys("f"))
+
+
+def test_person_small(snap_compare: Compare, db: Path) -> None:
+    assert snap_compare(make_app(db), terminal_size=(80, 24), run_before=keys("enter"))

@@ -210,20 +210,24 @@ def build_db(path: Path, stories: list[Story] | None = None) -> Path:
     database = Database.open(str(path))
     try:
         for index, story in enumerate(STORIES if stories is None else stories):
-            # ArticleDoc directly, not the text parser: hostile stories keep their
-            # control characters, as a future HTML or feed source might let through.
-            doc = ArticleDoc(
-                source=f"fixtures/story-{index}.txt",
-                title=story.title,
-                body=story.body,
-                published=story.published,
-                language=story.language,
-            )
-            with database.session() as session:
-                store_article(session, doc, extraction(story))
+            store_story(database, story, f"fixtures/story-{index}.txt")
     finally:
         database.dispose()
     return path
+
+
+def store_story(database: Database, story: Story, source: str) -> None:
+    # ArticleDoc directly, not the text parser: hostile stories keep their
+    # control characters, as a future HTML or feed source might let through.
+    doc = ArticleDoc(
+        source=source,
+        title=story.title,
+        body=story.body,
+        published=story.published,
+        language=story.language,
+    )
+    with database.session() as session:
+        store_article(session, doc, extraction(story))
 
 
 # ---------------------------------------------------------------- app helpers

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from .article_screen import ArticleScreen
+from .commands import LookupCommands
 from .company_screen import CompanyScreen
 from .dashboard import DashboardScreen
 from .data import DataSource, describe_error
@@ -23,6 +24,7 @@ from .help_screen import HelpScreen
 from .lookup_screen import LookupScreen
 from .messages import Kind, OpenTarget, Target
 from .person_screen import PersonScreen
+from .review_screen import ReviewScreen
 
 DETAIL_SCREENS: dict[Kind, type[DetailScreen[Any]]] = {
     "article": ArticleScreen,
@@ -35,13 +37,16 @@ class MovesboardApp(App[None]):
     """Who moves where in the AI industry."""
 
     TITLE = "movesboard"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = App.COMMANDS | {LookupCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Keys", key_display="?"),
         Binding("slash", "lookup", "Lookup", key_display="/"),
+        Binding("v", "review", "Review"),
+        Binding("y", "copy", "Copy", show=False),
+        Binding("T", "change_theme", "Theme", show=False),
     ]
 
     def __init__(self, db: str | None = None, seed: bool = True) -> None:
@@ -63,6 +68,18 @@ class MovesboardApp(App[None]):
                 self.open(target)
 
         self.push_screen(LookupScreen(), opened)
+
+    def action_review(self) -> None:
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
+
+    def action_copy(self) -> None:
+        """Copy what the cursor is on (OSC 52: works over ssh, in tmux with set-clipboard)."""
+        copy_text = getattr(self.screen, "copy_text", None)
+        text = copy_text() if copy_text is not None else None
+        if text:
+            self.copy_to_clipboard(text)
+            self.notify(text, title="Copied", timeout=3, markup=False)
 
     def on_open_target(self, message: OpenTarget) -> None:
         self.open(message.target)

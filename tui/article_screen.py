@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 PERSON = Style(bold=True, color="cyan")
 ORGANIZATION = Style(bold=True, color="magenta")
-MOVE_SENTENCE = Style(bgcolor="grey23", underline=True)
+# No background colour: it would be wrong on light and ANSI themes; underline reads on all.
+MOVE_SENTENCE = Style(underline=True, italic=True)
 LEGEND = Text.assemble(
     ("Marked: ", DIM),
     ("person", PERSON),

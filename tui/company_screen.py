@@ -42,6 +42,10 @@ class CompanyScreen(DetailScreen["OrganizationDetail"]):
         group.add_row(muted("Parent"), plain(parent))
         group.add_row(muted("Part of it"), plain(children))
         return Group(
+            section("Arrivals and departures per month"),
+            chart(detail),
+            section("Net flow by counterpart"),
+            flow(detail),
             section(f"Joined ({len(detail.arrivals)})"),
             moves(detail.arrivals, "from", lambda move: move.from_org),
             section(f"Left ({len(detail.departures)})"),
@@ -60,6 +64,64 @@ class CompanyScreen(DetailScreen["OrganizationDetail"]):
             label = Text.assemble("▣ ", plain(name, ORGANIZATION))
             links.setdefault(Target("organization", org_id), label)
         return list(links.items())
+
+
+BARS = " ▁▂▃▄▅▆▇█"
+MONTHS = 36  # the chart's span, ending at the latest month with a move
+
+
+def flow(detail: OrganizationDetail) -> RenderableType:
+    """In and out per counterpart organisation, biggest traffic first."""
+    counts: dict[str, list[int]] = {}
+    for move in detail.arrivals:
+        counts.setdefault(move.from_org or "unknown", [0, 0])[0] += 1
+    for move in detail.departures:
+        counts.setdefault(move.to_org or "unknown", [0, 0])[1] += 1
+    if not counts:
+        return muted("Nobody recorded.")
+    table = grid(0, 6, 6, 6)
+    table.add_row(muted("counterpart"), muted("in"), muted("out"), muted("net"))
+    for name, (arrived, left) in sorted(counts.items(), key=lambda item: -sum(item[1])):
+        net = arrived - left
+        table.add_row(
+            Text.assemble(plain(name), muted(f" → {detail.name}" if arrived >= left else "")),
+            Text(str(arrived)),
+            Text(str(left)),
+            Text(f"{net:+d}", style="green" if net > 0 else "red" if net < 0 else "dim"),
+        )
+    return table
+
+
+def chart(detail: OrganizationDetail) -> RenderableType:
+    """Two bar rows, arrivals over departures, one column per month."""
+    from movesboard.models.views import sort_key
+
+    arrivals: dict[tuple[int, int], int] = {}
+    departures: dict[tuple[int, int], int] = {}
+    for moves_, tally in ((detail.arrivals, arrivals), (detail.departures, departures)):
+        for move in moves_:
+            date = sort_key(move)[0]
+            if date is not None:
+                tally[(date.year, date.month)] = tally.get((date.year, date.month), 0) + 1
+    if not arrivals and not departures:
+        return muted("No dated moves.")
+    year, month = max([*arrivals, *departures])
+    months = [
+        ((year * 12 + month - 1 - back) // 12, (year * 12 + month - 1 - back) % 12 + 1)
+        for back in reversed(range(MONTHS))
+    ]
+    peak = max([*arrivals.values(), *departures.values()])
+
+    def bars(tally: dict[tuple[int, int], int], style: str) -> Text:
+        cells = (BARS[-(-8 * tally.get(m, 0) // peak)] if tally.get(m) else "·" for m in months)
+        return Text("".join(cells), style=style)
+
+    table = grid(10, 0)
+    table.add_row(muted(f"in (max {peak})"), bars(arrivals, "green"))
+    table.add_row(muted("out"), bars(departures, "red"))
+    first, last = months[0], months[-1]
+    table.add_row("", muted(f"{first[0]}-{first[1]:02d} … {last[0]}-{last[1]:02d}"))
+    return table
 
 
 def moves(

@@ -17,10 +17,14 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from .panes import ArticlesPane, CompaniesPane, Pane, PeoplePane, TimelinePane
+from .ingest_screen import IngestScreen
+from .panes import ArticlesPane, CompaniesPane, Pane, PeoplePane
 from .text import DIM, plain
+from .timeline_pane import TimelinePane
 
 if TYPE_CHECKING:
+    from movesboard.models.queries import Totals
+
     from .app import MovesboardApp
     from .data import Overview
 
@@ -30,6 +34,7 @@ class StatusLine(Static):
 
     def __init__(self) -> None:
         super().__init__(markup=False, id="status")
+        self.location = ""
 
     def loading(self, step: str = "opening the database…") -> None:
         self.update(Text.assemble(self.brand(), Text(step, style="dim italic")))
@@ -38,7 +43,10 @@ class StatusLine(Static):
         self.update(Text.assemble(self.brand(), plain(message, "bold red")))
 
     def show(self, overview: Overview) -> None:
-        totals = overview.totals
+        self.location = overview.location
+        self.count(overview.totals)
+
+    def count(self, totals: Totals) -> None:
         counts = "  ·  ".join(
             (
                 counted(totals.articles, "article", "articles"),
@@ -47,12 +55,15 @@ class StatusLine(Static):
                 counted(totals.moves, "move", "moves"),
             )
         )
-        where = plain(overview.location, DIM)
+        where = plain(self.location, DIM)
         self.update(Text.assemble(self.brand(), Text(counts, "bold"), Text("   "), where))
 
     @staticmethod
     def brand() -> Text:
-        return Text("movesboard  ", style="bold cyan")
+        return Text("movesboard  ", style="bold")
+
+
+FIRST_PAINT_SECONDS = 0.03
 
 
 def counted(count: int, singular: str, plural: str) -> str:
@@ -63,9 +74,10 @@ class DashboardScreen(Screen[None]):
     """Articles, People, Companies and the Timeline of moves, together."""
 
     CSS_PATH = "dashboard.tcss"
-    AUTO_FOCUS = "#timeline PaneTable"
+    AUTO_FOCUS = "#timeline RowList"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Reload"),
+        Binding("i", "ingest", "Ingest"),
         Binding("1", "focus_pane('articles')", "Articles", show=False),
         Binding("2", "focus_pane('people')", "People", show=False),
         Binding("3", "focus_pane('timeline')", "Timeline", show=False),
@@ -91,7 +103,9 @@ class DashboardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).loading()
-        self.load()
+        # The worker imports SQLAlchemy and holds the GIL while it does: start it
+        # once the first frame is out, or it delays the first paint by ~200 ms.
+        self.set_timer(FIRST_PAINT_SECONDS, self.load)
 
     def action_reload(self) -> None:
         self.load()
@@ -99,15 +113,41 @@ class DashboardScreen(Screen[None]):
     def action_focus_pane(self, pane_id: str) -> None:
         self.query_one(f"#{pane_id}", Pane).table.focus()
 
+    def copy_text(self) -> str | None:
+        focused = self.focused
+        pane = (
+            next((node for node in focused.ancestors if isinstance(node, Pane)), None)
+            if focused
+            else None
+        )
+        return pane.copy_text() if pane is not None else None
+
+    def action_ingest(self) -> None:
+        self.app.push_screen(IngestScreen())
+
+    def on_timeline_pane_arrived(self) -> None:
+        self.recount()
+
+    @work(thread=True, exclusive=True, group="totals", exit_on_error=False)
+    def recount(self) -> None:
+        app = self.movesboard
+        with app.reporting_errors("Could not count"):
+            totals = app.data.totals()
+            app.call_from_thread(self.query_one(StatusLine).count, totals)
+
     @work(thread=True, exclusive=True, group="dashboard", exit_on_error=False)
     def load(self) -> None:
         """Open (and seed) the database off the UI thread, then fill the panes."""
         app = self.movesboard
+        timeline = self.query_one(TimelinePane)
         with app.reporting_errors("Could not open the database", self.show_failure):
             overview = app.data.overview(
-                progress=lambda step: app.call_from_thread(self.show_progress, step)
+                timeline.where,
+                progress=lambda step: app.call_from_thread(self.show_progress, step),
             )
             app.call_from_thread(self.show, overview)
+            # Lookup answers from a shared index: build it now, not on the first keystroke.
+            app.data.warm_index()
         seeded = app.data.seeded
         if seeded is not None and seeded.errors and not self._seed_reported:
             self._seed_reported = True
@@ -130,4 +170,4 @@ class DashboardScreen(Screen[None]):
         self.query_one(ArticlesPane).show(overview.articles)
         self.query_one(PeoplePane).show(overview.people)
         self.query_one(CompaniesPane).show(overview.organizations)
-        self.query_one(TimelinePane).show(overview.timeline)
+        self.query_one(TimelinePane).start(overview.timeline, overview.latest_move_id)

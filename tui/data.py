@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from movesboard.models.db import Database
+    from movesboard.models.decisions import Decision
     from movesboard.models.lookup import LookupHit
     from movesboard.models.queries import (
         ArticleDetail,
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
         PersonRow,
         Totals,
     )
+    from movesboard.models.views import MergeCase, SortKey, TimelineFilter
+    from movesboard.pipeline import IngestSummary, Outcome
 
-PAGE = 500  # rows per pane; paging beyond this comes with a later slice
+PAGE = 200  # rows per page; panes load the next page as the cursor nears the end
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class Overview:
     people: list[PersonRow]
     organizations: list[OrganizationRow]
     timeline: list[MoveRow]
+    latest_move_id: int  # the live timeline shows moves stored after this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,20 +99,135 @@ class DataSource:
             self._database.dispose()
 
     def overview(
-        self, limit: int = PAGE, progress: Callable[[str], None] | None = None
+        self,
+        where: TimelineFilter | None = None,
+        progress: Callable[[str], None] | None = None,
     ) -> Overview:
-        from movesboard.models import queries
+        from movesboard.models import queries, views
 
         database = self.open(progress)
         with database.session() as session:
+            latest = views.latest_move_id(session)  # first: a move stored meanwhile is polled
             return Overview(
                 location=self.location,
                 totals=queries.totals(session),
-                articles=queries.articles(session, limit=limit),
-                people=queries.people(session, limit=limit),
-                organizations=queries.organizations(session, limit=limit),
-                timeline=queries.timeline(session, limit=limit),
+                articles=queries.articles(session, limit=PAGE),
+                people=queries.people(session, limit=PAGE),
+                organizations=queries.organizations(session, limit=PAGE),
+                timeline=views.timeline_page(session, where or views.TimelineFilter(), limit=PAGE),
+                latest_move_id=latest,
             )
+
+    def totals(self) -> Totals:
+        from movesboard.models import queries
+
+        with self.open().session() as session:
+            return queries.totals(session)
+
+    def articles(self, offset: int) -> list[ArticleRow]:
+        from movesboard.models import queries
+
+        with self.open().session() as session:
+            return queries.articles(session, limit=PAGE, offset=offset)
+
+    def people(self, offset: int) -> list[PersonRow]:
+        from movesboard.models import queries
+
+        with self.open().session() as session:
+            return queries.people(session, limit=PAGE, offset=offset)
+
+    def organizations(self, offset: int) -> list[OrganizationRow]:
+        from movesboard.models import queries
+
+        with self.open().session() as session:
+            return queries.organizations(session, limit=PAGE, offset=offset)
+
+    # ------------------------------------------------------------ timeline
+
+    def timeline(self, where: TimelineFilter, after: SortKey | None = None) -> list[MoveRow]:
+        from movesboard.models import views
+
+        with self.open().session() as session:
+            return views.timeline_page(session, where, after=after, limit=PAGE)
+
+    def latest_move_id(self) -> int:
+        from movesboard.models import views
+
+        with self.open().session() as session:
+            return views.latest_move_id(session)
+
+    def moves_after(self, where: TimelineFilter, move_id: int) -> list[MoveRow]:
+        from movesboard.models import views
+
+        with self.open().session() as session:
+            return views.moves_after(session, where, move_id, limit=PAGE)
+
+    def find(self, query: str, kind: str) -> LookupHit | None:
+        """The best person or organisation for a name typed in a filter."""
+        return next((hit for hit in self.lookup(query, limit=10) if hit.kind == kind), None)
+
+    # ------------------------------------------------------------ review
+
+    def review(self) -> tuple[list[MoveRow], list[MergeCase]]:
+        from movesboard.models import views
+
+        with self.open().session() as session:
+            return views.review_moves(session), views.merge_cases(session)
+
+    def person_suggestions(self, person_id: int) -> list[MergeCase]:
+        from movesboard.models import views
+
+        with self.open().session() as session:
+            return views.merge_cases(session, person_id=person_id)
+
+    def set_move_status(self, move_id: int, status: str) -> None:
+        from movesboard.models import decisions
+
+        with self.open().session() as session:
+            decisions.set_move_status(session, decisions.find_move(session, str(move_id)), status)
+
+    def judge(self, case: MergeCase, kind: str) -> None:
+        """same | different | unsure, about a suggested merge."""
+        from sqlmodel import select
+
+        from movesboard.models import decisions
+        from movesboard.models.tables import Person
+
+        with self.open().session() as session:
+            atom, candidate = (
+                session.exec(select(Person).where(Person.uid == uid)).one()
+                for uid in (case.atom_uid, case.candidate_uid)
+            )
+            decisions.judge_pair(session, candidate, atom, kind)
+
+    def undo(self) -> str | None:
+        """Undo the newest user decision; a description of it, or None when there is none."""
+        from movesboard.models import decisions
+
+        with self.open().session() as session:
+            last: Decision | None = decisions.last_user_decision(session)
+            return decisions.undo(session, last.id) if last is not None else None  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ ingest
+
+    def ingest(
+        self, sources: list[str], progress: Callable[[int, int, Outcome], None]
+    ) -> IngestSummary:
+        """Ingest files, folders, URLs or feeds; `progress(done, total, outcome)` per article."""
+        from movesboard.ingest import ReadOptions
+        from movesboard.pipeline import IngestSummary, collect_items, ingest_items
+
+        database = self.open()
+        summary = IngestSummary()
+        items = collect_items(sources, ReadOptions(), summary)
+        done = 0
+
+        def counted(outcome: Outcome) -> None:
+            nonlocal done
+            done += 1
+            progress(done, len(items), outcome)
+
+        return ingest_items(database, items, summary=summary, on_outcome=counted)
 
     def article(self, article_id: int) -> ArticleDetail | None:
         from movesboard.models import queries
@@ -128,11 +247,23 @@ class DataSource:
         with self.open().session() as session:
             return queries.organization_detail(session, organization_id)
 
+    def warm_index(self) -> int:
+        """Build the shared name index (about 1.5 s at a million names); returns its size."""
+        from movesboard.models.alias_index import alias_index
+
+        database = self.open()
+        with database.session() as session:
+            return len(alias_index(database.url).refresh(session))
+
     def lookup(self, query: str, limit: int = 12) -> list[LookupHit]:
+        """Fuzzy lookup on the shared index, topped up with aliases stored since last time."""
+        from movesboard.models.alias_index import alias_index
         from movesboard.models.lookup import lookup
 
-        with self.open().session() as session:
-            return lookup(session, query, limit=limit)
+        database = self.open()
+        with database.session() as session:
+            index = alias_index(database.url).refresh(session)
+            return lookup(session, query, limit=limit, index=index)
 
 
 def describe_error(error: BaseException) -> str:

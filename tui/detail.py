@@ -114,6 +114,11 @@ class DetailScreen(Screen[None], Generic[Detail]):
         self.query_one("#content", Static).update(self.body(detail))
         self.query_one(LinkList).show(self.links(detail))
 
+    def copy_text(self) -> str | None:
+        """The heading (the record's name and facts), for the clipboard."""
+        heading = self.query_one("#heading", Static).content
+        return heading.plain if isinstance(heading, Text) else None
+
     def show_failure(self, message: str) -> None:
         self.query_one("#heading", Static).update(Text(message, style="bold red"))
 

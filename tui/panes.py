@@ -1,111 +1,146 @@
-"""The dashboard's list panes: a titled DataTable with an empty state.
+"""The dashboard's list panes: a titled, paged RowList with an empty state.
 
-A pane knows how to turn its rows into cells and into the target that enter
-opens; everything else (keys, cursor, empty message) is shared.
+A pane knows how to turn its rows into cells, into the target that enter
+opens and how to fetch the next page; keys, the cursor, paging and the empty
+message are shared. Pages load in a worker when the cursor nears the end, so
+a pane never holds a whole table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import Static
 
 from .messages import OpenTarget, Target
+from .rowlist import Columns, Row, RowList
 from .text import DIM, plain
 
 if TYPE_CHECKING:
     from movesboard.models.queries import ArticleRow, MoveRow, OrganizationRow, PersonRow
 
-Row = TypeVar("Row")
+    from .app import MovesboardApp
+    from .data import DataSource
 
-UNDATED = Text("~", style="italic yellow")
+Item = TypeVar("Item")
 
-
-class PaneTable(DataTable[Text]):
-    """A row-cursor table with vi keys."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_top", "First", show=False),
-        Binding("G", "scroll_bottom", "Last", show=False),
-        Binding("enter", "select_cursor", "Open"),
-    ]
+PAGE = 200  # rows per page
+AHEAD = 50  # load the next page when the cursor is this close to the end
+UNDATED = Text("~", style="italic")
 
 
-class Pane(Vertical, Generic[Row]):
+class Pane(Vertical, Generic[Item]):
     """A titled list of rows; enter on a row opens its target."""
 
     TITLE: ClassVar[str]
-    COLUMNS: ClassVar[Sequence[tuple[str, int]]]  # label, width (0: fill)
+    COLUMNS: ClassVar[Columns]
     EMPTY: ClassVar[str]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="pane -empty")
-        self._targets: list[Target] = []
         self.border_title = self.TITLE
+        self.exhausted = True  # no more pages to load
+        self._loading = False
 
     def compose(self) -> ComposeResult:
-        yield PaneTable(cursor_type="row", zebra_stripes=True)
+        yield Static(classes="columns", markup=False)
+        yield RowList(self.COLUMNS)
         yield Static(plain(self.EMPTY, DIM, single_line=False), classes="empty", markup=False)
 
     @property
-    def table(self) -> PaneTable:
-        return self.query_one(PaneTable)
+    def movesboard(self) -> MovesboardApp:
+        return self.app  # type: ignore[return-value]
 
-    def on_mount(self) -> None:
-        for label, width in self.COLUMNS:
-            self.table.add_column(Text(label), width=width or None, key=label)
-
-    def show(self, rows: Sequence[Row]) -> None:
-        table = self.table
-        cursor = table.cursor_row
-        table.clear()
-        self._targets = [self.target(row) for row in rows]
-        for index, row in enumerate(rows):
-            table.add_row(*self.cells(row), key=str(index))
-        if rows:
-            table.move_cursor(row=min(cursor, len(rows) - 1))  # a reload keeps the place
-        self.border_title = f"{self.TITLE} ({len(rows)})"
-        self.set_class(not rows, "-empty")
-        self.fit_columns()
+    @property
+    def table(self) -> RowList:
+        return self.query_one(RowList)
 
     def on_resize(self) -> None:
-        self.fit_columns()
+        # After the layout pass, when the list knows its own width.
+        self.call_after_refresh(self.label_columns)
 
-    def fit_columns(self) -> None:
-        """Give the fill column whatever width the fixed columns leave."""
+    def label_columns(self) -> None:
+        width = self.table.scrollable_content_region.width
+        self.query_one(".columns", Static).update(self.table.header(width))
+
+    def show(self, items: Sequence[Item], *, keep_place: bool = True) -> None:
+        """The first page (a reload keeps the cursor on the same row when it is still there)."""
         table = self.table
-        if not table.columns:
-            return
-        fixed = sum(width for _, width in self.COLUMNS)
-        padding = 2 * table.cell_padding * len(self.COLUMNS)
-        available = table.scrollable_content_region.width - fixed - padding - 1
-        for label, width in self.COLUMNS:
-            if width == 0:
-                column = table.columns[ColumnKey(label)]
-                column.width = max(12, available)
-                column.auto_width = False
-        # DataTable caches rendered rows per width; a new width needs fresh ones.
-        table._clear_caches()
-        table._require_update_dimensions = True
-        table.refresh(layout=True)
+        current = table.current
+        keep = current.key if keep_place and current is not None else None
+        table.set_rows(self.rows(items), keep=keep)
+        self.exhausted = len(items) < PAGE
+        self.refresh_title()
+        self.set_class(not items, "-empty")
+        self.on_resize()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def rows(self, items: Sequence[Item]) -> list[Row]:
+        return [Row(self.key(item), self.cells(item), item, self.group(item)) for item in items]
+
+    def refresh_title(self) -> None:
+        count = self.table.row_count
+        more = "+" if not self.exhausted else ""
+        self.border_title = f"{self.TITLE} ({count}{more}){self.subtitle()}"
+
+    def subtitle(self) -> str:
+        return ""
+
+    @on(RowList.Selected)
+    def open_row(self, event: RowList.Selected) -> None:
         event.stop()
-        if event.row_key.value is not None:
-            self.post_message(OpenTarget(self._targets[int(event.row_key.value)]))
+        self.post_message(OpenTarget(self.target(event.row.value)))
 
-    def cells(self, row: Row) -> tuple[Text, ...]:
+    @on(RowList.Moved)
+    def maybe_load_more(self, event: RowList.Moved) -> None:
+        event.stop()
+        if not self.exhausted and not self._loading and event.count - event.index <= AHEAD:
+            self._loading = True
+            self.load_more(event.count, self.table.rows[-1].value)
+
+    @work(thread=True, exit_on_error=False)
+    def load_more(self, loaded: int, last: Item) -> None:
+        app = self.movesboard
+        try:
+            with app.reporting_errors(f"Could not load more {self.TITLE.lower()}"):
+                items = self.fetch(app.data, loaded, last)
+                app.call_from_thread(self.append, items)
+        finally:
+            app.call_from_thread(setattr, self, "_loading", False)
+
+    def append(self, items: Sequence[Item]) -> None:
+        self.exhausted = len(items) < PAGE
+        self.table.extend(self.rows(items))
+        self.refresh_title()
+
+    def copy_text(self) -> str | None:
+        current = self.table.current
+        return self.describe(current.value) if current is not None else None
+
+    def describe(self, item: Item) -> str:
+        """The row as one line of text, for the clipboard."""
+        return "  ".join(cell.plain for cell in self.cells(item)).strip()
+
+    # Subclasses fill these in.
+
+    def fetch(self, data: DataSource, loaded: int, last: Item) -> Sequence[Item]:
+        """The page after `last` (the `loaded`-th row); runs in a worker thread."""
         raise NotImplementedError
 
-    def target(self, row: Row) -> Target:
+    def key(self, item: Item) -> Hashable:
+        return item.id  # type: ignore[attr-defined]
+
+    def group(self, item: Item) -> str | None:
+        return None
+
+    def cells(self, item: Item) -> tuple[Text, ...]:
+        raise NotImplementedError
+
+    def target(self, item: Item) -> Target:
         raise NotImplementedError
 
 
@@ -120,7 +155,10 @@ def _count(value: int) -> Text:
 class ArticlesPane(Pane["ArticleRow"]):
     TITLE = "Articles"
     COLUMNS = (("Published", 10), ("Lang", 4), ("Title", 0), ("Moves", 5))
-    EMPTY = "No articles yet: movesboard ingest PATH"
+    EMPTY = "No articles yet: movesboard ingest PATH, or press i"
+
+    def fetch(self, data: DataSource, loaded: int, last: ArticleRow) -> Sequence[ArticleRow]:
+        return data.articles(offset=loaded)
 
     def cells(self, row: ArticleRow) -> tuple[Text, ...]:
         return (_date(row.published), plain(row.language, DIM), plain(row.title), _count(row.moves))
@@ -133,6 +171,9 @@ class PeoplePane(Pane["PersonRow"]):
     TITLE = "People"
     COLUMNS = (("Name", 0), ("Now at", 13), ("#", 2))
     EMPTY = "No people yet: they appear when articles are ingested"
+
+    def fetch(self, data: DataSource, loaded: int, last: PersonRow) -> Sequence[PersonRow]:
+        return data.people(offset=loaded)
 
     def cells(self, row: PersonRow) -> tuple[Text, ...]:
         where = plain(row.organization or "—", "" if row.organization else DIM)
@@ -147,6 +188,11 @@ class CompaniesPane(Pane["OrganizationRow"]):
     COLUMNS = (("Name", 0), ("Part of", 8), ("In", 3), ("Out", 3))
     EMPTY = "No companies yet: they appear when articles are ingested"
 
+    def fetch(
+        self, data: DataSource, loaded: int, last: OrganizationRow
+    ) -> Sequence[OrganizationRow]:
+        return data.organizations(offset=loaded)
+
     def cells(self, row: OrganizationRow) -> tuple[Text, ...]:
         return (
             plain(row.name, "bold"),
@@ -157,34 +203,6 @@ class CompaniesPane(Pane["OrganizationRow"]):
 
     def target(self, row: OrganizationRow) -> Target:
         return Target("organization", row.id)
-
-
-class TimelinePane(Pane["MoveRow"]):
-    """Moves newest first; enter opens the person, `a` the article that reported it."""
-
-    TITLE = "Timeline"
-    COLUMNS = (("When", 11), ("Person", 16), ("Move", 0), ("Role", 14))
-    EMPTY = "No moves yet: ingest articles that report people changing jobs"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("a", "open_article", "Source article")]
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._articles: list[Target] = []
-
-    def show(self, rows: Sequence[MoveRow]) -> None:
-        self._articles = [Target("article", row.article_id) for row in rows]
-        super().show(rows)
-
-    def cells(self, row: MoveRow) -> tuple[Text, ...]:
-        return (when(row), plain(row.person, "bold"), move_summary(row), plain(row.role or "", DIM))
-
-    def target(self, row: MoveRow) -> Target:
-        return Target("person", row.person_id)
-
-    def action_open_article(self) -> None:
-        row = self.table.cursor_row
-        if 0 <= row < len(self._articles):
-            self.post_message(OpenTarget(self._articles[row]))
 
 
 def when(move: MoveRow) -> Text:
@@ -198,5 +216,5 @@ def when(move: MoveRow) -> Text:
 def move_summary(move: MoveRow) -> Text:
     """from → to, with unknown ends shown dimmed."""
     origin = plain(move.from_org or "?", "" if move.from_org else DIM)
-    destination = plain(move.to_org or "(left)", "bold green" if move.to_org else DIM)
+    destination = plain(move.to_org or "(left)", "bold" if move.to_org else DIM)
     return Text.assemble(origin, Text(" → ", style="dim"), destination)

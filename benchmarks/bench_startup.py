@@ -1,0 +1,92 @@
+"""Time to first paint in a real terminal (tmux): movesboard against a minimal Textual app.
+
+Usage: python benchmarks/bench_startup.py [--runs 7] [--big PATH]
+
+Each run starts the app in a fresh detached tmux session (120x36) and polls
+`tmux capture-pane` every 5 ms until a known string is on screen; the figure
+is the median over the runs. Budget (issue 5): movesboard <= 1.3x the minimal
+app, on the seeded database and on a synthetic one of 100k articles / 50k
+people / 200k moves (built with bench_tui_synthetic.py when --big is missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+MINIMAL = """
+from textual.app import App
+from textual.widgets import Footer, Static
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal app ready")
+        yield Footer()
+Minimal().run()
+"""
+
+
+def first_paint(command: list[str], marker: str, timeout: float = 20.0) -> float:
+    session = f"bench-startup-{time.monotonic_ns()}"
+    started = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", *command],
+        check=True,
+    )
+    try:
+        while time.perf_counter() - started < timeout:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+            if marker in screen:
+                return time.perf_counter() - started
+            time.sleep(0.005)
+        raise SystemExit(f"no {marker!r} on screen after {timeout} s: {command}")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def median_ms(command: list[str], marker: str, runs: int) -> float:
+    first_paint(command, marker)  # warm the file cache
+    return statistics.median(first_paint(command, marker) for _ in range(runs)) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--big", type=Path, help="a synthetic database (built if missing)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as folder:
+        seeded = Path(folder) / "seeded.db"
+        subprocess.run(  # seed once, outside the measurement
+            [
+                PYTHON,
+                "-c",
+                f"from movesboard.models.db import Database; from movesboard.pipeline "
+                f"import seed; seed(Database.open({str(seeded)!r}))",
+            ],
+            check=True,
+        )
+        big = args.big or Path(folder) / "big.db"
+        if not big.exists():
+            subprocess.run(
+                [PYTHON, str(ROOT / "benchmarks" / "bench_tui_synthetic.py"), str(big)], check=True
+            )
+        minimal = median_ms([PYTHON, "-c", MINIMAL], "minimal app ready", args.runs)
+        print(f"minimal Textual app: {minimal:6.0f} ms (median of {args.runs})")
+        app = [PYTHON, "-m", "movesboard.cli"]
+        for label, db in (("seeded", seeded), ("100k/50k/200k", big)):
+            figure = median_ms([*app, "--db", str(db)], "Timeline", args.runs)
+            print(
+                f"movesboard, {label:>14}: {figure:6.0f} ms = {figure / minimal:.2f}x (budget 1.3x)"
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""`f` on the timeline: narrow it by person, organisation, date range, status, language.
+
+Names are typed, not picked: they are resolved with the same fuzzy lookup as
+`/` when the filter is applied, and the title says what they resolved to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+if TYPE_CHECKING:
+    from movesboard.models.views import TimelineFilter
+
+    from .data import DataSource
+
+STATUS_CHOICES = [("pending", "pending"), ("confirmed", "confirmed")]
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+class FilterError(ValueError):
+    """A filter field that cannot be understood; str() says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class FilterForm:
+    """What the user typed; `resolve` turns it into a TimelineFilter."""
+
+    person: str = ""
+    organization: str = ""
+    since: str = ""
+    until: str = ""
+    status: str = ""
+    language: str = ""
+
+    def resolve(self, data: DataSource) -> tuple[TimelineFilter, str]:
+        """(the filter, a description of it). Runs in a worker: names need a lookup."""
+        from movesboard.models.views import TimelineFilter
+
+        described = []
+        person_id = organization_id = None
+        for text, kind in ((self.person, "person"), (self.organization, "organization")):
+            if text.strip():
+                hit = data.find(text, kind)
+                if hit is None:
+                    raise FilterError(f"no {kind} matches {text!r}")
+                described.append(hit.name)
+                if kind == "person":
+                    person_id = hit.id
+                else:
+                    organization_id = hit.id
+        since = period(self.since, end=False)
+        until = period(self.until, end=True)
+        if since or until:
+            described.append(f"{self.since.strip() or '…'}–{self.until.strip() or '…'}")
+        described += [value for value in (self.status, self.language.strip()) if value]
+        where = TimelineFilter(
+            person_id=person_id,
+            organization_id=organization_id,
+            since=since,
+            until=until,
+            status=self.status or None,
+            language=self.language.strip().lower() or None,
+        )
+        return where, ", ".join(described)
+
+
+def period(text: str, *, end: bool) -> dt.date | None:
+    """2025, 2025-07 or 2025-07-16 as its first day (or last day when `end`)."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _DATE.match(text)
+    if match is None:
+        raise FilterError(f"{text!r} is not a date: write 2025, 2025-07 or 2025-07-16")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day is not None:
+            return dt.date(year, month, day)  # type: ignore[arg-type]
+        if month is not None:
+            first = dt.date(year, month, 1)  # type: ignore[arg-type]
+            following = dt.date(year + (month == 12), month % 12 + 1, 1)  # type: ignore[arg-type, operator]
+            return following - dt.timedelta(days=1) if end else first
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)  # type: ignore[arg-type]
+    except ValueError as error:
+        raise FilterError(f"{text!r}: {error}") from None
+
+
+class FilterScreen(ModalScreen[FilterForm | None]):
+    CSS_PATH = "filter_screen.tcss"
+    AUTO_FOCUS = "#person"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("enter", "apply", "Apply", priority=True),
+        Binding("ctrl+r", "reset", "Clear all"),
+    ]
+
+    def __init__(self, form: FilterForm) -> None:
+        super().__init__()
+        self.form = form
+
+    def compose(self) -> ComposeResult:
+        form = self.form
+        with Vertical(id="filter") as box:
+            box.border_title = "Filter the timeline"
+            box.border_subtitle = "enter applies · escape cancels"
+            with Grid(id="fields"):
+                yield Label("Person")
+                yield Input(form.person, placeholder="any (fuzzy name)", id="person")
+                yield Label("Organisation")
+                yield Input(form.organization, placeholder="any (fuzzy name)", id="organization")
+                yield Label("From")
+                yield Input(form.since, placeholder="2024, 2024-06 or 2024-06-01", id="since")
+                yield Label("To")
+                yield Input(form.until, placeholder="2025, 2025-07 or 2025-07-16", id="until")
+                yield Label("Status")
+                yield Select(
+                    STATUS_CHOICES, value=form.status or Select.NULL, prompt="any", id="status"
+                )
+                yield Label("Language")
+                yield Input(form.language, placeholder="any (en, id, …)", id="language")
+            yield Static(id="problem", markup=False)
+
+    def read(self) -> FilterForm:
+        values = {
+            field.name: self.query_one(f"#{field.name}", Input).value
+            for field in fields(FilterForm)
+            if field.name != "status"
+        }
+        status = self.query_one("#status", Select).value
+        return FilterForm(**values, status=status if isinstance(status, str) else "")
+
+    def action_apply(self) -> None:
+        form = self.read()
+        try:  # dates are checked here, names when applied (they need the database)
+            period(form.since, end=False), period(form.until, end=True)
+        except FilterError as error:
+            self.query_one("#problem", Static).update(str(error))
+            return
+        self.dismiss(form)
+
+    def action_reset(self) -> None:
+        for field in self.query(Input):
+            field.value = ""
+        self.query_one("#status", Select).clear()
+        self.form = replace(self.form, **{f.name: "" for f in fields(FilterForm)})

@@ -1,0 +1,206 @@
+"""The live timeline: moves newest first, grouped by month, filterable, paged by keyset.
+
+Live: every second a thread worker asks for the newest move id (one index
+lookup); only when it grew are the new rows fetched and merged in, marked
+with a dot, the cursor staying on the move it was on. A tick is skipped while
+the previous one still runs, so polls never overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from .filter_screen import FilterForm, FilterScreen
+from .messages import OpenTarget, Target
+from .panes import PAGE, Pane, move_summary, when
+from .rowlist import Row
+from .text import DIM, plain
+
+if TYPE_CHECKING:
+    from movesboard.models.queries import MoveRow
+    from movesboard.models.views import TimelineFilter
+
+    from .data import DataSource
+
+POLL_SECONDS = 1.0
+
+
+class TimelinePane(Pane["MoveRow"]):
+    """Moves newest first; enter opens the person, `a` the article that reported it."""
+
+    TITLE = "Timeline"
+    COLUMNS = (("When", 11), ("Person", 16), ("Move", 0), ("Role", 14))
+    EMPTY = "No moves yet: ingest articles that report people changing jobs"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "open_article", "Source article"),
+        Binding("f", "filter", "Filter"),
+        Binding("F", "clear_filter", "Clear filter", key_display="F"),
+    ]
+
+    class Arrived(Message):
+        """New moves were stored (by anyone): the header's totals are stale."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.where: TimelineFilter | None = None  # None until the data layer is loaded
+        self.form = FilterForm()
+        self.described = ""  # the filter in words, for the title
+        self.latest_id: int | None = None  # newest move seen; None: not polling yet
+        self.fresh: set[int] = set()
+        self._polling = False
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    def start(self, rows: Sequence[MoveRow], latest_id: int) -> None:
+        """The first page from the overview; live updates start from `latest_id`."""
+        from movesboard.models.views import TimelineFilter
+
+        if self.where is None:
+            self.where = TimelineFilter()
+        self.latest_id = latest_id
+        self.show(rows)
+
+    def key(self, item: MoveRow) -> Hashable:
+        return item.id
+
+    def cells(self, row: MoveRow) -> tuple[Text, ...]:
+        return (when(row), plain(row.person, "bold"), move_summary(row), plain(row.role or "", DIM))
+
+    def rows(self, items: Sequence[MoveRow]) -> list[Row]:
+        return [
+            Row(item.id, self.cells(item), item, month(item), item.id in self.fresh)
+            for item in items
+        ]
+
+    def describe(self, item: MoveRow) -> str:
+        return move_text(item)
+
+    def target(self, row: MoveRow) -> Target:
+        return Target("person", row.person_id)
+
+    def subtitle(self) -> str:
+        parts = [f"{len(self.fresh)} new"] if self.fresh else []
+        if self.described:
+            parts.append(f"filter: {self.described}")
+        return "".join(f" · {part}" for part in parts)
+
+    def fetch(self, data: DataSource, loaded: int, last: MoveRow) -> Sequence[MoveRow]:
+        from movesboard.models.views import sort_key
+
+        assert self.where is not None
+        return data.timeline(self.where, sort_key(last))
+
+    def action_open_article(self) -> None:
+        current = self.table.current
+        if current is not None:
+            self.post_message(OpenTarget(Target("article", current.value.article_id)))
+
+    # ------------------------------------------------------------ live
+
+    def poll(self) -> None:
+        if self._polling or self.latest_id is None or self.where is None:
+            return
+        self._polling = True
+        self.check(self.latest_id, self.where)
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def check(self, latest_id: int, where: TimelineFilter) -> None:
+        app = self.movesboard
+        try:
+            newest = app.data.latest_move_id()
+            if newest > latest_id:
+                rows = app.data.moves_after(where, latest_id)
+                # More than a page arrived: take the rest on the next tick.
+                seen = max(row.id for row in rows) if len(rows) == PAGE else newest
+                app.call_from_thread(self.arrived, where, seen, rows)
+        except Exception as error:  # a locked or vanished file: try again next tick
+            app.log.warning("timeline poll failed", error)
+        finally:
+            app.call_from_thread(setattr, self, "_polling", False)
+
+    def arrived(self, where: TimelineFilter, latest_id: int, moves: list[MoveRow]) -> None:
+        from movesboard.models.views import newer, sort_key
+
+        if where != self.where:
+            return  # the filter changed meanwhile; the reload covers these
+        self.latest_id = latest_id
+        self.post_message(self.Arrived())
+        table = self.table
+        loaded = [row.value for row in table.rows]
+        known = {move.id for move in loaded}
+        bottom = sort_key(loaded[-1]) if loaded else None
+        # Older than the last loaded row: paging will bring them, in their place.
+        fitting = [
+            move
+            for move in moves
+            if move.id not in known
+            and (self.exhausted or bottom is None or newer(sort_key(move), bottom))
+        ]
+        if not fitting:
+            return
+        self.fresh.update(move.id for move in fitting)
+        merged = sorted(loaded + fitting, key=sort_key, reverse=True)
+        table.replace(self.rows(merged))
+        self.set_class(False, "-empty")
+        self.refresh_title()
+
+    # ------------------------------------------------------------ filter
+
+    def action_filter(self) -> None:
+        def chosen(form: FilterForm | None) -> None:
+            if form is not None:
+                self.apply(form)
+
+        self.app.push_screen(FilterScreen(self.form), chosen)
+
+    def action_clear_filter(self) -> None:
+        self.apply(FilterForm())
+
+    def apply(self, form: FilterForm) -> None:
+        self.form = form
+        self.filtered(form)
+
+    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
+    def filtered(self, form: FilterForm) -> None:
+        app = self.movesboard
+        with app.reporting_errors("Could not filter the timeline"):
+            where, described = form.resolve(app.data)
+            latest = app.data.latest_move_id()
+            rows = app.data.timeline(where)
+            app.call_from_thread(self.refiltered, where, described, latest, rows)
+
+    def refiltered(
+        self, where: TimelineFilter, described: str, latest: int, rows: list[MoveRow]
+    ) -> None:
+        self.where, self.described, self.latest_id = where, described, latest
+        self.fresh.clear()
+        self.show(rows, keep_place=False)
+        self.table.focus()
+
+
+def move_text(move: MoveRow) -> str:
+    """A move with its evidence, for the clipboard."""
+    role = f" as {move.role}" if move.role else ""
+    return (
+        f"{move.person}: {move.summary()}{role} ({move.when}). "
+        f"“{move.evidence}” ({move.article_title}, {move.article_source})"
+    )
+
+
+def month(move: MoveRow) -> str:
+    """The group a move is listed under: its month, its year when that is all we know."""
+    from movesboard.models.views import sort_key
+
+    date = sort_key(move)[0]
+    if date is None:
+        return "Undated"
+    if move.date is not None and len(move.date) == 4:
+        return f"{date.year} (month unknown)"
+    return f"{date:%B %Y}"  # undated moves sit here by their article's date, marked ~
