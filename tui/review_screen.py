@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .detail import grid, muted, section
+from .footer import Footer
 from .messages import OpenTarget, Target
 from .panes import move_summary, when
 from .text import DIM, plain
