@@ -1,0 +1,149 @@
+"""movesboard.extract: career moves from news text, as a pure function.
+
+    extract(body, title=..., published=..., language=...) -> Extraction
+
+No database, no network, no global mutable state: the same text always gives
+the same result.  Language packs and the gazetteer are compiled once and cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .consolidate import consolidate, to_facts
+from .dates import find_dates
+from .detect import detect_language
+from .gazetteer import ENV_VAR, load_gazetteer
+from .groups import GroupFinder
+from .lang import PACK_CODES, LanguagePack, load_pack
+from .moves import MoveFinder
+from .orgs import OrgFinder
+from .people import PeopleFinder
+from .sentences import split_sentences
+from .types import (
+    Extraction,
+    FuzzyDate,
+    GroupMoveFact,
+    Mention,
+    Modality,
+    MoveFact,
+    OrgEntity,
+    PersonEntity,
+    Precision,
+)
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = PACK_CODES
+
+__all__ = [
+    "SUPPORTED_LANGUAGES",
+    "Extraction",
+    "FuzzyDate",
+    "GroupMoveFact",
+    "Mention",
+    "Modality",
+    "MoveFact",
+    "OrgEntity",
+    "PersonEntity",
+    "Precision",
+    "detect_language",
+    "extract",
+]
+
+
+class _Engine:
+    """Everything compiled for one language (and one gazetteer)."""
+
+    def __init__(self, pack: LanguagePack, gazetteer: str | None) -> None:
+        self.pack = pack
+        self.gaz = load_gazetteer(gazetteer)
+        self.orgs = OrgFinder(pack, self.gaz)
+        self.people = PeopleFinder([load_pack(c) for c in PACK_CODES], pack)
+        self.moves = MoveFinder(pack, self.gaz)
+        self.groups = GroupFinder(pack)
+
+
+# A compile cache, not state: an engine is read-only once built, and the key
+# holds everything it depends on (the pack, the extra gazetteer file, and the
+# $MOVESBOARD_GAZETTEER files), so results depend only on the text.
+_ENGINES: dict[tuple[str, str | None, str], _Engine] = {}
+
+
+def _engine(code: str, gazetteer: str | None) -> _Engine:
+    key = (code, gazetteer, os.environ.get(ENV_VAR, ""))
+    eng = _ENGINES.get(key)
+    if eng is None:
+        eng = _ENGINES[key] = _Engine(load_pack(code), gazetteer)
+    return eng
+
+
+# ISO 639 codes that name a packed language differently ("in" is Indonesian's old code).
+_ALIASES = {"in": "id", "ind": "id", "eng": "en", "fra": "fr", "fre": "fr"}
+
+
+def _pack_code(language: str | None) -> str | None:
+    """ "en-US" -> "en", "in" -> "id"; None for a language without a pack."""
+    if not language:
+        return None
+    primary = language.strip().lower().replace("_", "-").split("-")[0]
+    primary = _ALIASES.get(primary, primary)
+    return primary if primary in PACK_CODES else None
+
+
+def extract(
+    body: str,
+    *,
+    title: str = "",
+    published: dt.date | None = None,
+    language: str | None = None,
+    gazetteer: str | None = None,
+) -> Extraction:
+    """People, organisations and moves stated in one article body.
+
+    `language` defaults to detection over title + body; unknown codes fall back
+    to detection too.  `gazetteer` is an optional extra organisations file
+    (see extract/data/organizations.toml for the format)."""
+    language = _pack_code(language)
+    if language is None:
+        language = detect_language(f"{title}\n{body}")
+    eng = _engine(language, gazetteer)
+    sentences = split_sentences(body, eng.pack)
+    # One scan for move verbs, shared by the organisation and move finders.
+    assert eng.pack.trigger_scan is not None
+    triggers = eng.pack.trigger_scan.scan(body)
+    org_mentions = eng.orgs.find(body, triggers)
+    org_spans = [(o.start, o.end) for o in org_mentions]
+    people, person_mentions = eng.people.find(body, sentences, org_spans, triggers)
+    noise = [(s.start, s.end) for s in sentences if s.noise]
+    dates = [
+        d
+        for d in find_dates(body, eng.pack, published)
+        if not any(a <= d.start < b for a, b in noise)
+    ]
+    # Organisation anaphors ("the company") resolved once, used by both passes.
+    resolved = eng.moves.with_anaphors(body, sentences, org_mentions)
+    # Each person's described employer: for "the former Foo chief" and as the
+    # fallback origin of moves.
+    aff = (
+        eng.moves.affiliations(body, sentences, person_mentions, resolved, triggers)
+        if triggers
+        else {}
+    )
+    hops = eng.moves.find(
+        body, sentences, person_mentions, resolved, dates, published, triggers, aff
+    )
+    moves = to_facts(consolidate(hops, eng.gaz, aff))
+    groups = eng.groups.find(
+        body, sentences, resolved, triggers, [(p.start, p.end) for p in person_mentions]
+    )
+    orgs: dict[str, OrgEntity] = {}
+    for o in org_mentions:
+        ent = orgs.setdefault(o.name, OrgEntity(o.name, eng.gaz.parent(o.name), known=o.known))
+        ent.mentions.append(Mention(o.text, o.start, o.end))
+    return Extraction(
+        language=language,
+        people=people,
+        organizations=list(orgs.values()),
+        moves=moves,
+        group_moves=groups,
+    )

@@ -1,0 +1,131 @@
+"""The organisation gazetteer: curated names, aliases, acronyms and parents.
+
+Loaded from `data/organizations.toml` plus any user extension files, compiled
+into one regular expression, and cached: building it is the only costly step
+and happens once per distinct set of files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .normalize import fold
+from .trie import trie_pattern
+
+ENV_VAR = "MOVESBOARD_GAZETTEER"
+
+
+@dataclass(slots=True)
+class OrgRecord:
+    name: str
+    parent: str | None = None
+    kind: str = "company"
+    aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    former: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    records: dict[str, OrgRecord]
+    by_form: dict[str, str]  # folded surface form -> canonical name
+    by_acronym: dict[str, str]  # exact acronym -> canonical name
+    pattern: re.Pattern[str]
+    exact: frozenset[str] = frozenset()  # every form as written in the files ("xAI")
+    families: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def lookup(self, surface: str) -> str | None:
+        """Canonical name for a surface form, or None when unknown."""
+        if surface in self.by_acronym:
+            return self.by_acronym[surface]
+        return self.by_form.get(fold(surface))
+
+    def parent(self, name: str) -> str | None:
+        rec = self.records.get(name)
+        return rec.parent if rec else None
+
+    def family(self, name: str) -> frozenset[str]:
+        """The organisation, its ancestors and descendants: one employer family."""
+        fam = self.families.get(name)
+        if fam is None:
+            fam = frozenset({name})  # an organisation not in the gazetteer
+        return fam
+
+    def _family(self, name: str) -> frozenset[str]:
+        out = {name}
+        cur: str | None = name
+        while cur and (cur := self.parent(cur)) and cur not in out:
+            out.add(cur)
+        for rec in self.records.values():
+            if rec.parent in out or rec.parent == name:
+                out.add(rec.name)
+        return frozenset(out)
+
+
+def _merge(records: dict[str, OrgRecord], entries: list[dict[str, object]]) -> None:
+    for e in entries:
+        name = str(e["name"])
+        rec = records.setdefault(name, OrgRecord(name=name))
+        if e.get("parent"):
+            rec.parent = str(e["parent"])
+        if e.get("kind"):
+            rec.kind = str(e["kind"])
+        for key in ("aliases", "acronyms", "former"):
+            vals = [str(v) for v in e.get(key, []) or []]  # type: ignore[union-attr]
+            getattr(rec, key).extend(v for v in vals if v not in getattr(rec, key))
+
+
+def _user_files(extra: tuple[str, ...]) -> tuple[str, ...]:
+    env = os.environ.get(ENV_VAR, "")
+    return extra + tuple(p for p in env.split(os.pathsep) if p)
+
+
+def load_gazetteer(extra: str | Path | tuple[str | Path, ...] | None = None) -> Gazetteer:
+    """The built-in gazetteer extended by `extra` file(s) and $MOVESBOARD_GAZETTEER."""
+    if extra is None:
+        paths: tuple[str, ...] = ()
+    elif isinstance(extra, (str, Path)):
+        paths = (str(extra),)
+    else:
+        paths = tuple(str(p) for p in extra)
+    return _build(_user_files(paths))
+
+
+@cache
+def _build(paths: tuple[str, ...]) -> Gazetteer:
+    raw = resources.files(__package__).joinpath("data/organizations.toml").read_text("utf-8")
+    records: dict[str, OrgRecord] = {}
+    _merge(records, tomllib.loads(raw)["org"])
+    for p in paths:
+        _merge(records, tomllib.loads(Path(p).read_text("utf-8")).get("org", []))
+    by_form: dict[str, str] = {}
+    by_acronym: dict[str, str] = {}
+    forms: list[str] = []
+    for rec in records.values():
+        for form in [rec.name, *rec.aliases, *rec.former]:
+            by_form.setdefault(fold(form), rec.name)
+            forms.append(form)
+        for acr in rec.acronyms:
+            by_acronym[acr] = rec.name
+            forms.append(acr)
+    alt = trie_pattern([f.lower() for f in forms])
+    # Case-insensitive so "Google Deepmind" and "WIRED"/"Wired" match; the org
+    # finder then rejects lowercase hits ("scale", "cursor") and wrong-case acronyms.
+    # Matched against the lowercased body without IGNORECASE, the left word
+    # boundary checked by the caller: several times faster in Python's re.
+    pattern = re.compile(rf"(?:{alt})(?![\w-]|\.\w)")
+    gaz = Gazetteer(
+        records=records,
+        by_form=by_form,
+        by_acronym=by_acronym,
+        pattern=pattern,
+        exact=frozenset(forms),
+    )
+    gaz.families = {name: gaz._family(name) for name in records}
+    return gaz

@@ -1,0 +1,241 @@
+"""Organisation mentions: gazetteer hits, acronyms learned from the text,
+periphrases ("the Facebook parent") and unknown organisations named by context
+("the start-up Foo", "joined Bar Labs")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .lang import LanguagePack
+from .names import given_names
+from .normalize import fold
+from .prefilter import FastRegex
+
+# Words that end an organisation's name in any language ("Foo Labs", "Bar AI").
+ORG_SUFFIXES = frozenset(
+    {
+        "labs",
+        "lab",
+        "ai",
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "technologies",
+        "technology",
+        "systems",
+        "robotics",
+        "research",
+        "capital",
+        "ventures",
+        "intelligence",
+        "computing",
+        "dynamics",
+        "bio",
+        "therapeutics",
+        "networks",
+        "software",
+        "group",
+        "holdings",
+        "ltd",
+        "llc",
+        "gmbh",
+        "sa",
+        "ag",
+        "company",
+        "studio",
+        "studios",
+        "games",
+        "university",
+        "institute",
+        "college",
+        "foundation",
+        "academy",
+        "partners",
+    }
+)
+_CAPRUN = r"[^\W\d_a-z][\w.&'’-]*(?:\s[^\W\d_a-z][\w.&'’-]*){0,3}"
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
+_CAP_NEXT = re.compile(r"\s+[^\W\d_a-z]")  # another capitalised word follows
+_PARENS = re.compile(r"\([A-Z]{2,6}\)")
+# "Vector Institute (VI)": a capitalised name defined with its initials.
+_DEFINED = re.compile(
+    r"(?P<name>(?:[^\W\d_a-z][\w&.-]*\s){1,5}[^\W\d_a-z][\w&.-]*)\s*"
+    r"\((?P<abbr>[A-Z]{2,6})\)"
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    start: int
+    end: int
+    text: str
+    name: str  # canonical
+    known: bool = True
+
+
+def _unknown_name(run: str) -> str:
+    return _POSSESSIVE.sub("", run).strip(" .,")
+
+
+class OrgFinder:
+    """Per-pack compiled patterns for finding organisations in a body."""
+
+    def __init__(self, pack: LanguagePack, gaz: Gazetteer) -> None:
+        self.pack = pack
+        self.gaz = gaz
+        kinds = pack.data["patterns"]["org_kind"]
+        kind_alt = "|".join(sorted(kinds, key=len, reverse=True))
+        self.kind_word = FastRegex(rf"(?<![\w-])(?:{kind_alt})(?![\w-])", lowercase=True)
+        self.name_after = re.compile(rf"\s+(?P<name>{_CAPRUN})")
+        owners = pack.data["patterns"]["owner_of"]
+        # Only the side of a template that says something: "(?:the )?" matches nothing.
+        pre = [o.split("{ORG}")[0] for o in owners if not re.fullmatch(o.split("{ORG}")[0], "")]
+        post = [o.split("{ORG}")[1] for o in owners if not re.fullmatch(o.split("{ORG}")[1], "")]
+        self.owner_pre = re.compile(rf"(?:{'|'.join(pre)})$", re.IGNORECASE) if pre else None
+        self.owner_post = re.compile(rf"^(?:{'|'.join(post)})", re.IGNORECASE) if post else None
+
+    def find(
+        self,
+        body: str,
+        triggers: list[tuple[str, int, int]] | None = None,
+        person_spans: list[tuple[int, int]] | None = None,
+    ) -> list[OrgMention]:
+        """Organisation mentions; `triggers` (kind, start, end) from the pack's
+        trigger scan let "joined Foo Labs" name an unknown organisation."""
+        gaz = self.gaz
+        found: list[OrgMention] = []
+        taken: list[tuple[int, int]] = []
+        low = body.lower()
+        if len(low) != len(body):  # lowercasing moved offsets (rare scripts): fold by char
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in body)
+        for m in gaz.pattern.finditer(low):
+            if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_.-"):
+                continue  # not at a word start
+            text = body[m.start() : m.end()]
+            canon = gaz.by_acronym.get(text)
+            if canon is None:
+                if not text[0].isupper() and not text[0].isdigit() and text not in gaz.exact:
+                    continue  # "scale", "cursor": ordinary words
+                canon = gaz.lookup(text)
+                # An all-caps hit of a name not written so ("SCALE") is
+                # shouting in a headline, not the organisation.
+                if canon is None or (text.isupper() and len(text) > 1 and text not in gaz.exact):
+                    continue
+            canon = self._owner(body, m.start(), m.end(), canon)
+            found.append(OrgMention(m.start(), m.end(), text, canon))
+            taken.append((m.start(), m.end()))
+        learned: dict[str, str] = {}
+        for om in list(found):
+            am = _ACRONYM_AFTER.match(body, om.end)
+            if am and am.group("abbr") not in gaz.by_acronym:
+                learned[am.group("abbr")] = om.name
+        unknown: dict[str, str] = {}
+        for pm in _PARENS.finditer(body):
+            # Cheap scan for "(ABBR)" first; the name is the words just before.
+            m = _DEFINED.search(body, max(0, pm.start() - 120), pm.end())
+            if m is None or m.end() != pm.end():
+                continue
+            words = m.group("name").split()
+            # Keep the trailing words whose initials spell the acronym.
+            k = len(m.group("abbr"))
+            tail = words[-k:]
+            if (
+                len(tail) == k
+                and "".join(w[0] for w in tail).upper() == m.group("abbr")
+                and not any(w.lower() in self.pack.title_words for w in tail)
+                and not _overlaps(m.start("name"), m.end("name"), taken)
+            ):
+                name = " ".join(tail)
+                unknown.setdefault(name, name)
+                learned.setdefault(m.group("abbr"), name)
+        starts = [(m.end(), True) for m in self.kind_word.finditer(body)]
+        # After a move verb: by_kind is False for leave verbs, None for join/found ones.
+        starts += [
+            (e, None if kind != "leave" else False)
+            for kind, _, e in triggers or []
+            if kind in ("join", "leave", "found")
+        ]
+        for pos, by_kind in starts:
+            m = self.name_after.match(body, pos)
+            if m is None:
+                continue
+            name = self._clean_run(m.group("name"))
+            if not name:
+                continue
+            s = m.start("name")
+            if _overlaps(s, s + len(name), taken) or _overlaps(
+                s, s + len(name), person_spans or []
+            ):
+                continue
+            if not by_kind and name.split()[-1].lower() not in ORG_SUFFIXES:
+                # "joined Helsing": one capitalised word that is no given name and
+                # starts no longer name is taken as an organisation; anything
+                # else after "joined"/"left" may be a person.
+                if by_kind is False or " " in name or fold(name) in given_names():
+                    continue
+                if _CAP_NEXT.match(body, s + len(name)):
+                    continue
+            unknown.setdefault(name, name)
+        if learned or unknown:
+            forms = {**{k: v for k, v in learned.items()}, **unknown}
+            # Plain substring search: these forms are per article, and
+            # compiling a pattern per call is what the packs exist to avoid.
+            for text in sorted(forms, key=len, reverse=True):
+                for a in _occurrences(body, text):
+                    b = a + len(text)
+                    if _overlaps(a, b, taken) or _overlaps(a, b, person_spans or []):
+                        continue
+                    found.append(OrgMention(a, b, text, forms[text], text in learned))
+                    taken.append((a, b))
+        found.sort(key=lambda o: o.start)
+        return found
+
+    def _clean_run(self, run: str) -> str:
+        words = run.split()
+        # Stop the name at the first word that cannot be part of one.
+        kept: list[str] = []
+        for w in words:
+            bare = _unknown_name(w)
+            if not bare or bare.lower() in self.pack.stopwords or not bare[0].isupper():
+                break
+            kept.append(w)
+            if bare != w:  # possessive or trailing punctuation ends the name
+                break
+        name = _unknown_name(" ".join(kept))
+        if not name or (name.lower() in self.pack.not_name_words and len(kept) == 1):
+            return ""
+        if self.gaz.lookup(name):
+            return ""
+        return name
+
+    def _owner(self, body: str, start: int, end: int, canon: str) -> str:
+        """'the Facebook parent' / 'induk usaha Facebook' name the owner."""
+        hit = (self.owner_post and self.owner_post.match(body[end : end + 30])) or (
+            self.owner_pre and self.owner_pre.search(body[max(0, start - 30) : start])
+        )
+        if hit:
+            return self.gaz.parent(canon) or canon
+        return canon
+
+
+def _occurrences(body: str, text: str) -> list[int]:
+    """Offsets of `text` in `body` as a whole word."""
+    out: list[int] = []
+    i = body.find(text)
+    while i >= 0:
+        j = i + len(text)
+        before = body[i - 1] if i else " "
+        after = body[j] if j < len(body) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append(i)
+        i = body.find(text, i + 1)
+    return out
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)

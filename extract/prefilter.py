@@ -1,0 +1,237 @@
+"""Fast scanning for big case-insensitive alternations.
+
+Python's `re` tries every branch of an alternation at every position, so a
+lexicon of hundreds of fragments costs milliseconds per article.  Every
+fragment, though, contains some literal text a match cannot avoid ("hir" in
+"hir(?:e|ed|ing)", a month name in a date pattern).  `FastRegex` computes
+those required literals once, at pack load, finds them with one cheap scan of
+the lowercased text, and runs the full expression only in small windows around
+the hits.  Results are the same as the full expression's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+
+from .trie import trie_pattern
+
+_BACK = 40  # how far before a required literal a match may start
+_FWD = 60  # how far after it a match may end
+
+
+def _required(seq: P.SubPattern | list) -> set[str] | None:  # type: ignore[type-arg]
+    """Literals one of which every match of `seq` contains (None: unknown)."""
+    cands: list[set[str]] = []
+    run = ""
+    for op, av in seq:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            cands.append({run})
+            run = ""
+        sub: set[str] | None = None
+        if op is C.SUBPATTERN:
+            sub = _required(av[-1])
+        elif op is C.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            if all(parts):
+                sub = set().union(*parts)  # type: ignore[arg-type]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        if sub:
+            cands.append(sub)
+    if run:
+        cands.append({run})
+    cands = [c for c in cands if all(x.strip() for x in c)]
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (min(len(x.strip()) for x in c), -len(c)))
+
+
+def required_literals(pattern: str) -> set[str] | None:
+    try:
+        tree = P.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    req = _required(tree)
+    if not req or min(len(x.strip()) for x in req) < 1:
+        return None
+    return {x.strip().lower() for x in req}
+
+
+_LEFT = re.compile(r"^\(\?<!\[(?P<cls>[^\]]+)\]\)")
+
+
+class FastRegex:
+    """A compiled case-insensitive regex plus a literal prefilter.
+
+    With `lowercase=True` (patterns written in lowercase, like every lexicon
+    entry) matching runs on the lowercased text without IGNORECASE and with
+    the leading word-boundary lookbehind checked by hand: both make Python's
+    `re` several times slower per character."""
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE, lowercase: bool = False) -> None:
+        self.full = re.compile(pattern, flags)
+        self.low: re.Pattern[str] | None = None
+        self.left: re.Pattern[str] | None = None
+        if lowercase:
+            m = _LEFT.match(pattern)
+            core = pattern[m.end() :] if m else pattern
+            self.low = re.compile(core)
+            self.left = re.compile(f"[{m.group('cls')}]") if m else None
+        lits = required_literals(pattern)
+        self.literals: set[str] = lits or set()
+        self.pre: re.Pattern[str] | None = None
+        if lits and flags & re.IGNORECASE:
+            self.pre = re.compile(trie_pattern(sorted(lits)))
+
+    @classmethod
+    def anchor_for(cls, parts: list[FastRegex], word_start: bool = False) -> FastRegex | None:
+        """One prefilter for several expressions: the union of their literals
+        (with `word_start`, literals only count at the start of a word)."""
+        if not parts or any(p.pre is None for p in parts):
+            return None
+        out = cls("(?!x)x")
+        out.literals = set().union(*(p.literals for p in parts))
+        lead = r"(?<![^\W_])" if word_start else ""
+        out.pre = re.compile(lead + "(?=(" + trie_pattern(sorted(out.literals)) + "))")
+        return out
+
+    def hits(self, lower: str) -> list[tuple[int, str]]:
+        """(position, literal) for every literal of this (anchor) prefilter,
+        prefixes of a longer literal included."""
+        assert self.pre is not None
+        out: list[tuple[int, str]] = []
+        for m in self.pre.finditer(lower):
+            lit = m.group(1)
+            out.extend(
+                (m.start(), lit[:i]) for i in range(1, len(lit) + 1) if lit[:i] in self.literals
+            )
+        return out
+
+    @property
+    def pattern(self) -> str:
+        return self.full.pattern
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None, lower: str | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if self.pre is None:
+            yield from self.full.finditer(text, pos, end)
+            return
+        low = lower if lower is not None else text.lower()
+        if len(low) != len(text):  # lowercasing changed offsets (rare scripts)
+            yield from self.full.finditer(text, pos, end)
+            return
+        spans: list[list[int]] = []
+        for hit in self.pre.finditer(low, pos, end):
+            a, b = max(pos, hit.start() - _BACK), min(end, hit.end() + _FWD)
+            if spans and a <= spans[-1][1]:
+                spans[-1][1] = b
+            else:
+                spans.append([a, b])
+        rx, subject = (self.low, low) if self.low is not None else (self.full, text)
+        last = pos
+        for a, b in spans:
+            for m in rx.finditer(subject, max(a, last), b):
+                if (
+                    self.left is not None
+                    and m.start() > 0
+                    and self.left.match(subject, m.start() - 1)
+                ):
+                    continue  # not at a word start
+                if b < end and m.end() == b:
+                    m2 = rx.match(subject, m.start(), end)
+                    if m2 is None:
+                        continue
+                    m = m2
+                last = m.end()
+                yield m
+
+    def spans(self, text: str, lower: str, pos: int = 0, end: int | None = None) -> list[list[int]]:
+        """Merged windows around the required literals (all of text without a prefilter)."""
+        end = len(text) if end is None else end
+        if self.pre is None or len(lower) != len(text):
+            return [[pos, end]]
+        out: list[list[int]] = []
+        for hit in self.pre.finditer(lower, pos, end):
+            a, b = max(pos, hit.start() - _BACK), min(end, hit.end() + _FWD)
+            if out and a <= out[-1][1]:
+                out[-1][1] = b
+            else:
+                out.append([a, b])
+        return out
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group() for m in self.finditer(text)]
+
+
+class LexiconScanner:
+    """Finds lexicon fragments of several kinds in a text, fast.
+
+    Each fragment is indexed under its required literals; one trie scan of the
+    lowercased text finds the literals, and only the fragments indexed under a
+    hit are tried, in a small window around it.  Overlaps are resolved by
+    earliest start, then the longest match ("angkat kaki dari" over "angkat"),
+    then kind order."""
+
+    def __init__(self, kinds: list[tuple[str, list[str]]]) -> None:
+        self.by_lit: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
+        self.unindexed: list[tuple[int, str, re.Pattern[str]]] = []
+        for rank, (kind, frags) in enumerate(kinds):
+            for f in frags:
+                rx = re.compile(rf"(?:{f})(?![\w-])")
+                lits = required_literals(f)
+                if not lits:
+                    self.unindexed.append((rank, kind, rx))
+                    continue
+                for lit in lits:
+                    self.by_lit.setdefault(lit, []).append((rank, kind, rx))
+        # A lookahead finds the longest literal at *every* position, so literals
+        # inside or overlapping another are not skipped; prefixes are looked up.
+        self.pre = re.compile(f"(?=({trie_pattern(sorted(self.by_lit))}))") if self.by_lit else None
+        self.max_lit = max((len(k) for k in self.by_lit), default=0)
+
+    def scan(self, text: str, lower: str | None = None) -> list[tuple[str, int, int]]:
+        low = lower if lower is not None else text.lower()
+        if len(low) != len(text):
+            low = text  # offsets must agree; fall back to the raw text
+        cands: list[tuple[int, int, int, str]] = []  # (start, -len, rank, kind)
+
+        def consider(
+            rank: int, kind: str, rx: re.Pattern[str], a: int, b: int, must: tuple[int, int] | None
+        ) -> None:
+            for m in rx.finditer(low, a, b):
+                s, e = m.start(), m.end()
+                if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_-"):
+                    continue  # not at a word start
+                if must and not (s <= must[0] and must[1] <= e):
+                    continue
+                cands.append((s, s - e, rank, kind))
+
+        if self.pre is not None:
+            for hit in self.pre.finditer(low):
+                lit = hit.group(1)
+                hs = hit.start()
+                for i in range(1, len(lit) + 1):
+                    for rank, kind, rx in self.by_lit.get(lit[:i], ()):
+                        a, b = max(0, hs - _BACK), min(len(low), hs + i + _FWD)
+                        consider(rank, kind, rx, a, b, (hs, hs + i))
+        for rank, kind, rx in self.unindexed:
+            consider(rank, kind, rx, 0, len(low), None)
+        cands = sorted(set(cands))
+        out: list[tuple[str, int, int]] = []
+        last = -1
+        for s, neg, _rank, kind in cands:
+            if s >= last:
+                out.append((kind, s, s - neg))
+                last = s - neg
+        return out

@@ -1,0 +1,98 @@
+"""Split a body into sentences with offsets, and flag the lines that are noise.
+
+Noise (bylines, "Read also" lines, captions, headings, editor tags) is kept as
+sentences flagged `noise`, so offsets stay exact, but nothing is extracted from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lang import LanguagePack
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by
+# whitespace and something that can open a sentence.  "Character.AI",
+# "$14.3" and "U.S." have no space after the dot and stay intact.
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[^\W\d_a-z]|\s*$)|[.!?]["'”’]?(?=\s+\d)""")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Corp|Ltd|Co|vs|No|Gen|Sen|Rep|Gov|Lt|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Bpk|Sdr)|\b[A-Z])\.$"
+)
+# Editor tags at the end of an Indonesian news paragraph: "(afr/rns)".
+_EDITOR_TAG = re.compile(r"\s*\([a-z]{2,5}(?:/[a-z]{2,5})+\)\s*$")
+_TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*$""")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    noise: bool = False
+    heading: bool = False  # a title-case line without final punctuation
+    paragraph: int = 0
+
+
+def _is_heading(line: str, pack: LanguagePack) -> bool:
+    if _TERMINAL.search(line) or len(line) > 160:
+        return False
+    words = _WORD.findall(line)
+    if not words:
+        return True
+    content = [w for w in words if w.lower() not in pack.stopwords]
+    caps = sum(1 for w in content if w[0].isupper())
+    return not content or caps / len(content) >= 0.6
+
+
+def split_sentences(body: str, pack: LanguagePack) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    para = 0
+    for raw_line in body.splitlines(keepends=True):
+        line_start = pos
+        pos += len(raw_line)
+        line = raw_line.rstrip("\r\n")
+        stripped = line.strip()
+        if not stripped:
+            para += 1
+            continue
+        lead = len(line) - len(line.lstrip())
+        if pack.noise.match(stripped):
+            out.append(
+                Sentence(
+                    line_start + lead,
+                    line_start + len(line.rstrip()),
+                    stripped,
+                    noise=True,
+                    paragraph=para,
+                )
+            )
+            para += 1
+            continue
+        heading = _is_heading(stripped, pack)
+        tag = _EDITOR_TAG.search(line)
+        text_end = tag.start() if tag else len(line.rstrip())
+        seg_start = lead
+        for m in _END.finditer(line, lead, text_end):
+            if _ABBREV.search(line, max(seg_start, m.start() - 6), m.start() + 1):
+                continue
+            _emit(out, line, line_start, seg_start, m.end(), heading, para)
+            seg_start = m.end()
+        _emit(out, line, line_start, seg_start, text_end, heading, para)
+        para += 1
+    return out
+
+
+def _emit(
+    out: list[Sentence], line: str, base: int, a: int, b: int, heading: bool, para: int
+) -> None:
+    seg = line[a:b]
+    left = len(seg) - len(seg.lstrip())
+    text = seg.strip()
+    if text:
+        out.append(
+            Sentence(
+                base + a + left, base + a + left + len(text), text, heading=heading, paragraph=para
+            )
+        )

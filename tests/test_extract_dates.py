@@ -1,0 +1,78 @@
+"""The date resolver: absolute and relative phrases against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from movesboard.extract.dates import find_dates
+from movesboard.extract.lang import load_pack
+
+PUB = dt.date(2025, 9, 25)  # a Thursday
+
+
+def iso(text: str, lang: str, published: dt.date | None = PUB) -> list[str]:
+    return [d.date.iso() for d in find_dates(text, load_pack(lang), published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("She joined on July 16, 2024.", "2024-07-16"),
+        ("She joined on 16 July 2024.", "2024-07-16"),
+        ("She joined in March 2023.", "2023-03"),
+        ("She joined in 2021.", "2021"),
+        ("She joined last July.", "2025-07"),
+        ("She joined last October.", "2024-10"),
+        ("She joined in October.", "2024-10"),
+        ("She joined in September.", "2025-09"),
+        ("She joined earlier this month.", "2025-09"),
+        ("She joined last month.", "2025-08"),
+        ("She joined early last year.", "2024"),
+        ("She joined in recent months.", "2025"),
+        ("She joined last week.", "2025-09"),
+        ("The company said on Thursday.", "2025-09-25"),
+        ("The company said late Monday.", "2025-09-22"),
+        ("She starts next month.", "2025-10"),
+        ("The company announced it on June 10.", "2025-06-10"),
+    ],
+)
+def test_english(text: str, want: str) -> None:
+    assert iso(text, "en") == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ia bergabung Juli lalu.", "2025-07"),
+        ("Ia bergabung pada awal bulan ini.", "2025-09"),
+        ("Ia bergabung sejak 2022.", "2022"),
+        ("Ia bergabung pekan lalu.", "2025-09"),
+        ("Ia bergabung bulan lalu.", "2025-08"),
+        ("Diumumkan pada Rabu (7/5/2025).", "2025-05-07"),
+        ("Ia hengkang pada September tahun lalu.", "2024-09"),
+        ("Ia bergabung pada Agustus 2024.", "2024-08"),
+        ("Ia kembali pada awal 2023.", "2023"),
+        ("Ia bergabung Desember lalu.", "2024-12"),
+        ("Diumumkan pada 10 Juni.", "2025-06-10"),
+    ],
+)
+def test_indonesian(text: str, want: str) -> None:
+    assert iso(text, "id") == [want]
+
+
+def test_relative_phrases_need_a_publication_date() -> None:
+    assert iso("She joined last month.", "en", None) == []
+    assert iso("She joined in March 2023.", "en", None) == ["2023-03"]
+
+
+def test_no_date_in_plain_text() -> None:
+    assert iso("She may join a new lab. The 2017 paper is famous.", "en") == []
+    assert iso("Ia bergabung dengan tim baru.", "id") == []
+
+
+def test_offsets_point_at_the_phrase() -> None:
+    text = "Noise. She joined in March 2023, sources said."
+    (d,) = find_dates(text, load_pack("en"), PUB)
+    assert text[d.start : d.end] == "March 2023"

@@ -1,0 +1,254 @@
+"""English move statements, one phenomenon per test, on sentences written for
+these tests (not taken from the corpus)."""
+
+from __future__ import annotations
+
+from test_extract_helpers import PUB, moves, one_move, run
+
+
+def test_active_join_with_apposition_origin() -> None:
+    m = one_move("Anthropic researcher Priya Raman has joined Mistral AI, the company said.")
+    assert (m.person, m.from_org, m.to_org) == ("Priya Raman", "Anthropic", "Mistral AI")
+    assert m.date is not None and m.date.iso() == "2025-03"  # present perfect: publication month
+
+
+def test_passive_hire() -> None:
+    m = one_move("Daniel Ortega was hired by Cohere last week after six years at Google.")
+    assert (m.person, m.to_org) == ("Daniel Ortega", "Cohere")
+    assert m.from_org == "Google"
+    assert m.date is not None and m.date.iso() == "2025-03"
+
+
+def test_agent_hires_list_with_shared_origin() -> None:
+    got = moves(
+        "Apple has hired Sara Lindqvist and Tomas Berg, both engineers at Nvidia, "
+        "to work on its chips."
+    )
+    assert got == {("Sara Lindqvist", "Nvidia", "Apple"), ("Tomas Berg", "Nvidia", "Apple")}
+
+
+def test_list_subject_leaving_to_join() -> None:
+    got = moves(
+        "Maria Chen, Paul Okoro and Lena Weiss are leaving Google DeepMind to join "
+        "Anthropic, Okoro said on Tuesday."
+    )
+    assert got == {
+        (n, "Google DeepMind", "Anthropic") for n in ("Maria Chen", "Paul Okoro", "Lena Weiss")
+    }
+    ex = run(
+        "Maria Chen, Paul Okoro and Lena Weiss are leaving Google DeepMind to join "
+        "Anthropic, Okoro said on Tuesday."
+    )
+    assert {m.date.iso() for m in ex.moves if m.date} == {"2025-03-11"}
+
+
+def test_departure_and_destination_in_two_sentences_make_one_move() -> None:
+    body = (
+        "Kevin Marsh left Salesforce in January. "
+        "He has since joined Databricks as chief technology officer."
+    )
+    m = one_move(body)
+    assert (m.person, m.from_org, m.to_org) == ("Kevin Marsh", "Salesforce", "Databricks")
+    assert m.role == "chief technology officer"
+
+
+def test_departure_without_destination() -> None:
+    m = one_move(
+        "Olivia Grant, the head of research at Stability AI, has resigned from the "
+        "company, she said on Monday."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Olivia Grant", "Stability AI", None)
+    assert m.date is not None and m.date.iso() == "2025-03-10"
+
+
+def test_multi_hop_career_and_return() -> None:
+    body = (
+        "Hannah Vogel joined Microsoft in 2016 from IBM. She left Microsoft in 2020 to "
+        "join Amazon. Last month she returned to Microsoft."
+    )
+    got = moves(body)
+    assert ("Hannah Vogel", "IBM", "Microsoft") in got
+    assert ("Hannah Vogel", "Microsoft", "Amazon") in got
+    assert ("Hannah Vogel", "Amazon", "Microsoft") in got
+
+
+def test_future_certain_move_counts() -> None:
+    m = one_move("Ravi Shankar will join xAI next month as head of infrastructure.")
+    assert (m.person, m.to_org) == ("Ravi Shankar", "xAI")
+    assert m.date is not None and m.date.iso() == "2025-04"
+
+
+def test_founding_after_leaving() -> None:
+    m = one_move("Ines Duarte left OpenAI in 2023 to found Lumen Labs, a robotics start-up.")
+    assert (m.person, m.from_org, m.to_org) == ("Ines Duarte", "OpenAI", "Lumen Labs")
+    assert m.date is not None and m.date.iso() == "2023"
+
+
+def test_rumours_talks_and_denials_do_not_count() -> None:
+    assert (
+        moves("Jonas Berg is expected to join Meta, according to people familiar with the talks.")
+        == set()
+    )
+    assert moves("Meta is in talks to hire Jonas Berg from Apple.") == set()
+    assert moves("Jonas Berg, an engineer at Apple, turned down an offer to join Meta.") == set()
+    ex = run("Jonas Berg, an engineer at Apple, is reportedly considering leaving for Meta.")
+    assert all(not m.modality.counts for m in ex.moves)
+
+
+def test_people_who_stay_and_sabbaticals_are_not_moves() -> None:
+    assert moves("Carla Ruiz remains at Anthropic, where she leads the safety team.") == set()
+    assert (
+        moves("Carla Ruiz is taking a sabbatical and will return to Anthropic in the autumn.")
+        == set()
+    )
+
+
+def test_quoted_executive_is_not_a_mover() -> None:
+    body = (
+        "Nvidia has hired Ben Adler from Intel. Chief executive Jensen Huang said the "
+        "company was delighted."
+    )
+    assert moves(body) == {("Ben Adler", "Intel", "Nvidia")}
+
+
+def test_relative_clause_of_a_noun_is_not_the_name_before_it() -> None:
+    body = "Satya Nadella praised the 40 engineers who joined Microsoft this year."
+    assert moves(body) == set()
+
+
+def test_pronoun_subject_resolves_to_focus() -> None:
+    body = (
+        "Tomasz Nowak spent a decade at Google. In 2019 he moved to Apple, and "
+        "colleagues say he thrived. Earlier this year he returned to Google."
+    )
+    got = moves(body)
+    assert ("Tomasz Nowak", None, "Apple") in got or ("Tomasz Nowak", "Google", "Apple") in got
+    assert any(p == "Tomasz Nowak" and t == "Google" for p, _, t in got)
+
+
+def test_noise_lines_yield_nothing() -> None:
+    body = (
+        "Read also: Jane Porter joins Meta from Google\n\n"
+        "By Harold Finch\n\n"
+        "Photo: Jane Porter at a conference in 2022.\n\n"
+        "Intel reported results on Thursday."
+    )
+    ex = run(body)
+    assert ex.moves == []
+    assert "Harold Finch" not in {p.name for p in ex.people}
+
+
+def test_evidence_is_the_sentence_verbatim() -> None:
+    body = "Shares rose. Grace Liu has joined Anthropic from Cohere. Nothing else changed."
+    ex = run(body)
+    (m,) = ex.moves
+    assert m.evidence == "Grace Liu has joined Anthropic from Cohere."
+    assert body[m.evidence_start : m.evidence_start + len(m.evidence)] == m.evidence
+
+
+def test_no_published_date_means_no_relative_dates() -> None:
+    m = one_move("Grace Liu has joined Anthropic from Cohere.", published=None)
+    assert m.date is None
+    m = one_move("Grace Liu joined Anthropic from Cohere in June 2024.", published=None)
+    assert m.date is not None and m.date.iso() == "2024-06"
+
+
+def test_publication_date_default_only_for_present_statements() -> None:
+    m = one_move("Grace Liu joined Anthropic from Cohere.")  # simple past: background
+    assert m.date is None
+    assert PUB.year == 2025
+
+
+def test_internal_promotion_is_not_a_move() -> None:
+    assert (
+        moves("Stripe's finance chief Laura Kim has been appointed chief executive of Stripe.")
+        == set()
+    )
+    assert moves("Salesforce has hired Laura Kim, its head of sales, as president.") == set()
+
+
+def test_group_moves_are_unnamed_headcounts() -> None:
+    ex = run(
+        "Since January, Anthropic has hired at least 12 researchers from OpenAI and "
+        "Google DeepMind, according to people familiar with the matter."
+    )
+    assert ex.moves == []
+    (g,) = ex.group_moves
+    assert (g.count, g.from_orgs, g.to_org) == (12, ("OpenAI", "Google DeepMind"), "Anthropic")
+    ex = run("Mistral AI has hired three engineers from Meta: Ana Silva, Li Na and Omar Farouk.")
+    assert ex.group_moves == []  # a named group: the people are the moves
+    ex = run("Several members of Cohere's research team will also move to Amazon.")
+    (g,) = ex.group_moves
+    assert (g.count, g.from_orgs, g.to_org) == (None, ("Cohere",), "Amazon")
+
+
+def test_events_boards_and_leaves_are_not_moves() -> None:
+    for body in (
+        "Rosa Diaz, Microsoft's chief executive, left the stage after the keynote.",
+        "Ivan Petrov joined Nvidia's earnings call on Wednesday to discuss demand.",
+        "Nadia Osei stepped down from Meta's board in 2024.",
+        "Marco Rossi returned to OpenAI in November after a three-month leave.",
+        "Chen Jie, who leads Google DeepMind, welcomed the new hires.",
+    ):
+        assert moves(body) == set(), body
+
+
+def test_unit_of_an_organisation_is_still_the_organisation() -> None:
+    m = one_move("Yusuf Demir has joined Meta’s new superintelligence lab from Apple.")
+    assert (m.person, m.from_org, m.to_org) == ("Yusuf Demir", "Apple", "Meta")
+
+
+def test_member_of_a_listed_team_and_companions() -> None:
+    body = (
+        "The exodus includes several members of Amazon's robotics team, including "
+        "Farah Khan, who has since joined Figure AI."
+    )
+    assert moves(body) == {("Farah Khan", "Amazon", "Figure AI")}
+    body = "Leo Park left Baidu last year. He joined Moonshot AI on Monday along with Sara Cho."
+    got = moves(body)
+    assert ("Leo Park", "Baidu", "Moonshot AI") in got
+    assert ("Sara Cho", "Baidu", "Moonshot AI") in got
+
+
+def test_lost_to_a_rival() -> None:
+    body = "Last month Apple lost Ana Torres to Microsoft, the latest of several exits."
+    assert moves(body) == {("Ana Torres", "Apple", "Microsoft")}
+
+
+def test_reported_future_in_speech_counts_but_hypotheticals_do_not() -> None:
+    m = one_move("Cohere said on Monday that Hana Sato would join the company from IBM.")
+    assert (m.person, m.from_org, m.to_org) == ("Hana Sato", "IBM", "Cohere")
+    assert moves("Hana Sato would join Cohere if the deal closes.") == set()
+
+
+def test_stepping_down_as_title_of_an_organisation() -> None:
+    m = one_move("Rahul Mehta will step down as chief executive of Instacart next month.")
+    assert (m.person, m.from_org, m.to_org) == ("Rahul Mehta", "Instacart", None)
+    assert m.date is not None and m.date.iso() == "2025-04"
+
+
+def test_title_as_subject() -> None:
+    body = (
+        "Cohere chief executive Aidan Gomez spoke on Monday. "
+        "The former Cohere chief has joined Anthropic, the company said."
+    )
+    assert moves(body) == {("Aidan Gomez", "Cohere", "Anthropic")}
+
+
+def test_first_person_quotes_are_the_speaker() -> None:
+    got = moves('"I am leaving OpenAI to join Anthropic," Jane Roe wrote on X on Monday.')
+    assert got == {("Jane Roe", "OpenAI", "Anthropic")}
+    got = moves('Jane Roe wrote on X: "I have decided to leave OpenAI."')
+    assert got == {("Jane Roe", "OpenAI", None)}
+    # Someone else's plans, quoted: no move for the speaker.
+    assert moves('"We are sad to see him go," Jane Roe said of the departure.') == set()
+
+
+def test_list_with_shared_origin_apposition() -> None:
+    body = "Ana Lima, Ben Ortiz and Chloe Tan, all from OpenAI, joined Meta last week."
+    assert moves(body) == {(n, "OpenAI", "Meta") for n in ("Ana Lima", "Ben Ortiz", "Chloe Tan")}
+
+
+def test_founding_needs_the_organisation_as_object() -> None:
+    assert moves("Nina Berg launched a new product at Google last year.") == set()
+    assert moves("Nina Berg went to Stanford University before her career.") == set()

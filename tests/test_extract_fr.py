@@ -1,0 +1,39 @@
+"""French, the third pack: a data file and a small module, no engine change."""
+
+from __future__ import annotations
+
+from test_extract_helpers import moves, one_move, run
+
+
+def test_rejoint_avec_role_et_date() -> None:
+    m = one_move(
+        "La chercheuse Camille Roux a rejoint Mistral AI en tant que directrice "
+        "scientifique, a annoncé la start-up lundi."
+    )
+    assert (m.person, m.to_org) == ("Camille Roux", "Mistral AI")
+    assert m.role == "directrice scientifique"
+    assert m.date is not None and m.date.iso() == "2025-03-10"
+
+
+def test_quitte_pour_rejoindre() -> None:
+    m = one_move("Hugo Martin quitte Google DeepMind pour rejoindre Anthropic, a-t-il indiqué.")
+    assert (m.person, m.from_org, m.to_org) == ("Hugo Martin", "Google DeepMind", "Anthropic")
+
+
+def test_depart_puis_arrivee_et_pronom() -> None:
+    body = "Lucas Bernard a quitté Meta en 2023. Il a ensuite rejoint Cohere comme directeur."
+    m = one_move(body)
+    assert (m.person, m.from_org, m.to_org) == ("Lucas Bernard", "Meta", "Cohere")
+
+
+def test_rumeur_et_maintien() -> None:
+    ex = run("Selon plusieurs sources, Meta tenterait de débaucher Inès Garnier de Mistral AI.")
+    assert all(not m.modality.counts for m in ex.moves)
+    assert moves("Paul Lefèvre reste chez Hugging Face, a précisé un porte-parole.") == set()
+
+
+def test_groupe_sans_nom() -> None:
+    ex = run("Mistral AI a recruté une dizaine d'ingénieurs venus de Google depuis janvier.")
+    (g,) = ex.group_moves
+    assert (g.from_orgs, g.to_org) == (("Google",), "Mistral AI")
+    assert ex.language == "fr"

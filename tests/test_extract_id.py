@@ -1,0 +1,156 @@
+"""Indonesian move statements, one phenomenon per test, on sentences written
+for these tests (not taken from the corpus)."""
+
+from __future__ import annotations
+
+from test_extract_helpers import moves, one_move, run
+
+
+def test_aktif_bergabung_dengan_asal_dari() -> None:
+    m = one_move(
+        "Peneliti Google Dewi Lestari telah bergabung dengan Anthropic sebagai peneliti utama.",
+        "id",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Dewi Lestari", "Google", "Anthropic")
+    assert m.role == "peneliti utama"
+    assert m.date is not None and m.date.iso() == "2025-03"
+
+
+def test_pasif_direkrut_oleh() -> None:
+    m = one_move("Budi Santoso direkrut oleh Microsoft dari Amazon pada Januari lalu.", "id")
+    assert (m.person, m.from_org, m.to_org) == ("Budi Santoso", "Amazon", "Microsoft")
+    assert m.date is not None and m.date.iso() == "2025-01"
+
+
+def test_hengkang_dari_lalu_bergabung() -> None:
+    m = one_move("Rina Wijaya hengkang dari Meta dan bergabung dengan OpenAI pekan lalu.", "id")
+    assert (m.person, m.from_org, m.to_org) == ("Rina Wijaya", "Meta", "OpenAI")
+    assert m.date is not None and m.date.iso() == "2025-03"
+
+
+def test_perusahaan_merekrut_daftar_nama() -> None:
+    got = moves(
+        "Apple merekrut Agus Salim dan Siti Rahma, dua insinyur Nvidia, untuk tim chip barunya.",
+        "id",
+    )
+    assert got == {("Agus Salim", "Nvidia", "Apple"), ("Siti Rahma", "Nvidia", "Apple")}
+
+
+def test_kepergian_tanpa_tujuan() -> None:
+    m = one_move(
+        "Kepala riset Cohere, Hendra Gunawan, mengundurkan diri dari perusahaan "
+        "tersebut pada Selasa (11/3/2025).",
+        "id",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Hendra Gunawan", "Cohere", None)
+    assert m.date is not None and m.date.iso() == "2025-03-11"
+
+
+def test_kata_ganti_ia_dan_kembali_ke() -> None:
+    body = (
+        "Joko Prasetyo bekerja lima tahun di Google. Pada 2021, ia pindah ke Tesla. "
+        "Setelah tiga tahun di Tesla, ia kembali ke Google pada awal 2024."
+    )
+    got = moves(body, "id")
+    assert ("Joko Prasetyo", None, "Tesla") in got or ("Joko Prasetyo", "Google", "Tesla") in got
+    assert ("Joko Prasetyo", "Tesla", "Google") in got
+
+
+def test_kembali_berarti_lagi_bukan_pindah() -> None:
+    body = "Microsoft kembali merekrut insinyur dari Google untuk proyek AI-nya."
+    assert moves(body, "id") == set()
+
+
+def test_akan_kembali_setelah_cuti_bukan_pindah() -> None:
+    assert (
+        moves(
+            "Presiden Cohere Indra Kusuma sedang cuti dan akan kembali ke Cohere tahun depan.", "id"
+        )
+        == set()
+    )
+
+
+def test_rumor_dan_bantahan_tidak_dihitung() -> None:
+    ex = run("Fajar Nugroho dikabarkan akan bergabung dengan xAI.", "id")
+    assert all(not m.modality.counts for m in ex.moves)
+    ex = run("Fajar Nugroho membantah bahwa ia hengkang ke xAI.", "id")
+    assert all(not m.modality.counts for m in ex.moves)
+    assert moves("Fajar Nugroho mempertimbangkan untuk pindah ke xAI.", "id") == set()
+
+
+def test_tetap_bertahan_bukan_pindah() -> None:
+    assert (
+        moves("Wahyu Hidayat tetap bertahan di Anthropic meski ditawari gaji besar.", "id") == set()
+    )
+
+
+def test_baris_derau_tidak_menghasilkan_apa_apa() -> None:
+    body = (
+        "BACA JUGA: Bayu Saputra Resmi Bergabung dengan Meta\n\n"
+        "Foto: Bayu Saputra di kantor Google. (Dok. Redaksi)\n\n"
+        "Harga saham Nvidia naik pada Kamis. (abc/def)"
+    )
+    ex = run(body, "id")
+    assert ex.moves == []
+
+
+def test_mendirikan_setelah_hengkang() -> None:
+    m = one_move(
+        "Ilham Maulana hengkang dari OpenAI pada 2023 untuk mendirikan Nusantara Labs.", "id"
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Ilham Maulana", "OpenAI", "Nusantara Labs")
+    assert m.date is not None and m.date.iso() == "2023"
+
+
+def test_kelompok_tanpa_nama() -> None:
+    ex = run("Meta juga merekrut puluhan peneliti dari OpenAI dan Google untuk lab barunya.", "id")
+    assert ex.moves == []
+    (g,) = ex.group_moves
+    assert (g.count, g.from_orgs, g.to_org) == (None, ("OpenAI", "Google"), "Meta")
+    ex = run("Setidaknya 11 insinyur Apple telah bergabung dengan Meta tahun ini.", "id")
+    (g,) = ex.group_moves
+    assert (g.count, g.from_orgs, g.to_org) == (11, ("Apple",), "Meta")
+
+
+def test_bukan_perpindahan() -> None:
+    for body in (
+        "Rudi Hartono meninggalkan panggung setelah pidato utama.",
+        "Sinta Dewi kembali ke OpenAI pada November setelah cuti tiga bulan.",
+        "Andi Saputra mundur dari dewan direksi Meta pada 2024.",
+        "Lina Marlina tetap menjabat kepala ilmuwan di Meta.",
+        "Perusahaan itu kembali merekrut karyawan baru tahun ini.",
+    ):
+        assert moves(body, "id") == set(), body
+
+
+def test_hijrah_dan_pamit() -> None:
+    m = one_move("Yudi Pratama hijrah dari Google ke Anthropic bulan lalu.", "id")
+    assert (m.person, m.from_org, m.to_org) == ("Yudi Pratama", "Google", "Anthropic")
+    assert m.date is not None and m.date.iso() == "2025-02"
+
+
+def test_daftar_nama_dengan_yakni() -> None:
+    body = (
+        "Dua peneliti senior Apple, yakni Bima Sakti dan Ratna Sari, dipastikan hengkang "
+        "ke Anthropic."
+    )
+    assert moves(body, "id") == {
+        ("Bima Sakti", "Apple", "Anthropic"),
+        ("Ratna Sari", "Apple", "Anthropic"),
+    }
+
+
+def test_daftar_nama_dari_satu_asal() -> None:
+    body = (
+        "Ana Lima, Ben Ortiz dan Chloe Tan, ketiganya dari OpenAI, bergabung dengan Meta "
+        "pekan lalu."
+    )
+    got = moves(body, "id")
+    assert got == {(n, "OpenAI", "Meta") for n in ("Ana Lima", "Ben Ortiz", "Chloe Tan")}
+
+
+def test_frasa_terpanjang_menang_dan_judul_aktif() -> None:
+    m = one_move("Budi Santoso angkat kaki dari Google pekan lalu.", "id")
+    assert (m.person, m.from_org, m.to_org) == ("Budi Santoso", "Google", None)
+    m = one_move("Meta rekrut Sari Utami dari OpenAI untuk lab barunya.", "id")
+    assert (m.person, m.from_org, m.to_org) == ("Sari Utami", "OpenAI", "Meta")

@@ -1,0 +1,91 @@
+"""Language packs: loading, detection, and the engine's independence of them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from movesboard.extract import SUPPORTED_LANGUAGES, detect_language, extract
+from movesboard.extract.lang import TRIGGER_KINDS, load_pack
+
+ENGINE = Path(__file__).parent.parent / "extract"
+
+
+def test_packs_load_once_and_have_every_category() -> None:
+    for code in SUPPORTED_LANGUAGES:
+        pack = load_pack(code)
+        assert pack is load_pack(code)
+        for kind in TRIGGER_KINDS:
+            assert pack.data["patterns"][kind], (code, kind)
+        assert pack.dates is not None and pack.number("20") == 20
+    assert load_pack("en").number("twenty-one") == 21
+    assert load_pack("id").number("dua puluh satu") == 21
+    assert load_pack("id").number("sebelas") == 11
+
+
+def test_detection_by_stopwords() -> None:
+    assert (
+        detect_language("Perusahaan itu merekrut dua peneliti dari Google pada bulan lalu.") == "id"
+    )
+    assert detect_language("The company hired two researchers from Google last month.") == "en"
+    assert detect_language("12345 !!!") == "en"
+    ex = extract("Dewi Lestari telah bergabung dengan Anthropic dari Google.")
+    assert ex.language == "id"
+
+
+def test_engine_modules_hold_no_lexicon_words() -> None:
+    """Words of a language live in its pack, not in the engine's code."""
+    words = {
+        "joined",
+        "hired",
+        "bergabung",
+        "merekrut",
+        "hengkang",
+        "according",
+        "menurut",
+        "dikabarkan",
+        "sabbatical",
+        "cuti",
+        "lalu",
+        "tahun",
+        "untuk",
+        "melapor",
+        "serta",
+        "since",
+        "sejak",
+    }
+    for path in ENGINE.glob("*.py"):
+        code = re.sub(r'""".*?"""|#[^\n]*', "", path.read_text("utf-8"), flags=re.S)
+        found = {w for w in words if re.search(rf"\b{w}\b", code)}
+        assert not found, (path.name, found)
+
+
+def test_language_codes_are_normalised() -> None:
+    body = "Dewi Lestari telah bergabung dengan Anthropic dari Google pada bulan lalu."
+    assert extract(body, language="id-ID").language == "id"
+    assert extract(body, language="in").language == "id"
+    assert extract(body, language="xx").language == "id"  # no pack: detected
+    assert extract("Jane Roe has joined Meta.", language="en_GB").language == "en"
+
+
+def test_every_pack_defines_what_english_defines() -> None:
+    """A new pack must fill every list (an empty list is a deliberate choice)."""
+    en = load_pack("en").data
+    for code in SUPPORTED_LANGUAGES:
+        data = load_pack(code).data
+        optional = {"role_conj"}
+        missing = set(en["patterns"]) - set(data["patterns"]) - optional
+        assert not missing, (code, missing)
+        assert set(en["dates"]) - {"ordinal"} <= set(data["dates"]), code
+
+
+def test_languages_without_a_pack_yield_no_invented_moves() -> None:
+    for body in (
+        "La investigadora Ana García deja Google DeepMind para unirse a Anthropic, según "
+        "fuentes cercanas. García trabajó seis años en Google.",
+        "Der Forscher Jan Müller wechselt von OpenAI zu Meta, wie das Unternehmen am Montag "
+        "mitteilte. Müller hatte zuvor bei Google gearbeitet.",
+    ):
+        ex = extract(body)
+        assert ex.moves == []
+        assert all(len(p.name.split()) <= 3 for p in ex.people)
