@@ -1,7 +1,11 @@
 """Save SVG screenshots of the dashboard, as a new user would first see it.
 
 Builds a fresh temporary database seeded with the real seed articles (through
-`movesboard.pipeline.seed`, so the real extractor runs), drives the real app
+`movesboard.pipeline.seed`, so the real extractor runs) plus the example corpus
+in tests/corpus/shared and scripts/screenshot_articles (a namesake "Yang
+Song" elsewhere, which the resolver puts to review rather than merging), so
+that company flows and the review queue have something to show, then drives
+the real app
 headless at 120x36 and writes screenshots/*.svg: dashboard, lookup, person,
 article, company, timeline-filter, timeline (filtered) and review.
 
@@ -19,13 +23,15 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from movesboard.models.db import Database
-from movesboard.pipeline import seed
+from movesboard.pipeline import ingest_paths, seed
 from movesboard.tui.app import MovesboardApp
 from movesboard.tui.data import DataSource
 from movesboard.tui.person_screen import PersonScreen
 
 SIZE = (120, 36)
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus" / "shared"
+EXTRA = ROOT / "scripts" / "screenshot_articles"
 
 
 class Labelled(DataSource):
@@ -33,7 +39,7 @@ class Labelled(DataSource):
 
     @property
     def location(self) -> str:
-        return "movesboard.db (seed articles)"
+        return "movesboard.db (seeds + example corpus)"
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -102,11 +108,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="movesboard-shots-") as folder:
         db = Path(folder) / "movesboard.db"
         database = Database.open(str(db))
-        summary = seed(database)
+        for summary in (seed(database), ingest_paths(database, [CORPUS, EXTRA])):
+            print(f"ingested into {db}: {summary.line()}")
+            for error in summary.errors:
+                print(f"  error: {error}")
         database.dispose()
-        print(f"seeded {db}: {summary.line()}")
-        for error in summary.errors:
-            print(f"  error: {error}")
         for path in asyncio.run(shoot(db, args.out)):
             print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
