@@ -260,24 +260,16 @@ def _score_people(
 
 # ---------------------------------------------------------------------------- helpers
 def read_article(path: str | Path) -> tuple[dict[str, str], str]:
-    """Front matter (`---` block of `key: value` lines) and body.  Without
-    front matter, the first non-empty line is the title."""
-    text = Path(path).read_text("utf-8")
-    meta: dict[str, str] = {}
-    lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].strip() == "---":
-                for ln in lines[1:i]:
-                    if ":" in ln:
-                        k, v = ln.split(":", 1)
-                        meta[k.strip()] = v.strip()
-                return meta, "\n".join(lines[i + 1 :])
-    for i, ln in enumerate(lines):
-        if ln.strip():
-            meta["title"] = ln.strip()
-            return meta, "\n".join(lines[i + 1 :])
-    return meta, ""
+    """(metadata, body) of an article file, read exactly as `movesboard ingest` reads it."""
+    from movesboard.ingest import read_text_article
+
+    doc = read_text_article(Path(path))
+    meta = {
+        "title": doc.title,
+        "published": doc.published.isoformat() if doc.published else None,
+        "language": doc.language,
+    }
+    return {key: value for key, value in meta.items() if value}, doc.body
 
 
 def prediction_from_extraction(ex: Any) -> ArticlePrediction:
