@@ -22,7 +22,7 @@ def consolidate(
         by_person.setdefault(h.person, []).append(h)
     out: list[Hop] = []
     for items in by_person.values():
-        items = _dedupe(_join_departures(items, gaz), gaz)
+        items = _chain(_dedupe(_join_departures(items, gaz), gaz), gaz)
         aff = (affiliations or {}).get(items[0].person)
         for i, h in enumerate(items):
             if (
@@ -59,6 +59,30 @@ def consolidate(
                 out[i] = replace(h, from_org=lead[0], from_weak=True)
     out.sort(key=lambda h: h.pos)
     return out
+
+
+def _key(d: FuzzyDate) -> tuple[int, int, int]:
+    return (d.year, d.month or 0, d.day or 0)
+
+
+def _chain(items: list[Hop], gaz: Gazetteer) -> list[Hop]:
+    """ "X joined A in 2022. X has since moved to B": B's origin is A, when an
+    earlier-dated move to A is stated before it and the later one names none."""
+    for i, h in enumerate(items):
+        if h.from_org is not None or h.to_org is None or h.date is None or h.returning:
+            continue
+        prev = [
+            o
+            for o in items[:i]
+            if o.to_org is not None
+            and o.date is not None
+            and o.modality.counts
+            and o.date.year < h.date.year
+            and o.to_org not in gaz.family(h.to_org)
+        ]
+        if prev and h.modality.counts:
+            items[i] = replace(h, from_org=max(prev, key=lambda o: _key(o.date)).to_org)
+    return items
 
 
 def _join_departures(items: list[Hop], gaz: Gazetteer) -> list[Hop]:

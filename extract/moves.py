@@ -590,6 +590,11 @@ class MoveFinder:
                     from_org = org.name
             if from_org is None and not indef:
                 from_org = self._descriptor_org(ctx, s, names, persons, ts, after=True)
+                if from_org is None and len(names) == 1:
+                    # "hired Jane Roe, a former Foo researcher": her last employer.
+                    from_org = self._descriptor_org(
+                        ctx, s, names, persons, ts, after=True, allow_former=True, single=True
+                    )
                 weak = from_org is not None
                 if from_org is not None and from_org in ctx.gaz.family(to_org):
                     return []  # the agent promotes its own employee
@@ -775,6 +780,7 @@ class MoveFinder:
         ts: int,
         after: bool = False,
         allow_former: bool = False,
+        single: bool = False,
     ) -> str | None:
         """The organisation a person (or a listed group) is described at,
         unless described as former: "OpenAI researcher Jason Wei", "Jane Doe,
@@ -837,6 +843,8 @@ class MoveFinder:
             if self._trigger_in(ctx, pm.end, end) or self.rx["speech"].search(app):
                 continue
             post = within(ctx.orgs, pm.end, end)
+            if single and len({o.name for o in post}) > 1:
+                continue  # "stints at Foo and Bar": no one origin
             if post and (allow_former or not self.rx["former"].search(app)):
                 return post[-1].name if self._preceded_by_at(ctx, post[-1]) else post[0].name
         return None

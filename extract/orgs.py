@@ -92,6 +92,18 @@ class OrgFinder:
         kind_alt = "|".join(sorted(kinds, key=len, reverse=True))
         self.kind_word = FastRegex(rf"(?<![\w-])(?:{kind_alt})(?![\w-])", lowercase=True)
         self.name_after = re.compile(rf"\s+(?P<name>{_CAPRUN})")
+        # "left Foo to join Bar", "keluar dari Foo untuk bergabung dengan Bar":
+        # a destination after it makes the word after a leave verb the employer.
+        dest = pack.data["patterns"]["dest_prep"]
+        self.dest_after = (
+            re.compile(
+                rf"[ \t]+(?:{'|'.join(sorted(dest, key=len, reverse=True))})[ \t]+[^\W\d_a-z]"
+            )
+            if dest
+            else None
+        )
+        conj = "|".join(sorted(pack.data["patterns"]["conj"], key=len, reverse=True))
+        self.conj_after = re.compile(rf",?[ \t]+(?:(?:{conj})[ \t]+)?")
         owners = pack.data["patterns"]["owner_of"]
         # Only the side of a template that says something: "(?:the )?" matches nothing.
         pre = [o.split("{ORG}")[0] for o in owners if not re.fullmatch(o.split("{ORG}")[0], "")]
@@ -160,6 +172,7 @@ class OrgFinder:
             for kind, _, e in triggers or []
             if kind in ("join", "leave", "found")
         ]
+        onward = {t for kind, t, _ in triggers or [] if kind in ("join", "found")}
         for pos, by_kind in starts:
             m = self.name_after.match(body, pos)
             if m is None:
@@ -176,7 +189,9 @@ class OrgFinder:
                 # "joined Helsing": one capitalised word that is no given name and
                 # starts no longer name is taken as an organisation; anything
                 # else after "joined"/"left" may be a person.
-                if by_kind is False or " " in name or fold(name) in given_names():
+                if " " in name or fold(name) in given_names():
+                    continue
+                if by_kind is False and not self._onward(body, s + len(name), onward):
                     continue
                 if _CAP_NEXT.match(body, s + len(name)):
                     continue
@@ -194,6 +209,14 @@ class OrgFinder:
                     taken.append((a, b))
         found.sort(key=lambda o: o.start)
         return found
+
+    def _onward(self, body: str, end: int, onward: set[int]) -> bool:
+        """After "left Foo": a destination follows ("to join Bar", "for Bar",
+        "and joined Bar"), so Foo is the employer left, not a person."""
+        if self.dest_after and self.dest_after.match(body, end):
+            return True
+        m = self.conj_after.match(body, end)
+        return bool(m) and m.end() in onward
 
     def _clean_run(self, run: str) -> str:
         words = run.split()

@@ -6,7 +6,10 @@ titles and sentence-initial function words, 2-4 words remain, none of them a
 common capitalised word ("Drama", "University") or an organisation.  It is
 accepted as a person when its first word is a known given name, its last word
 is used alone elsewhere in the article (journalists refer back by surname),
-or it sits in a person context (a title before it, "who"/"yang" after it).
+or it sits in a person context (a title before it, "who"/"yang" after it, a
+titled apposition after it, the subject slot of "has joined"/"left" or the
+object slot of "hired").  Heading lines never make a person on their own:
+a name in a heading counts only when the prose names the person too.
 """
 
 from __future__ import annotations
@@ -29,6 +32,11 @@ _HARD_PUNCT = re.compile(r"[.;:]")
 _PUNCT = re.compile(r"[.;:,]")
 _WORD_END_SPACE = re.compile(r"\w\s+$")
 _POSSESSIVE = ("'s", "’s")
+_SUBJECT_KINDS = frozenset({"join", "found", "leave", "leave_noobj", "hire_passive"})
+_OBJECT_KINDS = frozenset({"hire", "lose", "found_passive"})
+# ", a former Foo researcher," / ", mantan peneliti Foo,": a lowercase-led
+# apposition of at most eight words, closed by a comma or the sentence end.
+_APPOSITION = re.compile(r",\s+([a-zß-öø-ÿ][^,;:.!?()\n]{0,80}?)(?=[,.;!?]|$)")
 
 
 class Tok:
@@ -111,7 +119,13 @@ class PeopleFinder:
         # The article's own function words (a capitalised "The"/"Dalam" opens
         # a sentence, it is no name); name particles ("de", "van") are exempt.
         self.stop = pack.stopwords - _PARTICLES
-        self.not_name = frozenset().union(*(p.not_name_words for p in packs))
+        # Other languages' common words stay no-name words here ("Drama",
+        # "Universitas" in an English text), but not their function words:
+        # Indonesian "yang" is lowercase in running text, so a capitalised
+        # "Yang" in another language is a name ("Yang Song").
+        self.not_name = pack.not_name_words.union(
+            *(p.not_name_words - p.stopwords for p in packs if p is not pack)
+        )
         self.titles = frozenset().union(*(p.title_words for p in packs))
         self.relative = pack.rx["relative"]
         self.including = pack.rx["including"]
@@ -128,7 +142,13 @@ class PeopleFinder:
     ) -> tuple[list[PersonEntity], list[PersonMention]]:
         """People named in the body.  `triggers` (move verbs) are a person cue:
         the subject of "has joined" or the object of "hired"."""
-        trig = (sorted(t[1] for t in triggers or []), sorted(t[2] for t in triggers or []))
+        # A name before a verb whose subject is the mover ("Jane Roe has
+        # joined"), or after one whose object is ("hired Jane Roe"); the
+        # other side of these verbs is an organisation ("Foo hired", "joined Foo").
+        trig = (
+            sorted(t[1] for t in triggers or [] if t[0] in _SUBJECT_KINDS),
+            sorted(t[2] for t in triggers or [] if t[0] in _OBJECT_KINDS),
+        )
         fulls: list[tuple[list[Tok], bool]] = []  # (tokens, in-heading)
         singles: list[Tok] = []
         covered = bytearray(len(body) + 1)  # 1 where an organisation name is
@@ -139,7 +159,7 @@ class PeopleFinder:
                 continue
             for run in _runs(s.text, s.start):
                 for part in _split_at_orgs(run, covered):
-                    self._candidate(body, s, part, fulls, singles)
+                    self._candidate(body, s, part, fulls, singles, trig)
         # "Kepergian Pang", "Sepeninggal Pang": a capitalised sentence-initial
         # word before a surname used elsewhere after a given name.
         starts = {s.start for s in sentences}
@@ -232,6 +252,7 @@ class PeopleFinder:
         run: list[Tok],
         fulls: list[tuple[list[Tok], bool]],
         singles: list[Tok],
+        trig: tuple[list[int], list[int]] = ([], []),
     ) -> None:
         toks = list(run)
         # Titles before a name ("CEO", "Presiden") are not part of it.
@@ -244,10 +265,16 @@ class PeopleFinder:
         if first.start == s.start and fold(first.bare) in self.stop and len(toks) > 1:
             whole = " ".join(t.text for t in toks)
             after = body[toks[-1].end : toks[-1].end + 12]
-            if body.count(whole) < 2 and not self.relative.match(after.lstrip(", ")):
+            if (
+                body.count(whole) < 2
+                and not self.relative.match(after.lstrip(", "))
+                and not (fold(first.bare) in self.given and self._strong_cue(body, toks, trig))
+            ):
                 toks.pop(0)  # "The", "Dalam": sentence-initial function word
             else:
-                lead_kept = True  # "Yang Song": repeated, or "Yang Song, yang ..."
+                # "Yang Song": repeated, "Yang Song, yang ...", or a given
+                # name right before a move verb ("Yang Song bergabung").
+                lead_kept = True
         check = toks[1:] if lead_kept else toks
         # A common word inside means no name ("Claude Code", "Silicon Valley"),
         # except a known given name away from the sentence start ("Tim Brooks"
@@ -317,6 +344,12 @@ class PeopleFinder:
                 and ("," not in gap or (appositive and gap.lstrip().startswith(",")))
             ):
                 return True
+            # "Jane Roe, a Foo veteran, has joined": the verb after an apposition.
+            app = body.startswith(",", toks[-1].end) and _APPOSITION.match(body, toks[-1].end)
+            if app and body[app.end() : app.end() + 1] == ",":
+                gap = body[app.end() + 1 : starts[i]] if starts[i] > app.end() else "x" * 99
+                if len(gap.split()) <= 2 and not _PUNCT.search(gap):
+                    return True
         j = bisect_left(ends, toks[0].start + 1) - 1
         if j >= 0:
             gap = body[ends[j] : toks[0].start]
@@ -337,9 +370,17 @@ class PeopleFinder:
         # An apposition headed by a title: "Jane Doe, head of research at ...".
         if body[toks[-1].end : toks[-1].end + 1] == ",":
             words = body[toks[-1].end + 1 : toks[-1].end + 40].split()[:3]
-            return any(
-                part in self.titles for w in words for part in fold(w.strip(",.")).split("-")
-            )
+            if any(part in self.titles for w in words for part in fold(w.strip(",.")).split("-")):
+                return True
+            # A descriptive apposition holding a title: "Jane Roe, a former
+            # Foo researcher, ..." (lowercase-led, up to its closing comma).
+            m = _APPOSITION.match(body, toks[-1].end)
+            if m:
+                return any(
+                    part in self.titles
+                    for w in m.group(1).split()
+                    for part in fold(w.strip(",.’'s")).split("-")
+                )
         return False
 
     @staticmethod

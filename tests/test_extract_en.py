@@ -252,3 +252,45 @@ def test_list_with_shared_origin_apposition() -> None:
 def test_founding_needs_the_organisation_as_object() -> None:
     assert moves("Nina Berg launched a new product at Google last year.") == set()
     assert moves("Nina Berg went to Stanford University before her career.") == set()
+
+
+def test_apposition_gives_the_origin() -> None:
+    m = one_move("Ingrid Solberg, a former Google DeepMind researcher, has joined Cohere.")
+    assert (m.person, m.from_org, m.to_org) == ("Ingrid Solberg", "Google DeepMind", "Cohere")
+    assert moves("Cohere hired Radek Zielinski, a former Microsoft researcher.") == {
+        ("Radek Zielinski", "Microsoft", "Cohere")
+    }
+    assert moves("Cohere hired Radek Zielinski, previously at Microsoft.") == {
+        ("Radek Zielinski", "Microsoft", "Cohere")
+    }
+    assert moves("Cohere hired Radek Zielinski, who spent six years at Microsoft.") == {
+        ("Radek Zielinski", "Microsoft", "Cohere")
+    }
+    # Two earlier employers in the apposition: no single origin.
+    assert moves("Cohere hired Radek Zielinski, whose earlier stints include Apple and IBM.") == {
+        ("Radek Zielinski", None, "Cohere")
+    }
+
+
+def test_left_unknown_org_to_join_another() -> None:
+    m = one_move("Haruki Morimoto left Fujitsu to join Anthropic in June.", published=PUB)
+    assert (m.person, m.from_org, m.to_org) == ("Haruki Morimoto", "Fujitsu", "Anthropic")
+    assert (m.date.year, m.date.month) == (2024, 6)
+    assert moves("Haruki Morimoto left Fujitsu for Anthropic.") == {
+        ("Haruki Morimoto", "Fujitsu", "Anthropic")
+    }
+    # "left" + a word and no destination: not taken as an organisation.
+    assert "Morimoto" not in {
+        o.name for o in run("The reshuffle left Morimoto alone.").organizations
+    }
+
+
+def test_later_move_comes_from_the_earlier_stated_destination() -> None:
+    body = "Amaru Quispe joined Cohere in 2021. Quispe has since moved to Apple."
+    assert moves(body) == {("Amaru Quispe", None, "Cohere"), ("Amaru Quispe", "Cohere", "Apple")}
+
+
+def test_left_unknown_org_and_joined_another() -> None:
+    assert moves("Radek Zielinski left Fujitsu and joined Cohere.") == {
+        ("Radek Zielinski", "Fujitsu", "Cohere")
+    }

@@ -154,3 +154,23 @@ def test_frasa_terpanjang_menang_dan_judul_aktif() -> None:
     assert (m.person, m.from_org, m.to_org) == ("Budi Santoso", "Google", None)
     m = one_move("Meta rekrut Sari Utami dari OpenAI untuk lab barunya.", "id")
     assert (m.person, m.from_org, m.to_org) == ("Sari Utami", "OpenAI", "Meta")
+
+
+def test_aposisi_mantan_memberi_asal() -> None:
+    assert moves(
+        "Ingrid Solberg, mantan peneliti Google DeepMind, bergabung dengan Cohere.", "id"
+    ) == {("Ingrid Solberg", "Google DeepMind", "Cohere")}
+
+
+def test_keluar_dari_perusahaan_tak_dikenal_untuk_bergabung() -> None:
+    m = one_move(
+        "Haruki Morimoto keluar dari Fujitsu untuk bergabung dengan Anthropic pada Juni.", "id"
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Haruki Morimoto", "Fujitsu", "Anthropic")
+    assert (m.date.year, m.date.month) == (2024, 6)
+
+
+def test_keluar_dari_lalu_bergabung_dengan() -> None:
+    assert moves("Radek Zielinski keluar dari Fujitsu dan bergabung dengan Cohere.", "id") == {
+        ("Radek Zielinski", "Fujitsu", "Cohere")
+    }

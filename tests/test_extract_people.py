@@ -69,3 +69,46 @@ def test_indonesian_sentence_initial_word_before_surname_is_not_a_name() -> None
     got = people(body, "id")
     assert set(got) == {"Teguh Santoso"}
     assert got["Teguh Santoso"] == ["Santoso"]
+
+
+def test_capitalised_name_before_a_move_verb_is_a_person_in_any_language() -> None:
+    # "Yang" is an Indonesian function word only in lowercase running text.
+    assert moves("Yang Liu has joined Cohere.", "en") == {("Yang Liu", None, "Cohere")}
+    assert moves("Qiang Fu left Nvidia.", "en") == {("Qiang Fu", "Nvidia", None)}
+    assert moves("Bo Xu has joined Mistral AI.", "en") == {("Bo Xu", None, "Mistral AI")}
+    body = "Liu joined Cohere in 2021. Yang Liu has since moved to Apple."
+    assert "Yang Liu" in people(body, "en")
+    assert any(p == "Yang Liu" and t == "Apple" for p, _f, t in moves(body, "en"))
+    assert moves("Yang Liu bergabung dengan Cohere.", "id") == {("Yang Liu", None, "Cohere")}
+    assert moves("Insinyur Yang Liu bergabung dengan Cohere.", "id") == {
+        ("Yang Liu", None, "Cohere")
+    }
+
+
+def test_unknown_given_name_in_move_positions() -> None:
+    # No given-name lexicon hit: subject of a move verb, object of a hire verb.
+    assert moves("Dragoslav Ivkovic has joined Cohere.") == {("Dragoslav Ivkovic", None, "Cohere")}
+    assert moves("Apple hired Thandeka Mbeki.") == {("Thandeka Mbeki", None, "Apple")}
+    assert moves("Ruairi Quennell, a longtime Nvidia engineer, is leaving for Apple.") == {
+        ("Ruairi Quennell", "Nvidia", "Apple")
+    }
+
+
+def test_organisations_beside_move_verbs_are_not_people() -> None:
+    # The agent of "hired"/"lost" and the object of "joined" are organisations.
+    assert "Polar Kite" not in people("Polar Kite has hired Thandeka Mbeki.")
+    assert "Polar Kite" not in people("Polar Kite has lost Thandeka Mbeki.")
+    assert "Polar Kite" not in people("Thandeka Mbeki has joined Polar Kite.")
+
+
+def test_headings_yield_no_people() -> None:
+    body = (
+        "A Dramatic Shift in Silicon Valley\n\n"
+        "Talent Wars Heat Up\n\n"
+        "Rising Stars and Quiet Exits\n\n"
+        "Mistral AI said on Monday it would keep hiring engineers."
+    )
+    assert people(body) == {}
+    # A name in a heading counts when the prose names the person too.
+    body = "Why Ruairi Quennell Matters\n\nRuairi Quennell has joined Apple from Nvidia."
+    assert set(people(body)) == {"Ruairi Quennell"}
