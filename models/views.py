@@ -247,7 +247,9 @@ def _side(session: Session, person: Person, *, cluster: bool) -> Side:
 
 def sentence_around(body: str, start: int, end: int, *, reach: int = 160) -> str:
     """The sentence holding body[start:end], cut to about `reach` characters each way."""
-    left = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, start - reach, 0)
+    full_stop = body.rfind(". ", 0, start)
+    after_stop = full_stop + 2 if full_stop >= 0 else 0  # rfind's -1 must not become 1
+    left = max(after_stop, body.rfind("\n", 0, start) + 1, start - reach)
     stops = [i for i in (body.find(". ", end), body.find("\n", end)) if i >= 0]
     right = min([*stops, end + reach, len(body)])
     return body[left : right + 1].strip()

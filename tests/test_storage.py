@@ -179,3 +179,11 @@ def test_a_second_process_sees_committed_rows(database: Database, db_path: Path)
     connection = sqlite3.connect(db_path)
     assert connection.execute("SELECT count(*) FROM article").fetchone() == (1,)
     connection.close()
+
+
+def test_sentence_around_a_name_at_the_very_start() -> None:
+    from movesboard.models.views import sentence_around
+
+    body = "Yang Song has joined Tencent. Song led a group. Then more."
+    assert sentence_around(body, 0, 9) == "Yang Song has joined Tencent."
+    assert sentence_around(body, 30, 34) == "Song led a group."
