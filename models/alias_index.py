@@ -19,8 +19,14 @@ if TYPE_CHECKING:
 
 # Read through the driver's own cursor: at a million aliases, SQLAlchemy Row
 # objects cost about four times the query itself.
-_ROWS_AFTER = (
-    "SELECT id, person_id, organization_id, norm FROM alias WHERE id > {after:d} ORDER BY id"
+_NEWEST = "SELECT max(id) FROM alias"
+_PEOPLE = (
+    "SELECT person_id, norm FROM alias "
+    "WHERE person_id IS NOT NULL AND id > {after:d} AND id <= {upto:d}"
+)
+_ORGANIZATIONS = (
+    "SELECT organization_id, norm FROM alias "
+    "WHERE organization_id IS NOT NULL AND id > {after:d} AND id <= {upto:d}"
 )
 
 
@@ -43,30 +49,31 @@ class AliasIndex:
         """Add the aliases stored since the last refresh; returns the index."""
         with self._lock:
             if self.shared:
-                with session.get_bind().connect() as connection:
-                    rows = self._rows(connection)
+                with session.get_bind().connect() as connection, connection.begin():
+                    self._catch_up(connection)
             else:
-                rows = self._rows(session.connection())
-            if rows:
-                entries = (
-                    ("organization", org, norm) if person is None else ("person", person, norm)
-                    for _, person, org, norm in rows
-                )
-                if len(self.index) == 0:
-                    self.index = NameIndex.from_rows(entries)
-                else:
-                    for kind, entity_id, norm in entries:
-                        self.index.add(kind, entity_id, norm)
-                self.last_alias_id = rows[-1][0]
+                self._catch_up(session.connection())
             return self.index
 
-    def _rows(self, connection: Connection) -> list[tuple[int, int | None, int | None, str]]:
-        cursor = connection.connection.cursor()  # the DBAPI cursor, same transaction
+    def _catch_up(self, connection: Connection) -> None:
+        # The DBAPI cursor: SQLAlchemy Row objects cost several times the query
+        # at a million aliases. One transaction, so max(id) and the rows agree.
+        cursor = connection.connection.cursor()
         try:
-            cursor.execute(_ROWS_AFTER.format(after=int(self.last_alias_id)))
-            return cursor.fetchall()
+            cursor.execute(_NEWEST)
+            newest = cursor.fetchone()[0] or 0
+            if newest <= self.last_alias_id:
+                return
+            bounds = {"after": int(self.last_alias_id), "upto": int(newest)}
+            cursor.execute(_PEOPLE.format(**bounds))
+            people = cursor.fetchall()
+            cursor.execute(_ORGANIZATIONS.format(**bounds))
+            organizations = cursor.fetchall()
         finally:
             cursor.close()
+        self.index.add_many(("person", person, norm) for person, norm in people)
+        self.index.add_many(("organization", org, norm) for org, norm in organizations)
+        self.last_alias_id = newest
 
 
 _by_database: dict[str, AliasIndex] = {}

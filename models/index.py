@@ -160,38 +160,53 @@ class NameIndex:
     def from_rows(cls, rows) -> NameIndex:  # type: ignore[no-untyped-def]
         """rows: iterable of (kind, entity_id, folded alias); kind is "person" or "organization"."""
         index = cls()
-        # Millions of small lists: the cyclic GC would rescan them over and over.
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            for kind, entity_id, alias in rows:
-                index.add(kind, entity_id, alias)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
+        index.add_many(rows)
         return index
 
     def __len__(self) -> int:
         return len(self._aliases)
 
     def add(self, kind: str, entity_id: int, alias: str) -> None:
-        if not alias:
-            return
-        position = len(self._aliases)
-        self._kinds.append(PERSON if kind == "person" else ORGANIZATION)
-        self._ids.append(entity_id)
-        self._aliases.append(alias)
-        tokens = self._tokens
-        for token in alias.split():
-            if len(token) < 2:  # initials block nothing
-                continue
-            postings = tokens.get(token)
-            if postings is None:
-                tokens[token] = [position]
-                for key in affixes(token):
-                    self._affixes.setdefault(key, []).append(token)
-            elif postings[-1] != position:
-                postings.append(position)
+        self.add_many(((kind, entity_id, alias),))
+
+    def add_many(self, rows) -> None:  # type: ignore[no-untyped-def]
+        """Index (kind, entity id, folded alias) rows.
+
+        The hot loop of a cold start at a million names: attributes are bound
+        to locals, and the cyclic GC, which would rescan millions of small
+        lists again and again, is paused.
+        """
+        kinds, ids, aliases = self._kinds, self._ids, self._aliases
+        tokens, affix_map = self._tokens, self._affixes
+        get_postings = tokens.get
+        position = len(aliases)
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for kind, entity_id, alias in rows:
+                if not alias:
+                    continue
+                kinds.append(PERSON if kind == "person" else ORGANIZATION)
+                ids.append(entity_id)
+                aliases.append(alias)
+                for token in alias.split():
+                    if len(token) < 2:  # initials block nothing
+                        continue
+                    postings = get_postings(token)
+                    if postings is None:
+                        tokens[token] = [position]
+                        for key in affixes(token):
+                            carriers = affix_map.get(key)
+                            if carriers is None:
+                                affix_map[key] = [token]
+                            else:
+                                carriers.append(token)
+                    elif postings[-1] != position:
+                        postings.append(position)
+                position += 1
+        finally:
+            if gc_was_enabled:
+                gc.enable()
 
     def search(
         self,
