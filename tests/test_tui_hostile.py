@@ -12,6 +12,7 @@ from movesboard.tui.article_screen import ArticleScreen
 from movesboard.tui.company_screen import CompanyScreen
 from movesboard.tui.lookup_screen import LookupScreen
 from movesboard.tui.person_screen import PersonScreen
+from movesboard.tui.review_screen import ReviewScreen
 from movesboard.tui.text import clean, plain
 
 VISIBLE_TITLE = "[bold]x [/foo] [@click=app.quit]click[/] ␛[31mred␛[0m"
@@ -90,4 +91,18 @@ async def test_hostile_content_shows_literally_everywhere(tmp_path: Path) -> Non
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
+        assert app.is_running
+
+        await pilot.press("escape", "v")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert_literal(
+            screen_text(app),
+            "[@click=app.quit]Mallory[/]",
+            "[/foo] Labs",
+            "[bold]Evil Corp",
+            "as [red]boss.",
+        )
+        await pilot.click("#left-body", offset=(5, 1))
+        await pilot.pause()
         assert app.is_running

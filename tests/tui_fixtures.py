@@ -45,6 +45,7 @@ class Story:
     moves: list[tuple[str, str | None, str | None, str, str | None, FuzzyDate | None]] = field(
         default_factory=list
     )  # person, from, to, evidence sentence, role, date
+    confidence: float = 0.9
 
 
 def find_mentions(body: str, forms: list[str], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -75,7 +76,7 @@ def extraction(story: Story) -> Extraction:
     for person, origin, destination, evidence, role, date in story.moves:
         start = story.body.index(evidence)
         moves.append(
-            MoveFact(person, origin, destination, evidence, start, role, date, confidence=0.9)
+            MoveFact(person, origin, destination, evidence, start, role, date, story.confidence)
         )
     return Extraction(story.language, people, organizations, moves)
 
@@ -202,6 +203,7 @@ HOSTILE_STORY = Story(
             FuzzyDate(2025, 9, 30),
         )
     ],
+    confidence=0.4,  # low: the move waits in the review queue too
 )
 
 
