@@ -137,7 +137,9 @@ def _filtered(statement, where: TimelineFilter, dated):  # type: ignore[no-untyp
             or_(Move.from_org_id == organization, Move.to_org_id == organization)
         )
     if where.status is not None:
-        statement = statement.where(Move.status == where.status)
+        # Wrapped so SQLite does not take it for a selective equality and start
+        # the undated stream from a full scan of move (0.1 s at 200k moves).
+        statement = statement.where(func.coalesce(Move.status, "") == where.status)
     if where.language is not None:
         statement = statement.where(Article.language == where.language)
     if where.since is not None or where.until is not None:
