@@ -9,28 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from .article_screen import ArticleScreen
 from .commands import LookupCommands
-from .company_screen import CompanyScreen
 from .dashboard import DashboardScreen
 from .data import DataSource, describe_error
-from .detail import DetailScreen
-from .help_screen import HelpScreen
-from .lookup_screen import LookupScreen
 from .messages import Kind, OpenTarget, Target
-from .person_screen import PersonScreen
-from .review_screen import ReviewScreen
 
-DETAIL_SCREENS: dict[Kind, type[DetailScreen[Any]]] = {
-    "article": ArticleScreen,
-    "person": PersonScreen,
-    "organization": CompanyScreen,
-}
+if TYPE_CHECKING:
+    from .detail import DetailScreen
+
+
+def detail_screen(kind: Kind) -> type[DetailScreen[Any]]:
+    """The screen for one kind of record; imported when first opened, not at start-up."""
+    if kind == "article":
+        from .article_screen import ArticleScreen
+
+        return ArticleScreen
+    if kind == "person":
+        from .person_screen import PersonScreen
+
+        return PersonScreen
+    from .company_screen import CompanyScreen
+
+    return CompanyScreen
 
 
 class MovesboardApp(App[None]):
@@ -59,7 +64,11 @@ class MovesboardApp(App[None]):
     def on_unmount(self) -> None:
         self.data.close()
 
+    # Screens beyond the dashboard are imported when first used: every module
+    # imported before the first paint delays it.
     def action_help(self) -> None:
+        from .help_screen import HelpScreen
+
         self.push_screen(HelpScreen(self.screen.active_bindings))
 
     def action_lookup(self) -> None:
@@ -67,9 +76,13 @@ class MovesboardApp(App[None]):
             if target is not None:
                 self.open(target)
 
+        from .lookup_screen import LookupScreen
+
         self.push_screen(LookupScreen(), opened)
 
     def action_review(self) -> None:
+        from .review_screen import ReviewScreen
+
         if not isinstance(self.screen, ReviewScreen):
             self.push_screen(ReviewScreen())
 
@@ -85,7 +98,7 @@ class MovesboardApp(App[None]):
         self.open(message.target)
 
     def open(self, target: Target) -> None:
-        self.push_screen(DETAIL_SCREENS[target.kind](target.id))
+        self.push_screen(detail_screen(target.kind)(target.id))
 
     @contextmanager
     def reporting_errors(

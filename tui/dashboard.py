@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from .footer import Footer
-from .ingest_screen import IngestScreen
 from .panes import ArticlesPane, CompaniesPane, Pane, PeoplePane
 from .text import DIM, plain
 from .timeline_pane import TimelinePane
@@ -129,6 +128,8 @@ class DashboardScreen(Screen[None]):
         return pane.copy_text() if pane is not None else None
 
     def action_ingest(self) -> None:
+        from .ingest_screen import IngestScreen  # not needed before the first paint
+
         self.app.push_screen(IngestScreen())
 
     def on_timeline_pane_arrived(self) -> None:
