@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,17 @@ def database(db_path: Path):
     db = Database.open(str(db_path))
     yield db
     db.dispose()
+
+
+@pytest.fixture(scope="session")
+def tui_fixture_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dashboard tests' hand-made database, built once per run."""
+    from tui_fixtures import build_db
+
+    return build_db(tmp_path_factory.mktemp("template") / "fixture.db")
+
+
+@pytest.fixture
+def tui_fixture_db(tui_fixture_template: Path, tmp_path: Path) -> Path:
+    """A private copy of it, so a test may write."""
+    return Path(shutil.copy(tui_fixture_template, tmp_path / "fixture.db"))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_fixtures import build_db, make_app, screen_text, settle, sync
+from tui_fixtures import make_app, screen_text, settle, sync
 
 from movesboard.tui.app import MovesboardApp
 from movesboard.tui.article_screen import ArticleScreen
@@ -26,14 +25,9 @@ WIDE = (120, 36)
 SMALL = (80, 24)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("template") / "fixture.db")
-
-
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copy(template, tmp_path / "fixture.db"))
+def db(tui_fixture_db: Path) -> Path:
+    return tui_fixture_db
 
 
 def focused_pane(app: MovesboardApp) -> str | None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import shutil
 import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_fixtures import Story, build_db, make_app, screen_text, settle, store_story, sync
+from tui_fixtures import Story, make_app, screen_text, settle, store_story, sync
 
 from movesboard.extract.types import FuzzyDate
 from movesboard.models import queries
@@ -50,14 +49,9 @@ NEW_STORY = Story(
 )
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("template") / "fixture.db")
-
-
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copy(template, tmp_path / "fixture.db"))
+def db(tui_fixture_db: Path) -> Path:
+    return tui_fixture_db
 
 
 def store(db: Path, story: Story) -> None:
