@@ -209,11 +209,23 @@ def score(gold: list[dict[str, Any]], predictions: dict[str, ArticlePrediction])
                 rep.non_mover_fp += 1
                 rep.non_mover_hits.append((fname, m))
         _score_people(rep, fname, art, pred, forms, non_movers)
+        # Group moves carry no to_alt: as for a move's to_alt, the article's own
+        # parent/child pairs (gold "organizations") count as equally right.
+        parents = {
+            _fold(o["name"]): _fold(o.get("parent"))
+            for o in art.get("organizations", [])
+            if o.get("parent")
+        }
         for gg in art.get("group_moves", []):
             rep.groups_gold += 1
             gfrom = {_fold(x) for x in gg.get("from", [])}
+            gto = _fold(gg.get("to"))
+            right_to = {gto}
+            if gto is not None:
+                right_to |= {parents.get(gto)} - {None}
+                right_to |= {child for child, parent in parents.items() if parent == gto}
             if any(
-                _fold(pg.get("to")) == _fold(gg.get("to"))
+                _fold(pg.get("to")) in right_to
                 and (not gfrom or gfrom & {_fold(x) for x in pg.get("from", [])})
                 for pg in pred.group_moves
             ):

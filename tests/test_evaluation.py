@@ -136,3 +136,22 @@ def test_load_gold_and_front_matter(tmp_path: Path) -> None:
     art.write_text("\n\nHeadline here\nBody.\n", "utf-8")
     meta, body = read_article(art)
     assert meta == {"title": "Headline here"} and body == "Body."
+
+
+def test_group_moves_accept_the_articles_parent_child_pairs() -> None:
+    gold = [
+        {
+            "file": "a.txt",
+            "language": "en",
+            "moves": [],
+            "group_moves": [
+                {"count": 3, "from": ["Inflection AI"], "to": "Microsoft AI"},
+                {"count": None, "from": ["OpenAI"], "to": "Meta"},
+            ],
+            "organizations": [{"name": "Microsoft AI", "parent": "Microsoft"}],
+        }
+    ]
+    parent = {"count": None, "from": ["Inflection AI"], "to": "Microsoft"}
+    departure = {"count": None, "from": ["OpenAI"], "to": None}
+    report = score(gold, {"a.txt": ArticlePrediction(group_moves=[parent, departure])})
+    assert (report.groups_found, report.groups_gold) == (1, 2)  # a departure is not "to Meta"
