@@ -164,14 +164,23 @@ def _same_move(a: Hop, b: Hop, gaz: Gazetteer) -> bool:
         return False
     if a.to_org is None and a.from_org != b.from_org:
         return False
-    # Two stated dates that disagree are two moves (a join, and a later return).
+    # Two stated dates that disagree are two moves (a join, and a later return),
+    # unless they lie weeks apart: an announcement and the start date it gives.
     return not (
         a.date_explicit
         and b.date_explicit
         and a.date
         and b.date
         and not _dates_agree(a.date, b.date)
+        and (a.returning or b.returning or not _dates_near(a.date, b.date))
     )
+
+
+def _dates_near(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Both dates at least to the month, at most one calendar month apart."""
+    if a.month is None or b.month is None:
+        return False
+    return abs((a.year * 12 + a.month) - (b.year * 12 + b.month)) <= 1
 
 
 def _dates_agree(a: FuzzyDate, b: FuzzyDate) -> bool:
@@ -185,6 +194,10 @@ def _better_date(a: Hop, b: Hop) -> tuple[FuzzyDate | None, bool]:
         return (a.date, True) if a.date_explicit else (b.date, True)
     if a.date is None or b.date is None:
         return (a.date or b.date), a.date_explicit
+    if not _dates_agree(a.date, b.date):
+        # An announcement and the start date it gives: the start date.
+        later = max((a, b), key=lambda h: (h.date.year, h.date.month or 0, h.date.day or 0))
+        return later.date, later.date_explicit
     rank = {"year": 0, "month": 1, "day": 2}
     return (
         (a.date, a.date_explicit)

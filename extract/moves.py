@@ -601,6 +601,13 @@ class MoveFinder:
                 app = body[objects[0].end : objects[0].end + 30]
                 if self.rx["own_possessive"].match(app.lstrip(", ")) and app.startswith(","):
                     return []  # "hired Jane Roe, its head of sales, as president"
+                if app.startswith(",") and self.rx["relative"].match(app.lstrip(", ")):
+                    # "named Jane Roe, who had served as its CFO, president":
+                    # a stay cue in the relative clause makes it a promotion.
+                    close = body.find(",", objects[0].end + 1, s.end)
+                    rel = body[objects[0].end : close if close > 0 else s.end]
+                    if self.rx["stay"].search(rel):
+                        return []
         else:  # lose
             if agent is None:
                 return []

@@ -55,6 +55,11 @@ ORG_SUFFIXES = frozenset(
         "foundation",
         "academy",
         "partners",
+        "digital",
+        "compute",
+        "cloud",
+        "analytics",
+        "media",
     }
 )
 _CAPRUN = r"[^\W\d_a-z][\w.&'’-]*(?:\s[^\W\d_a-z][\w.&'’-]*){0,3}"
@@ -65,6 +70,13 @@ _PARENS = re.compile(r"\([A-Z]{2,6}\)")
 _DEFINED = re.compile(
     r"(?P<name>(?:[^\W\d_a-z][\w&.-]*\s){1,5}[^\W\d_a-z][\w&.-]*)\s*"
     r"\((?P<abbr>[A-Z]{2,6})\)"
+)
+_SUFFIX_FORMS = {w.upper() if len(w) <= 2 else w.capitalize() for w in ORG_SUFFIXES if w.isalpha()}
+# "Helix AI", "Nusantara Labs": capitalised words ending in a capitalised suffix.
+_SUFFIXED = re.compile(
+    r"(?<![\w-])(?:[^\W\d_a-z][\w&'’-]*[ \t]){1,3}(?:"
+    + "|".join(sorted(_SUFFIX_FORMS, key=len, reverse=True))
+    + r")(?![\w-])"
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -91,7 +103,10 @@ class OrgFinder:
         kinds = pack.data["patterns"]["org_kind"]
         kind_alt = "|".join(sorted(kinds, key=len, reverse=True))
         self.kind_word = FastRegex(rf"(?<![\w-])(?:{kind_alt})(?![\w-])", lowercase=True)
-        self.name_after = re.compile(rf"\s+(?P<name>{_CAPRUN})")
+        named = pack.data["patterns"].get("org_named") or []
+        named_alt = "|".join(sorted(named, key=len, reverse=True))
+        opt = rf"(?:\s+(?i:{named_alt}))?" if named else ""
+        self.name_after = re.compile(rf"{opt}\s+(?P<name>{_CAPRUN})")
         # "left Foo to join Bar", "keluar dari Foo untuk bergabung dengan Bar":
         # a destination after it makes the word after a leave verb the employer.
         dest = pack.data["patterns"]["dest_prep"]
@@ -173,6 +188,25 @@ class OrgFinder:
             if kind in ("join", "leave", "found")
         ]
         onward = {t for kind, t, _ in triggers or [] if kind in ("join", "found")}
+        # "Helix AI", "Nusantara Labs": a capitalised run ending in an
+        # organisation suffix names an organisation wherever it stands.
+        for m in _SUFFIXED.finditer(body):
+            words = m.group(0).split()
+            while words[:-1] and (
+                words[0].lower() in self.pack.stopwords
+                or words[0].lower() in self.pack.not_name_words
+                or words[0].lower() in self.pack.title_words
+            ):
+                words.pop(0)
+            if len(words) < 2 or not words[-2][0].isupper():
+                continue
+            if any(_unknown_name(w) != w for w in words[:-1]):
+                continue  # "Google's AI": a possessive inside is no name
+            name = " ".join(words)
+            s = m.end() - len(name)
+            if _overlaps(s, m.end(), taken) or self.gaz.lookup(name):
+                continue
+            unknown.setdefault(name, name)
         for pos, by_kind in starts:
             m = self.name_after.match(body, pos)
             if m is None:
