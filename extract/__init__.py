@@ -111,15 +111,12 @@ def extract(
     # One scan for move verbs, shared by the organisation and move finders.
     assert eng.pack.trigger_scan is not None
     triggers = eng.pack.trigger_scan.scan(body)
-    org_mentions = eng.orgs.find(body, triggers)
+    all_dates = find_dates(body, eng.pack, published)
+    org_mentions = eng.orgs.find(body, triggers, date_spans={d.start: d.end for d in all_dates})
     org_spans = [(o.start, o.end) for o in org_mentions]
     people, person_mentions = eng.people.find(body, sentences, org_spans, triggers)
     noise = [(s.start, s.end) for s in sentences if s.noise]
-    dates = [
-        d
-        for d in find_dates(body, eng.pack, published)
-        if not any(a <= d.start < b for a, b in noise)
-    ]
+    dates = [d for d in all_dates if not any(a <= d.start < b for a, b in noise)]
     # Organisation anaphors ("the company") resolved once, used by both passes.
     resolved = eng.moves.with_anaphors(body, sentences, org_mentions)
     # Each person's described employer: for "the former Foo chief" and as the

@@ -220,10 +220,12 @@ class MoveFinder:
         out: dict[str, str] = {}
         recent: dict[str, str] = {}
         tried: dict[str, int] = {}
+        prev: list[PersonMention] = []
         for s in sentences:
             if s.noise:
                 continue
             ps = within(persons, s.start, s.end)
+            last, prev = prev, ps
             for p in ps:
                 # Descriptions come with the first mentions; later ones are bare.
                 tried[p.person] = tried.get(p.person, 0) + 1
@@ -232,11 +234,19 @@ class MoveFinder:
                     if org:
                         out[p.person] = org
             m = self.rx["prev_employer"].search(body, s.start, s.end)
-            if m and ps:
+            if m:
                 org = self._first_org(ctx, m.end(), s.end, exclude=set(), near=60)
-                who = [p for p in ps if p.end <= m.start()]
+                who = [p.person for p in ps if p.end <= m.start()]
+                # "X has joined Y. He previously worked at Z.": a pronoun
+                # subject is the one person of the sentence before.
+                if (
+                    not who
+                    and len({p.person for p in last}) == 1
+                    and self.rx["pronoun_singular"].search(body, s.start, m.end())
+                ):
+                    who = [last[0].person]
                 if org is not None and who:
-                    recent.setdefault(who[-1].person, org.name)
+                    recent.setdefault(who[-1], org.name)
         return {**out, **recent}
 
     def _update_focus(self, ctx: _Ctx, s: Sentence, found: list[Hop]) -> None:
@@ -353,7 +363,17 @@ class MoveFinder:
                         if org is not None:
                             from_org, obj_end = org.name, org.end
                 if from_org is None:
-                    from_org = self._descriptor_org(ctx, s, subjects, persons, ts)
+                    # "mantan CTO Foo, X, mengundurkan diri": resigning made the
+                    # description former; only when nothing else is named after.
+                    bare = (
+                        kind == "leave_noobj"
+                        and len({o.name for o in within(ctx.orgs, s.start, s.end)}) == 1
+                        and not within(ctx.orgs, te, next_start)
+                        and not self.rx["from_prep"].search(ctx.body, te, next_start)
+                    )
+                    from_org = self._descriptor_org(
+                        ctx, s, subjects, persons, ts, allow_former=bare, single=bare
+                    )
                 # A destination in the same statement: "for Meta", "to join Meta".
                 dest, dest_end, used = self._destination(
                     ctx, s, trigs, ti, obj_end, persons, from_org
@@ -922,6 +942,12 @@ class MoveFinder:
         exclude: set[str | None] = {from_org}
         limit = trigs[ti + 1][1] if ti + 1 < len(trigs) else s.end
         dp = self.rx["dest_prep"].match(ctx.body, obj_end + 1) if obj_end < s.end else None
+        if dp is None and obj_end < s.end:
+            # "left Foo earlier this year for Bar": a date phrase in between.
+            for d in ctx.dates:
+                if d.start == obj_end + 1 and d.end < limit:
+                    dp = self.rx["dest_prep"].match(ctx.body, d.end + 1)
+                    break
         if dp:
             org = self._first_org(ctx, dp.end(), min(limit, dp.end() + 45), exclude=exclude)
             if org is not None:

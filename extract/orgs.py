@@ -65,6 +65,7 @@ ORG_SUFFIXES = frozenset(
 _CAPRUN = r"[^\W\d_a-z][\w.&'’-]*(?:\s[^\W\d_a-z][\w.&'’-]*){0,3}"
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
 _CAP_NEXT = re.compile(r"\s+[^\W\d_a-z]")  # another capitalised word follows
+_HARD_PUNCT_AT = re.compile(r"[.;:!?]")
 _PARENS = re.compile(r"\([A-Z]{2,6}\)")
 # "Vector Institute (VI)": a capitalised name defined with its initials.
 _DEFINED = re.compile(
@@ -117,6 +118,14 @@ class OrgFinder:
             if dest
             else None
         )
+        self.dest_name = (
+            re.compile(
+                rf",?[ \t]+(?:{'|'.join(sorted(dest, key=len, reverse=True))})[ \t]+"
+                rf"(?P<name>{_CAPRUN})"
+            )
+            if dest
+            else None
+        )
         conj = "|".join(sorted(pack.data["patterns"]["conj"], key=len, reverse=True))
         self.conj_after = re.compile(rf",?[ \t]+(?:(?:{conj})[ \t]+)?")
         owners = pack.data["patterns"]["owner_of"]
@@ -131,6 +140,7 @@ class OrgFinder:
         body: str,
         triggers: list[tuple[str, int, int]] | None = None,
         person_spans: list[tuple[int, int]] | None = None,
+        date_spans: dict[int, int] | None = None,
     ) -> list[OrgMention]:
         """Organisation mentions; `triggers` (kind, start, end) from the pack's
         trigger scan let "joined Foo Labs" name an unknown organisation."""
@@ -219,19 +229,24 @@ class OrgFinder:
                 s, s + len(name), person_spans or []
             ):
                 continue
+            if by_kind is False:
+                self._leave_destination(body, s + len(name), date_spans or {}, taken, unknown)
             if not by_kind and name.split()[-1].lower() not in ORG_SUFFIXES:
                 # "joined Helsing": one capitalised word that is no given name and
                 # starts no longer name is taken as an organisation; anything
                 # else after "joined"/"left" may be a person.
                 if " " in name or fold(name) in given_names():
                     continue
-                if by_kind is False and not self._onward(body, s + len(name), onward):
+                if by_kind is False and not self._onward(
+                    body, s + len(name), onward, date_spans or {}
+                ):
                     continue
                 if _CAP_NEXT.match(body, s + len(name)):
                     continue
             unknown.setdefault(name, name)
         if learned or unknown:
             forms = {**{k: v for k, v in learned.items()}, **unknown}
+            self._short_forms(body, found, forms, person_spans or [])
             # Plain substring search: these forms are per article, and
             # compiling a pattern per call is what the packs exist to avoid.
             for text in sorted(forms, key=len, reverse=True):
@@ -244,9 +259,89 @@ class OrgFinder:
         found.sort(key=lambda o: o.start)
         return found
 
-    def _onward(self, body: str, end: int, onward: set[int]) -> bool:
+    def _short_forms(
+        self,
+        body: str,
+        found: list[OrgMention],
+        forms: dict[str, str],
+        person_spans: list[tuple[int, int]],
+    ) -> None:
+        """ "Helix" after "Helix AI": the leading word(s) of an organisation named
+        in full earlier, when no other organisation of the article starts so."""
+        names = {o.name: o.start for o in found}
+        for text, name in forms.items():
+            names.setdefault(name, body.find(text))
+        owners: dict[str, set[str]] = {}
+        for name in names:
+            words = name.split()
+            if len(words) < 2 or words[-1].lower() not in ORG_SUFFIXES:
+                continue
+            for k in range(1, len(words)):
+                owners.setdefault(" ".join(words[:k]), set()).add(name)
+        for short, who in owners.items():
+            if len(who) != 1 or forms.get(short, short) not in (short, *who):
+                continue
+            (name,) = who
+            if (
+                short.lower() in self.pack.stopwords
+                or short.lower() in self.pack.not_name_words
+                or fold(short) in given_names()
+                or self.gaz.lookup(short)
+            ):
+                continue
+            first = names[name]
+            # Named in full first, and never the start of a longer name.
+            hits = [
+                a
+                for a in _occurrences(body, short)
+                if a > first
+                and not _CAP_NEXT.match(body, a + len(short))
+                and not _overlaps(a, a + len(short), person_spans)
+            ]
+            if hits:
+                forms[short] = name
+
+    def _leave_destination(
+        self,
+        body: str,
+        end: int,
+        date_spans: dict[int, int],
+        taken: list[tuple[int, int]],
+        unknown: dict[str, str],
+    ) -> None:
+        """ "left Foo (earlier this year) for Bar": one capitalised word after a
+        destination preposition that follows the organisation left."""
+        if self.dest_name is None:
+            return
+        end = self._skip_date(body, end, date_spans)
+        m = self.dest_name.match(body, end)
+        if m is None:
+            return
+        name = self._clean_run(m.group("name"))
+        if not name or " " in name or fold(name) in given_names():
+            return
+        a = m.start("name")
+        if _CAP_NEXT.match(body, a + len(name)) or _overlaps(a, a + len(name), taken):
+            return
+        unknown.setdefault(name, name)
+
+    @staticmethod
+    def _skip_date(body: str, end: int, date_spans: dict[int, int]) -> int:
+        """Past a date phrase right after `end` ("left Foo earlier this year")."""
+        i = end
+        while i < len(body) and body[i] in " \t,":
+            i += 1
+        if i in date_spans and i > end and not _HARD_PUNCT_AT.match(body, date_spans[i]):
+            j = date_spans[i]
+            return j - 1 if body[j - 1 : j] == "," else j
+        return end
+
+    def _onward(
+        self, body: str, end: int, onward: set[int], date_spans: dict[int, int] | None = None
+    ) -> bool:
         """After "left Foo": a destination follows ("to join Bar", "for Bar",
         "and joined Bar"), so Foo is the employer left, not a person."""
+        end = self._skip_date(body, end, date_spans or {})
         if self.dest_after and self.dest_after.match(body, end):
             return True
         m = self.conj_after.match(body, end)

@@ -128,6 +128,7 @@ class PeopleFinder:
         )
         self.titles = frozenset().union(*(p.title_words for p in packs))
         self.relative = pack.rx["relative"]
+        self.nominal = pack.rx["leave_nominal"]
         self.including = pack.rx["including"]
         conj = "|".join(sorted({c for p in packs for c in p.data["patterns"]["conj"]}))
         self.list_gap = re.compile(rf"\s*(?:,\s*)?(?:(?:{conj})\s+)?", re.IGNORECASE)
@@ -257,6 +258,10 @@ class PeopleFinder:
         toks = list(run)
         # Titles before a name ("CEO", "Presiden") are not part of it.
         while toks and fold(toks[0].bare) in self.titles:
+            toks.pop(0)
+        # A nominal departure's head noun ("Kepergian Fajar", "Mundurnya
+        # Budi") is not part of the name that follows it.
+        if len(toks) > 1 and self.nominal.fullmatch(toks[0].bare):
             toks.pop(0)
         if not toks:
             return

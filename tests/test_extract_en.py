@@ -294,3 +294,47 @@ def test_left_unknown_org_and_joined_another() -> None:
     assert moves("Radek Zielinski left Fujitsu and joined Cohere.") == {
         ("Radek Zielinski", "Fujitsu", "Cohere")
     }
+
+
+def test_date_between_employer_left_and_destination() -> None:
+    got = moves("Marta Iglesias left Quorra Labs earlier this year for Pellucid, a small lab.")
+    assert got == {("Marta Iglesias", "Quorra Labs", "Pellucid")}
+
+
+def test_short_form_of_organisation_named_in_full_earlier() -> None:
+    body = (
+        "Orchid Robotics has about 90 staff. Last month Dev Malhotra left Orchid "
+        "for Tessellate, the company said."
+    )
+    assert moves(body) == {("Dev Malhotra", "Orchid Robotics", "Tessellate")}
+    ex = run(body)
+    orgs = {o.name: [m.text for m in o.mentions] for o in ex.organizations}
+    assert orgs["Orchid Robotics"] == ["Orchid Robotics", "Orchid"]
+
+
+def test_short_form_shared_by_two_organisations_stays_apart() -> None:
+    ex = run(
+        "Orchid Robotics and Orchid Capital share an office. Dev Malhotra left Orchid "
+        "for Tessellate."
+    )
+    assert not any(m.from_org in ("Orchid Robotics", "Orchid Capital") for m in ex.moves)
+
+
+def test_previous_employer_in_next_sentence_with_pronoun() -> None:
+    m = one_move(
+        "Keiko Tanaka has joined Mistral AI as a research scientist. "
+        "She previously worked for five years at Cohere on retrieval."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Keiko Tanaka", "Cohere", "Mistral AI")
+
+
+def test_former_description_gives_origin_of_bare_resignation() -> None:
+    m = one_move(
+        "Former Nvidia engineering chief Lars Holm resigned last week, a spokesperson said."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Lars Holm", "Nvidia", None)
+
+
+def test_former_description_with_a_second_organisation_is_no_origin() -> None:
+    ex = run("Former Nvidia engineer Lars Holm, now an adviser to Intel, resigned last week.")
+    assert not any(m.from_org == "Nvidia" for m in ex.moves)

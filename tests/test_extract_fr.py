@@ -37,3 +37,12 @@ def test_groupe_sans_nom() -> None:
     (g,) = ex.group_moves
     assert (g.from_orgs, g.to_org) == (("Google",), "Mistral AI")
     assert ex.language == "fr"
+
+
+def test_employeur_precedent_dans_la_phrase_suivante() -> None:
+    m = one_move(
+        "Claire Martin a rejoint Mistral AI comme directrice de la recherche. "
+        "Elle avait auparavant travaillé six ans chez Google.",
+        "fr",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Claire Martin", "Google", "Mistral AI")

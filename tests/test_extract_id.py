@@ -174,3 +174,34 @@ def test_keluar_dari_lalu_bergabung_dengan() -> None:
     assert moves("Radek Zielinski keluar dari Fujitsu dan bergabung dengan Cohere.", "id") == {
         ("Radek Zielinski", "Fujitsu", "Cohere")
     }
+
+
+def test_asal_di_kalimat_berikutnya() -> None:
+    m = one_move(
+        "Rizky Ramadhan bergabung dengan Bukalapak sebagai kepala data. "
+        "Sebelumnya, ia bekerja selama tiga tahun di Traveloka."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Rizky Ramadhan", "Traveloka", "Bukalapak")
+
+
+def test_asal_di_kalimat_berikutnya_dengan_nama() -> None:
+    m = one_move(
+        "Gojek merekrut Putri Lestari sebagai direktur produk. "
+        "Putri sebelumnya bekerja di Shopee selama enam tahun."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Putri Lestari", "Shopee", "Gojek")
+
+
+def test_mantan_pejabat_mengundurkan_diri_tanpa_dari() -> None:
+    m = one_move(
+        "Sementara itu, mantan direktur Bukalapak, Yoga Permana, mengundurkan diri bulan lalu."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Yoga Permana", "Bukalapak", None)
+
+
+def test_kata_benda_kepergian_bukan_bagian_nama() -> None:
+    ex = run(
+        "Rudi Hartono telah keluar dari Traveloka. Kepergian Rudi mengejutkan banyak pihak.",
+        "id",
+    )
+    assert [p.name for p in ex.people] == ["Rudi Hartono"]

@@ -20,14 +20,14 @@ def report() -> Report:
 
 
 def test_move_f1_per_language(report: Report) -> None:
-    assert report.by_language["en"].f1 >= 0.77, report.format(show=True)
-    assert report.by_language["id"].f1 >= 0.82, report.format(show=True)
+    assert report.by_language["en"].f1 >= 0.87, report.format(show=True)
+    assert report.by_language["id"].f1 >= 0.91, report.format(show=True)
     assert report.overall.precision >= 0.99, report.format(show=True)
 
 
 def test_details_of_matched_moves(report: Report) -> None:
-    assert report.from_accuracy >= 0.78
-    assert report.date_accuracy >= 0.92
+    assert report.from_accuracy >= 0.93
+    assert report.date_accuracy >= 0.93
 
 
 def test_no_non_mover_is_moved(report: Report) -> None:
@@ -36,4 +36,4 @@ def test_no_non_mover_is_moved(report: Report) -> None:
 
 def test_people(report: Report) -> None:
     assert report.people_fragmented == 0
-    assert report.spurious_rate <= 0.04
+    assert report.spurious_rate <= 0.01
