@@ -131,7 +131,7 @@ def extract(
     )
     moves = to_facts(consolidate(hops, eng.gaz, aff))
     groups = eng.groups.find(
-        body, sentences, resolved, triggers, [(p.start, p.end) for p in person_mentions]
+        body, sentences, resolved, triggers, [(p.start, p.end) for p in person_mentions], moves
     )
     orgs: dict[str, OrgEntity] = {}
     for o in org_mentions:

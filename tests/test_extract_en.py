@@ -338,3 +338,50 @@ def test_former_description_gives_origin_of_bare_resignation() -> None:
 def test_former_description_with_a_second_organisation_is_no_origin() -> None:
     ex = run("Former Nvidia engineer Lars Holm, now an adviser to Intel, resigned last week.")
     assert not any(m.from_org == "Nvidia" for m in ex.moves)
+
+
+def group(body: str) -> list[tuple[int | None, tuple[str, ...], str | None]]:
+    return [(g.count, g.from_orgs, g.to_org) for g in run(body).group_moves if g.modality.counts]
+
+
+def test_group_hirer_from_a_relative_clause_or_an_earlier_group() -> None:
+    assert group(
+        "The setback hurts Cohere, which recently countered by bringing in five senior "
+        "engineers from Nvidia, Apple and Amazon."
+    ) == [(5, ("Nvidia", "Apple", "Amazon"), "Cohere")]
+    assert group(
+        "Mistral AI has hired four researchers from Google. "
+        "It has also recruited several engineers from Meta in recent months."
+    ) == [(4, ("Google",), "Mistral AI"), (None, ("Meta",), "Mistral AI")]
+    assert group("Amazon has attracted a number of prominent researchers from Cohere.") == [
+        (None, ("Cohere",), "Amazon")
+    ]
+    assert group("Amazon poached engineers from Cohere and Nvidia.") == [
+        (None, ("Cohere", "Nvidia"), "Amazon")
+    ]
+
+
+def test_group_companions_owners_and_the_main_departure() -> None:
+    assert group(
+        "Ana Silva will join Amazon along with some members of Cohere's research team."
+    ) == [(None, ("Cohere",), "Amazon")]
+    assert group(
+        "In a statement, Cohere said that a small number of its employees would move to Amazon."
+    ) == [(None, ("Cohere",), "Amazon")]
+    assert group(
+        "Rosa Diaz, Nvidia's chief scientist, said on Monday that she is leaving the company. "
+        "Hours later, the chief executive said that two other senior research leaders were "
+        "also stepping down."
+    ) == [(2, ("Nvidia",), None)]
+
+
+def test_no_group_without_a_move() -> None:
+    for body in (
+        "Nvidia employs 500 engineers in Israel.",
+        "Eleven researchers from OpenAI attended the conference.",
+        "Amazon could hire at least ten engineers from Cohere, people said.",
+        "Amazon denied that it had hired 20 engineers from Cohere.",
+        "Amazon hired the engineers from Cohere last year.",
+        "Cohere brought 20 researchers to the conference in Toronto.",
+    ):
+        assert group(body) == [], body

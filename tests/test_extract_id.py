@@ -205,3 +205,41 @@ def test_kata_benda_kepergian_bukan_bagian_nama() -> None:
         "id",
     )
     assert [p.name for p in ex.people] == ["Rudi Hartono"]
+
+
+def kelompok(body: str) -> list[tuple[int | None, tuple[str, ...], str | None]]:
+    return [
+        (g.count, g.from_orgs, g.to_org) for g in run(body, "id").group_moves if g.modality.counts
+    ]
+
+
+def test_kelompok_tanpa_kuantitas_dan_perekrut_dari_kalimat_sebelumnya() -> None:
+    assert kelompok("Gojek juga gencar merekrut insinyur dari Tokopedia dan Traveloka.") == [
+        (None, ("Tokopedia", "Traveloka"), "Gojek")
+    ]
+    assert kelompok(
+        "Budi Santoso bergabung dengan Gojek pada Mei. Langkah ini menyusul gelombang "
+        "perekrutan yang membawa setidaknya delapan insinyur dari Tokopedia, Traveloka, dan Shopee."
+    ) == [(8, ("Tokopedia", "Traveloka", "Shopee"), "Gojek")]
+    assert kelompok(
+        "Sejumlah kecil peneliti telah meninggalkan Gojek sejak Juni. "
+        "Dua staf telah kembali ke Tokopedia."
+    ) == [(2, ("Gojek",), "Tokopedia")]
+    assert kelompok(
+        "Selain Budi Santoso dan Rina Wati, sejumlah anggota tim riset Traveloka juga ikut "
+        "pindah ke Gojek."
+    ) == [(None, ("Traveloka",), "Gojek")]
+    assert kelompok(
+        "Langkah ini mirip dengan Shopee yang memboyong Andi Wijaya dan sebagian besar tim "
+        "Traveloka pada Maret lalu."
+    ) == [(None, ("Traveloka",), "Shopee")]
+
+
+def test_kelompok_bukan_perpindahan() -> None:
+    for body in (
+        "Gojek saat ini mempekerjakan lebih dari 200 karyawan.",
+        "Gojek membawa 20 peneliti ke konferensi di Bali.",
+        "Gojek membantah telah merekrut 20 insinyur dari Tokopedia.",
+        "Gojek merekrut para insinyur dari Tokopedia tahun lalu.",
+    ):
+        assert kelompok(body) == [], body

@@ -72,6 +72,10 @@ _CATEGORIES = (
     "reported_modal",
     "title_lead",
     "pronoun_first",
+    "relative_org",
+    "group_bring",
+    "besides",
+    "group_state",
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (
