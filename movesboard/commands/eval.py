@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,12 +76,9 @@ def _ingest(database: Database, corpus: Path, gold: list[dict]) -> list[str]:  #
 
     def read(path: Path, published: dt.date | None, language: str | None):  # type: ignore[no-untyped-def]
         doc = read_text_article(path)
-        if doc.published is None or doc.language is None:
-            # The seeds carry their metadata outside the file (as seeds/manifest.toml does).
-            doc = read_text_article(
-                path, published=doc.published or published, language=doc.language or language
-            )
-        return doc
+        # The seeds carry their metadata outside the file (as seeds/manifest.toml does):
+        # gold.jsonl fills what the file leaves out.
+        return replace(doc, published=doc.published or published, language=doc.language or language)
 
     readers = []
     for entry in gold:
