@@ -28,6 +28,33 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, True)),
+        (["--db", "x.db"], ("x.db", True)),
+        (["--no-seed", "--db=y.db"], ("y.db", False)),
+    ],
+)
+def test_dashboard_options_open_the_dashboard(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: tuple[str | None, bool]
+) -> None:
+    opened: list[tuple[str | None, bool]] = []
+    monkeypatch.setattr(
+        "movesboard.cli._dashboard", lambda db, *, seed: opened.append((db, seed)) or 0
+    )
+    assert main(argv) == 0
+    assert opened == [expected]
+
+
+def test_a_bad_dashboard_option_gets_the_full_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--db"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "COMMAND" in err and "--db: expected one argument" in err
+
+
 def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["--help"])

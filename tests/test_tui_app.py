@@ -32,8 +32,7 @@ def db(tui_fixture_db: Path) -> Path:
 
 def focused_pane(app: MovesboardApp) -> str | None:
     focused = app.focused
-    pane = next((node for node in focused.ancestors if isinstance(node, Pane)), None)
-    return pane.id if pane else None
+    return focused.id if isinstance(focused, Pane) else None
 
 
 @sync
@@ -42,8 +41,8 @@ async def test_panes_show_the_fixture(db: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
-        assert app.screen.query_one(ArticlesPane).table.row_count == 3
-        assert app.screen.query_one(PeoplePane).table.row_count == 5
+        assert app.screen.query_one(ArticlesPane).row_count == 3
+        assert app.screen.query_one(PeoplePane).row_count == 5
         text = screen_text(app)
         assert "3 articles  ·  5 people  ·  6 companies  ·  5 moves" in text
         assert "fixture.db" in text
@@ -77,7 +76,7 @@ async def test_j_and_k_move_the_cursor(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        table = app.screen.query_one(TimelinePane).table
+        table = app.screen.query_one(TimelinePane)
         assert table.cursor_row == 0
         await pilot.press("j", "j")
         assert table.cursor_row == 2
@@ -265,7 +264,7 @@ async def test_first_run_seeds_the_two_seed_articles(tmp_path: Path) -> None:
     app = MovesboardApp(db=str(tmp_path / "seeded.db"), seed=True)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        table = app.screen.query_one(ArticlesPane).table
+        table = app.screen.query_one(ArticlesPane)
         assert table.row_count == 2
         titles = [table.rows[index].value.title for index in range(2)]
         assert titles == [

@@ -66,7 +66,7 @@ async def test_a_move_stored_elsewhere_appears_live_without_moving_the_cursor(db
     app = make_app(db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        table = app.screen.query_one(TimelinePane).table
+        table = app.screen.query_one(TimelinePane)
         await pilot.press("j", "j")  # on Jason Wei's July 2025 move
         before = table.current
         assert before is not None and before.value.person == "Jason Wei"
@@ -92,7 +92,7 @@ async def test_timeline_pages_by_keyset_in_order(tmp_path: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        table = app.screen.query_one(TimelinePane).table
+        table = app.screen.query_one(TimelinePane)
         assert table.row_count == 200
         for _ in range(4):
             await pilot.press("end")
@@ -120,7 +120,7 @@ async def test_filter_by_organisation_and_date_then_clear(db: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         pane = app.screen.query_one(TimelinePane)
-        people = [row.value.person for row in pane.table.rows]
+        people = [row.value.person for row in pane.rows]
         assert people == ["Yang Song", "Hyung Won Chung", "Jason Wei", "Jason Wei"]
         assert "filter: OpenAI, 2023–…" in screen_text(app)
         await pilot.press("f")
@@ -130,7 +130,7 @@ async def test_filter_by_organisation_and_date_then_clear(db: Path) -> None:
         assert "not a date" in screen_text(app) or "month must be" in screen_text(app)
         await pilot.press("escape", "F")
         await settle(pilot)
-        assert pane.table.row_count == 5
+        assert pane.row_count == 5
 
 
 async def open_review(pilot) -> ReviewScreen:  # type: ignore[no-untyped-def]

@@ -42,6 +42,9 @@ class MovesboardApp(App[None]):
     """Who moves where in the AI industry."""
 
     TITLE = "movesboard"
+    # The dashboard's styles load with the app's: it is the default screen,
+    # which Textual mounts without reading a screen's CSS_PATH.
+    CSS_PATH = "dashboard.tcss"
     COMMANDS = App.COMMANDS | {LookupCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
@@ -58,8 +61,21 @@ class MovesboardApp(App[None]):
         super().__init__()
         self.data = DataSource(db, seed=seed)
 
-    def on_mount(self) -> None:
-        self.push_screen(DashboardScreen())
+    def get_default_screen(self) -> DashboardScreen:
+        # The dashboard is the base screen, not pushed over a blank one that
+        # would be composed, styled and painted first. It starts with its
+        # breakpoint classes, so the first resize does not restyle every widget.
+        return DashboardScreen(classes=" ".join(self.breakpoint_classes()))
+
+    def breakpoint_classes(self) -> list[str]:
+        width, height = self.size
+        return [
+            next(name for edge, name in sorted(points, reverse=True) if size >= edge)
+            for size, points in (
+                (width, self.HORIZONTAL_BREAKPOINTS),
+                (height, self.VERTICAL_BREAKPOINTS),
+            )
+        ]
 
     def on_unmount(self) -> None:
         self.data.close()

@@ -75,8 +75,8 @@ def counted(count: int, singular: str, plural: str) -> str:
 class DashboardScreen(Screen[None]):
     """Articles, People, Companies and the Timeline of moves, together."""
 
-    CSS_PATH = "dashboard.tcss"
-    AUTO_FOCUS = "#timeline RowList"
+    # Styles: dashboard.tcss, loaded by the app (see MovesboardApp.CSS_PATH).
+    AUTO_FOCUS = "#timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Reload"),
         Binding("i", "ingest", "Ingest"),
@@ -86,8 +86,8 @@ class DashboardScreen(Screen[None]):
         Binding("4", "focus_pane('companies')", "Companies", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
         self._seed_reported = False
 
     @property
@@ -116,16 +116,11 @@ class DashboardScreen(Screen[None]):
         self.load()
 
     def action_focus_pane(self, pane_id: str) -> None:
-        self.query_one(f"#{pane_id}", Pane).table.focus()
+        self.query_one(f"#{pane_id}", Pane).focus()
 
     def copy_text(self) -> str | None:
         focused = self.focused
-        pane = (
-            next((node for node in focused.ancestors if isinstance(node, Pane)), None)
-            if focused
-            else None
-        )
-        return pane.copy_text() if pane is not None else None
+        return focused.copy_text() if isinstance(focused, Pane) else None
 
     def action_ingest(self) -> None:
         from .ingest_screen import IngestScreen  # not needed before the first paint

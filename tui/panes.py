@@ -1,9 +1,10 @@
-"""The dashboard's list panes: a titled, paged RowList with an empty state.
+"""The dashboard's list panes: each a titled, paged RowList with an empty message.
 
-A pane knows how to turn its rows into cells, into the target that enter
-opens and how to fetch the next page; keys, the cursor, paging and the empty
-message are shared. Pages load in a worker when the cursor nears the end, so
-a pane never holds a whole table.
+A pane knows how to turn its items into rows of cells, into the target that
+enter opens and how to fetch the next page; keys, the cursor, paging and the
+empty message are the list's. Pages load in a worker when the cursor nears the
+end, so a pane never holds a whole table. A pane is the list itself, not a
+container around one: one widget per pane keeps the first paint cheap.
 """
 
 from __future__ import annotations
@@ -13,9 +14,6 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
 
 from .messages import OpenTarget, Target
 from .rowlist import Columns, Row, RowList
@@ -34,56 +32,36 @@ AHEAD = 50  # load the next page when the cursor is this close to the end
 UNDATED = Text("~", style="italic")
 
 
-class Pane(Vertical, Generic[Item]):
-    """A titled list of rows; enter on a row opens its target."""
+class Pane(RowList, Generic[Item]):
+    """A titled list of items; enter on a row opens its target."""
 
     TITLE: ClassVar[str]
     COLUMNS: ClassVar[Columns]
     EMPTY: ClassVar[str]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="pane -empty")
+        super().__init__(self.COLUMNS, empty=self.EMPTY, id=id, classes="pane")
         self.border_title = self.TITLE
         self.exhausted = True  # no more pages to load
         self._loading = False
-
-    def compose(self) -> ComposeResult:
-        yield Static(classes="columns", markup=False)
-        yield RowList(self.COLUMNS)
-        yield Static(plain(self.EMPTY, DIM, single_line=False), classes="empty", markup=False)
 
     @property
     def movesboard(self) -> MovesboardApp:
         return self.app  # type: ignore[return-value]
 
-    @property
-    def table(self) -> RowList:
-        return self.query_one(RowList)
-
-    def on_resize(self) -> None:
-        # After the layout pass, when the list knows its own width.
-        self.call_after_refresh(self.label_columns)
-
-    def label_columns(self) -> None:
-        width = self.table.scrollable_content_region.width
-        self.query_one(".columns", Static).update(self.table.header(width))
-
     def show(self, items: Sequence[Item], *, keep_place: bool = True) -> None:
         """The first page (a reload keeps the cursor on the same row when it is still there)."""
-        table = self.table
-        current = table.current
+        current = self.current
         keep = current.key if keep_place and current is not None else None
-        table.set_rows(self.rows(items), keep=keep)
+        self.set_rows(self.to_rows(items), keep=keep)
         self.exhausted = len(items) < PAGE
         self.refresh_title()
-        self.set_class(not items, "-empty")
-        self.on_resize()
 
-    def rows(self, items: Sequence[Item]) -> list[Row]:
+    def to_rows(self, items: Sequence[Item]) -> list[Row]:
         return [Row(self.key(item), self.cells(item), item, self.group(item)) for item in items]
 
     def refresh_title(self) -> None:
-        count = self.table.row_count
+        count = self.row_count
         more = "+" if not self.exhausted else ""
         self.border_title = f"{self.TITLE} ({count}{more}){self.subtitle()}"
 
@@ -100,7 +78,7 @@ class Pane(Vertical, Generic[Item]):
         event.stop()
         if not self.exhausted and not self._loading and event.count - event.index <= AHEAD:
             self._loading = True
-            self.load_more(event.count, self.table.rows[-1].value)
+            self.load_more(event.count, self.rows[-1].value)
 
     @work(thread=True, exit_on_error=False)
     def load_more(self, loaded: int, last: Item) -> None:
@@ -114,11 +92,11 @@ class Pane(Vertical, Generic[Item]):
 
     def append(self, items: Sequence[Item]) -> None:
         self.exhausted = len(items) < PAGE
-        self.table.extend(self.rows(items))
+        self.extend(self.to_rows(items))
         self.refresh_title()
 
     def copy_text(self) -> str | None:
-        current = self.table.current
+        current = self.current
         return self.describe(current.value) if current is not None else None
 
     def describe(self, item: Item) -> str:

@@ -5,6 +5,10 @@ on the UI thread); this list keeps plain Python rows and renders a line when it
 is painted, so loading more rows, or inserting new ones anywhere, costs almost
 nothing. Rows may carry a group label: a heading line is drawn where it changes.
 Rows marked fresh (just arrived) get a marker in the first column.
+
+The column labels are the list's own first line, fixed while the rows scroll,
+and a list that has been loaded with no rows shows its empty message instead:
+no extra widgets to mount and style at start-up.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from textual.strip import Strip
 Columns = Sequence[tuple[str, int]]  # label, width (0: takes what is left)
 GAP = 2
 MARK = 2  # the fresh-row marker column
+HEADER = 1  # the column labels' line, above the rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,8 @@ class RowList(ScrollView, can_focus=True):
         "rowlist--cursor",
         "rowlist--group",
         "rowlist--fresh",
+        "rowlist--header",
+        "rowlist--empty",
     }
     DEFAULT_CSS = """
     RowList {
@@ -55,6 +62,8 @@ class RowList(ScrollView, can_focus=True):
         }
         & > .rowlist--group { color: $text-accent; text-style: bold; }
         & > .rowlist--fresh { color: $text-success; text-style: bold; }
+        & > .rowlist--header { color: $text-muted; text-style: bold; }
+        & > .rowlist--empty { color: $text-muted; text-style: dim; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,9 +91,18 @@ class RowList(ScrollView, can_focus=True):
             self.index = index
             self.count = count
 
-    def __init__(self, columns: Columns, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self,
+        columns: Columns,
+        *,
+        empty: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self.columns = columns
+        self.empty = empty  # shown once rows were set and there are none
+        self.loaded = False  # until then the list is blank under its labels
         self.rows: list[Row] = []
         self._lines: list[int] = []  # row index per line; -1 - i for the heading of row i
         self._line_of: list[int] = []  # line per row
@@ -102,6 +120,7 @@ class RowList(ScrollView, can_focus=True):
     def set_rows(self, rows: Sequence[Row], *, keep: Hashable | None = None) -> None:
         """Replace the rows; the cursor stays on the row with key `keep` if it is still here."""
         self.rows = list(rows)
+        self.loaded = True
         self._layout()
         index = next((i for i, row in enumerate(self.rows) if row.key == keep), 0)
         self.cursor_row = min(index, max(0, len(self.rows) - 1)) if keep is not None else 0
@@ -124,6 +143,7 @@ class RowList(ScrollView, can_focus=True):
         top_key = self.rows[top_row].key if top_row is not None else None
         offset = int(self.scroll_y) - (self._line_of[top_row] if top_row is not None else 0)
         self.rows = list(rows)
+        self.loaded = True
         self._layout()
         keys = {row.key: index for index, row in enumerate(self.rows)}
         if top_key in keys:
@@ -141,7 +161,12 @@ class RowList(ScrollView, can_focus=True):
             group = row.group
             self._line_of.append(len(self._lines))
             self._lines.append(index)
-        self.virtual_size = Size(self.size.width, len(self._lines))
+        self.virtual_size = Size(self.size.width, len(self._lines) + HEADER)
+
+    @property
+    def body_height(self) -> int:
+        """Lines of rows on screen: the view less the column labels."""
+        return max(0, self.scrollable_content_region.height - HEADER)
 
     def _row_at_line(self, line: int) -> int | None:
         if not self._lines:
@@ -156,7 +181,7 @@ class RowList(ScrollView, can_focus=True):
             return
         line = self._line_of[index]
         top = line - 1 if line and self._lines[line - 1] < 0 else line  # keep its heading
-        height = self.scrollable_content_region.height
+        height = self.body_height
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
         elif height and line >= self.scroll_y + height:
@@ -169,22 +194,23 @@ class RowList(ScrollView, can_focus=True):
             self.cursor_row = max(0, min(len(self.rows) - 1, self.cursor_row + step))
 
     def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+        self.action_move(direction * max(1, self.body_height - 1))
 
     def action_select(self) -> None:
         if self.current is not None:
             self.post_message(self.Selected(self.current))
 
     def on_click(self, event: events.Click) -> None:
-        index = self._row_at_line(int(self.scroll_y) + event.y)
-        if index is None or event.y + int(self.scroll_y) >= len(self._lines):
+        line = int(self.scroll_y) + event.y - HEADER
+        index = self._row_at_line(line)
+        if index is None or event.y < HEADER or line >= len(self._lines):
             return
         if index == self.cursor_row and event.chain >= 2:
             self.action_select()
         self.cursor_row = index
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._lines))
+        self.virtual_size = Size(self.size.width, len(self._lines) + HEADER)
 
     def on_focus(self) -> None:
         self.refresh()
@@ -200,9 +226,20 @@ class RowList(ScrollView, can_focus=True):
         return [width or fill for _, width in self.columns]
 
     def header(self, total: int) -> Text:
-        """The column labels, aligned with the cells (the pane shows them above the list)."""
+        """The column labels, aligned with the cells."""
         labels = tuple(Text(label) for label, _ in self.columns)
-        return self._cells_line(labels, self.widths(total), "  ")
+        line = self._cells_line(labels, self.widths(total), "  ")
+        line.stylize(self.get_component_rich_style("rowlist--header"))
+        return line
+
+    def empty_line(self, y: int, width: int) -> Text:
+        """Line `y` of the empty message, set in from the edges by one line and two cells."""
+        lines = Text(self.empty).wrap(self.app.console, max(1, width - 4))
+        if not 1 <= y <= len(lines):
+            return Text()
+        message = lines[y - 1]
+        message.stylize(self.get_component_rich_style("rowlist--empty"))
+        return Text("  ").append_text(message)
 
     def _cells_line(self, cells: tuple[Text, ...], widths: list[int], mark: str) -> Text:
         line = Text(mark, no_wrap=True)
@@ -219,11 +256,14 @@ class RowList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        line_index = int(self.scroll_y) + y
-        if line_index >= len(self._lines):
+        line_index = int(self.scroll_y) + y - HEADER
+        if self.loaded and not self.rows:
+            text = self.empty_line(y, width)
+        elif y < HEADER:
+            text = self.header(width)
+        elif line_index >= len(self._lines):
             return Strip.blank(width, base)
-        entry = self._lines[line_index]
-        if entry < 0:
+        elif (entry := self._lines[line_index]) < 0:
             group = self.rows[-1 - entry].group or ""
             text = Text(f" {group}", style=self.get_component_rich_style("rowlist--group"))
         else:

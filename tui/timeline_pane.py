@@ -16,7 +16,6 @@ from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from .filter_screen import FilterForm, FilterScreen
 from .messages import OpenTarget, Target
 from .panes import PAGE, Pane, move_summary, when
 from .rowlist import Row
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from movesboard.models.views import TimelineFilter
 
     from .data import DataSource
+    from .filter_screen import FilterForm
 
 POLL_SECONDS = 1.0
 
@@ -49,7 +49,7 @@ class TimelinePane(Pane["MoveRow"]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.where: TimelineFilter | None = None  # None until the data layer is loaded
-        self.form = FilterForm()
+        self.form: FilterForm | None = None  # what the filter screen last applied
         self.described = ""  # the filter in words, for the title
         self.latest_id: int | None = None  # newest move seen; None: not polling yet
         self.fresh: set[int] = set()
@@ -73,7 +73,7 @@ class TimelinePane(Pane["MoveRow"]):
     def cells(self, row: MoveRow) -> tuple[Text, ...]:
         return (when(row), plain(row.person, "bold"), move_summary(row), plain(row.role or "", DIM))
 
-    def rows(self, items: Sequence[MoveRow]) -> list[Row]:
+    def to_rows(self, items: Sequence[MoveRow]) -> list[Row]:
         return [
             Row(item.id, self.cells(item), item, month(item), item.id in self.fresh)
             for item in items
@@ -98,7 +98,7 @@ class TimelinePane(Pane["MoveRow"]):
         return data.timeline(self.where, sort_key(last))
 
     def action_open_article(self) -> None:
-        current = self.table.current
+        current = self.current
         if current is not None:
             self.post_message(OpenTarget(Target("article", current.value.article_id)))
 
@@ -132,8 +132,7 @@ class TimelinePane(Pane["MoveRow"]):
             return  # the filter changed meanwhile; the reload covers these
         self.latest_id = latest_id
         self.post_message(self.Arrived())
-        table = self.table
-        loaded = [row.value for row in table.rows]
+        loaded = [row.value for row in self.rows]
         known = {move.id for move in loaded}
         bottom = sort_key(loaded[-1]) if loaded else None
         # Older than the last loaded row: paging will bring them, in their place.
@@ -147,20 +146,23 @@ class TimelinePane(Pane["MoveRow"]):
             return
         self.fresh.update(move.id for move in fitting)
         merged = sorted(loaded + fitting, key=sort_key, reverse=True)
-        table.replace(self.rows(merged))
-        self.set_class(False, "-empty")
+        self.replace(self.to_rows(merged))
         self.refresh_title()
 
     # ------------------------------------------------------------ filter
 
     def action_filter(self) -> None:
+        from .filter_screen import FilterForm, FilterScreen  # not needed before the first paint
+
         def chosen(form: FilterForm | None) -> None:
             if form is not None:
                 self.apply(form)
 
-        self.app.push_screen(FilterScreen(self.form), chosen)
+        self.app.push_screen(FilterScreen(self.form or FilterForm()), chosen)
 
     def action_clear_filter(self) -> None:
+        from .filter_screen import FilterForm
+
         self.apply(FilterForm())
 
     def apply(self, form: FilterForm) -> None:
@@ -182,7 +184,7 @@ class TimelinePane(Pane["MoveRow"]):
         self.where, self.described, self.latest_id = where, described, latest
         self.fresh.clear()
         self.show(rows, keep_place=False)
-        self.table.focus()
+        self.focus()
 
 
 def move_text(move: MoveRow) -> str:
