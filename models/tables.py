@@ -29,7 +29,8 @@ def utcnow() -> dt.datetime:
 class Article(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     source: str  # the path or URL as it was ingested
-    url: str | None = None  # canonical URL when the article names one
+    # Canonical URL when the article names one; indexed: every ingest asks for it.
+    url: str | None = Field(default=None, index=True)
     site: str | None = None  # the publication ("Example Tech Wire")
     title: str
     published: dt.date | None = Field(default=None, index=True)
@@ -132,6 +133,10 @@ class Move(SQLModel, table=True):
         CheckConstraint("status IN ('pending', 'confirmed', 'rejected')", name="move_status"),
         CheckConstraint("confidence >= 0 AND confidence <= 1", name="move_confidence"),
         Index("ix_move_timeline", "date", "id"),
+        # An organisation's in/out tallies count its counted moves from the
+        # index alone (lookup shows them on every keystroke).
+        Index("ix_move_to_org_counted", "to_org_id", "modality", "status"),
+        Index("ix_move_from_org_counted", "from_org_id", "modality", "status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -142,13 +147,13 @@ class Move(SQLModel, table=True):
             Integer, ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True
         )
     )
-    from_org_id: int | None = Field(
+    from_org_id: int | None = Field(  # indexed by ix_move_from_org_counted
         default=None,
-        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="SET NULL"), index=True),
+        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="SET NULL")),
     )
-    to_org_id: int | None = Field(
+    to_org_id: int | None = Field(  # indexed by ix_move_to_org_counted
         default=None,
-        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="SET NULL"), index=True),
+        sa_column=Column(Integer, ForeignKey("organization.id", ondelete="SET NULL")),
     )
     role: str | None = None
     # First day of the period the text gives; `date_precision` says which part is known.
