@@ -16,6 +16,7 @@ from movesboard.extract.types import FuzzyDate
 from movesboard.models import queries
 from movesboard.models.db import Database
 from movesboard.tui.dashboard import DashboardScreen
+from movesboard.tui.data import PAGE
 from movesboard.tui.filter_screen import FilterScreen
 from movesboard.tui.ingest_screen import IngestScreen
 from movesboard.tui.person_screen import PersonScreen
@@ -93,8 +94,8 @@ async def test_timeline_pages_by_keyset_in_order(tmp_path: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         table = app.screen.query_one(TimelinePane)
-        assert table.row_count == 200
-        for _ in range(4):
+        assert table.row_count == PAGE
+        for _ in range(700 // PAGE):
             await pilot.press("end")
             await settle(pilot)
         assert table.row_count == 700

@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from movesboard.models.views import MergeCase, SortKey, TimelineFilter
     from movesboard.pipeline import IngestSummary, Outcome
 
-PAGE = 200  # rows per page; panes load the next page as the cursor nears the end
+# Rows per page; panes load the next page as the cursor nears the end. A page
+# is ~3 screens: enough to scroll into while the next one loads, small enough
+# that a filtered timeline page at 200k moves reads in ~10 ms.
+PAGE = 100
 
 
 @dataclass(frozen=True, slots=True)

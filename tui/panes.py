@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 from rich.text import Text
 from textual import on, work
 
+from .data import PAGE
 from .messages import OpenTarget, Target
 from .rowlist import Columns, Row, RowList
 from .text import DIM, plain
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
 
 Item = TypeVar("Item")
 
-PAGE = 200  # rows per page
-AHEAD = 50  # load the next page when the cursor is this close to the end
+AHEAD = 50  # load the next page when the cursor is this close to the end (PAGE: data.py)
 UNDATED = Text("~", style="italic")
 
 

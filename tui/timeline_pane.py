@@ -16,8 +16,9 @@ from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from .data import PAGE
 from .messages import OpenTarget, Target
-from .panes import PAGE, Pane, move_summary, when
+from .panes import Pane, move_summary, when
 from .rowlist import Row
 from .text import DIM, plain
 
