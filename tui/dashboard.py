@@ -7,6 +7,7 @@ the others shrink to their title line.
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import TYPE_CHECKING, ClassVar
 
@@ -151,6 +152,10 @@ class DashboardScreen(Screen[None]):
             app.call_from_thread(self.show, overview)
             # Lookup answers from a shared index: build it now, not on the first keystroke.
             app.data.warm_index()
+            # The index is millions of objects that live as long as the app. Frozen,
+            # the cyclic GC stops walking them: its full passes paused the UI for
+            # 60-110 ms at 100k people (refcounting still frees what they drop).
+            gc.freeze()
         seeded = app.data.seeded
         if seeded is not None and seeded.errors and not self._seed_reported:
             self._seed_reported = True
