@@ -54,6 +54,7 @@ class RowList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     RowList {
         background: transparent;
+        overflow-x: hidden;  /* cells are cut to the width: nothing to scroll to */
         & > .rowlist--cursor { background: $block-cursor-blurred-background; }
         &:focus > .rowlist--cursor {
             background: $block-cursor-background;
