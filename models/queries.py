@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import func, or_
 from sqlalchemy.orm import aliased
@@ -407,7 +408,11 @@ def organization_detail(session: Session, organization_id: int) -> OrganizationD
 # ---------------------------------------------------------------- helpers
 
 
+@cache
 def _move_rows():  # type: ignore[no-untyped-def]
+    """The select every move list narrows down; built once and shared (statements are
+    immutable). Built afresh, its new aliases also missed SQLAlchemy's compiled
+    cache: ~4 ms more per query, most of a timeline page."""
     from_org = aliased(Organization)
     to_org = aliased(Organization)
     atom = aliased(Person)
