@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
+from . import repeats
 from .identity import uid
 from .names import fold, organization_key, person_key
 from .queries import cluster_atoms
@@ -100,7 +101,9 @@ def merge_people(session: Session, keep: Person, other: Person) -> Person:
         raise DecisionError(f"{keep.name} and {other.name} are already one person")
     moved = " ".join(atom.uid for atom in _atoms(session, other))  # what an undo detaches
     _record(session, "same", "person", keep.uid, other.uid, value=moved)
-    return _merge(session, keep, other)
+    keep = _merge(session, keep, other)
+    repeats.mark(session, [keep.id])  # type: ignore[list-item]
+    return keep
 
 
 def _merge(session: Session, keep: Person, other: Person) -> Person:
@@ -134,6 +137,7 @@ def split_person(session: Session, person: Person, alias: str) -> Person:
     """
     stays, detached = _split(session, root_of(session, person), alias)
     _record(session, "split", "person", stays.uid, detached.uid, value=alias)
+    repeats.mark(session, [stays.id, detached.id])  # type: ignore[list-item]
     return detached
 
 
@@ -212,6 +216,7 @@ def judge_pair(session: Session, a: Person, b: Person, kind: str) -> None:
         _record(session, "different", "person", a.uid, b.uid)
         if root_of(session, a).id == root_of(session, b).id:
             _detach(session, root_of(session, a), [b])
+            repeats.mark(session, [a.id, b.id])  # type: ignore[list-item]
     elif kind == "unsure":
         _record(session, "unsure", "person", a.uid, b.uid)
     else:
@@ -231,6 +236,7 @@ def set_parent(session: Session, child: Organization, parent: Organization | Non
     _record(session, "parent", "organization", child.key, parent.key if parent else None)
     child.parent_id = parent.id if parent else None
     session.flush()
+    repeats.mark(session)  # which reports name the same destination may change anywhere
 
 
 # -------------------------------------------------------------------- moves
@@ -244,6 +250,7 @@ def set_move_status(session: Session, move: Move, status: str) -> Move:
     _record(session, kinds[status], "move", move.uid, move.status)
     move.status = status
     session.flush()
+    repeats.mark(session, [move.person_id])  # a rejected report cannot be the primary
     return move
 
 
@@ -312,9 +319,11 @@ def undo(session: Session, decision_id: int) -> str:
         raise DecisionError(f"no user decision #{decision_id} to undo")
     if decision.id in _undone(session):
         raise DecisionError(f"decision #{decision_id} is already undone")
+    touched: list[int] = []
     if decision.subject == "person":
         a = _atom(session, decision.a_ref)
         b = _atom(session, decision.b_ref) if decision.b_ref else None
+        touched = [atom.id for atom in (a, b) if atom is not None]  # type: ignore[misc]
         if decision.kind == "same" and a is not None:
             moved_uids = set((decision.value or "").split())
             root = root_of(session, a)
@@ -328,11 +337,14 @@ def undo(session: Session, decision_id: int) -> str:
     elif decision.subject == "move":
         for move in session.exec(select(Move).where(Move.uid == decision.a_ref)).all():
             move.status = decision.b_ref or "pending"
+            touched.append(move.person_id)
     else:
         raise DecisionError(f"a {decision.kind} decision cannot be undone here")
     _record(
         session, "undo", decision.subject, decision.a_ref, decision.b_ref, value=str(decision.id)
     )
+    session.flush()
+    repeats.mark(session, touched)
     return f"undid {decision.kind} #{decision.id}"
 
 
@@ -372,6 +384,8 @@ def replay(session: Session) -> int:
             applied += _apply(session, decision)
         except DecisionError:
             continue  # what it named is no longer extracted; keep the record, skip it
+    session.flush()
+    repeats.mark(session)
     return applied
 
 

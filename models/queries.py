@@ -36,6 +36,12 @@ def counted(statement):  # type: ignore[no-untyped-def]
     return statement.where(col(Move.modality).in_(COUNTED_MODALITIES), Move.status != "rejected")
 
 
+def once(statement):  # type: ignore[no-untyped-def]
+    """Counted moves, each once: another article's report of one (models/repeats.py) is
+    left out. Per-article views (an article's moves, evaluation) keep every report."""
+    return counted(statement).where(col(Move.repeat_of_id).is_(None))
+
+
 @dataclass(frozen=True, slots=True)
 class Totals:
     articles: int
@@ -91,6 +97,7 @@ class MoveRow:
     status: str
     modality: str
     evidence_start: int = 0  # offset of the evidence sentence in the article body
+    reports: int = 1  # articles reporting this move (models/repeats.py)
 
     @property
     def when(self) -> str:
@@ -156,7 +163,7 @@ def totals(session: Session) -> Totals:
             select(func.count()).select_from(Person).where(col(Person.merged_into_id).is_(None))
         ),
         organizations=count(select(func.count()).select_from(Organization)),
-        moves=count(counted(select(func.count()).select_from(Move))),
+        moves=count(once(select(func.count()).select_from(Move))),
     )
 
 
@@ -198,12 +205,12 @@ def people(session: Session, *, limit: int = 500, offset: int = 0) -> list[Perso
 def organizations(session: Session, *, limit: int = 500, offset: int = 0) -> list[OrganizationRow]:
     parent = aliased(Organization)
     arrivals = (
-        counted(select(func.count(Move.id)).where(Move.to_org_id == Organization.id))
+        once(select(func.count(Move.id)).where(Move.to_org_id == Organization.id))
         .correlate(Organization)
         .scalar_subquery()
     )
     departures = (
-        counted(select(func.count(Move.id)).where(Move.from_org_id == Organization.id))
+        once(select(func.count(Move.id)).where(Move.from_org_id == Organization.id))
         .correlate(Organization)
         .scalar_subquery()
     )
@@ -225,9 +232,12 @@ def timeline(
     offset: int = 0,
     person_id: int | None = None,
     organization_id: int | None = None,
+    repeats: bool = False,
 ) -> list[MoveRow]:
-    """Moves newest first; an undated move sorts by its article's date."""
-    statement = _move_rows()
+    """Moves newest first; an undated move sorts by its article's date.
+
+    Each move once, unless `repeats`: then every article's report of it."""
+    statement = _move_rows(each_report=repeats)
     if person_id is not None:
         statement = statement.where(col(Move.person_id).in_(cluster_atoms(person_id)))
     if organization_id is not None:
@@ -251,7 +261,7 @@ def flow_counts_many(session: Session, organization_ids: list[int]) -> dict[int,
     if organization_ids:
         for side, column in enumerate((Move.to_org_id, Move.from_org_id)):
             for org_id, count in session.exec(
-                counted(select(column, func.count(Move.id)))
+                once(select(column, func.count(Move.id)))
                 .where(col(column).in_(organization_ids))
                 .group_by(column)
             ).all():
@@ -303,7 +313,10 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail | None:
     if article is None:
         return None
     moves = _to_move_rows(
-        session, _move_rows().where(Move.article_id == article_id).order_by(Move.evidence_start)
+        session,
+        _move_rows(each_report=True)
+        .where(Move.article_id == article_id)
+        .order_by(Move.evidence_start),
     )
     mentions = session.exec(
         select(Mention).where(Mention.article_id == article_id).order_by(Mention.start)
@@ -409,13 +422,22 @@ def organization_detail(session: Session, organization_id: int) -> OrganizationD
 
 
 @cache
-def _move_rows():  # type: ignore[no-untyped-def]
-    """The select every move list narrows down; built once and shared (statements are
-    immutable). Built afresh, its new aliases also missed SQLAlchemy's compiled
-    cache: ~4 ms more per query, most of a timeline page."""
+def _move_rows(*, each_report: bool = False):  # type: ignore[no-untyped-def]
+    """The select every move list narrows down: each move once, or `each_report`.
+
+    Built once and shared (statements are immutable). Built afresh, its new
+    aliases also missed SQLAlchemy's compiled cache: ~4 ms more per query, most
+    of a timeline page."""
     from_org = aliased(Organization)
     to_org = aliased(Organization)
     atom = aliased(Person)
+    repeat = aliased(Move)
+    reports = (
+        select(func.count(repeat.id) + 1)
+        .where(repeat.repeat_of_id == Move.id)
+        .correlate(Move)
+        .scalar_subquery()
+    )
     statement = (
         select(
             Move.id,
@@ -437,6 +459,7 @@ def _move_rows():  # type: ignore[no-untyped-def]
             Move.status,
             Move.modality,
             Move.evidence_start,
+            reports,
         )
         .join(atom, atom.id == Move.person_id)
         .join(Person, Person.id == func.coalesce(atom.merged_into_id, atom.id))
@@ -444,7 +467,7 @@ def _move_rows():  # type: ignore[no-untyped-def]
         .outerjoin(from_org, from_org.id == Move.from_org_id)
         .outerjoin(to_org, to_org.id == Move.to_org_id)
     )
-    return counted(statement)
+    return counted(statement) if each_report else once(statement)
 
 
 def _to_move_rows(session: Session, statement) -> list[MoveRow]:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
+from . import repeats
 from .alias_index import AliasIndex
 from .identity import ArticleContext, Resolver, uid
 from .names import organization_key, person_key
@@ -155,6 +156,8 @@ def store_facts(
         )
 
     session.flush()
+    # Another article may have reported these moves already: count each once.
+    repeats.mark(session, set(person_ids.values()))  # type: ignore[arg-type]
     return StoreResult(
         article_id=article.id, created=True, moves=moves, people=len(set(person_ids.values()))
     )

@@ -169,6 +169,12 @@ class Move(SQLModel, table=True):
     confidence: float = 0.5
     status: str = Field(default="pending", max_length=9)
     modality: str = Field(default="stated", max_length=9)  # stated | reported | rumoured | denied
+    # Set when another article's report of the same move is the primary one
+    # (models/repeats.py): the timeline and the tallies count each move once.
+    repeat_of_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("move.id", ondelete="SET NULL"), index=True),
+    )
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 

@@ -187,7 +187,7 @@ def review_moves(
 ) -> list[MoveRow]:
     """Pending moves the extractor was unsure of, least sure first."""
     statement = (
-        _move_rows()
+        _move_rows(each_report=True)  # each article's report is judged on its own evidence
         .where(Move.status == "pending", Move.confidence < threshold)
         .order_by(col(Move.confidence), col(Move.id))
         .limit(limit)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 # The newest revision in versions/; tests/test_migrations.py keeps it honest.
-HEAD = "0003"
+HEAD = "0004"
 
 SCRIPT_LOCATION = Path(__file__).parent
 
@@ -37,7 +37,8 @@ def alembic_config():  # type: ignore[no-untyped-def]
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision`, keeping every stored row."""
-    if revision == "head" and current_revision(engine) == HEAD:
+    before = current_revision(engine)
+    if revision == "head" and before == HEAD:
         return
     from alembic import command
 
@@ -53,6 +54,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
+                _derive(connection, before)
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
                     if broken is not None:
@@ -61,3 +63,26 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
+
+
+# Derived data a revision introduces, filled in by application code for the
+# rows stored before it (a frozen migration would carry a stale copy of it).
+DERIVED_SINCE = {"0004": "move repeats"}
+
+
+def _derive(connection, before: str | None) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import inspect
+
+    if before is None or before >= max(DERIVED_SINCE):
+        return  # a new database, or one that has them
+    if not inspect(connection).has_table("move") or "repeat_of_id" not in {
+        column["name"] for column in inspect(connection).get_columns("move")
+    }:
+        return  # upgraded only part of the way
+    from sqlmodel import Session
+
+    from ..repeats import mark
+
+    with Session(bind=connection) as session:
+        mark(session)
+        session.flush()

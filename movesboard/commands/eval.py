@@ -103,7 +103,7 @@ def predictions(database: Database) -> dict[str, ArticlePrediction]:
             result[files[group.article_id]].group_moves.append(
                 {"count": group.count, "from": group.from_orgs, "to": group.to_org}
             )
-        for move in queries.timeline(session, limit=None):
+        for move in queries.timeline(session, limit=None, repeats=True):  # per article
             result[files[move.article_id]].moves.append(
                 {
                     "person": move.person,

@@ -1,0 +1,210 @@
+"""One move, many reports: moves of one person that several articles report are one event.
+
+Two articles announcing that Douglas Chen left Windsurf for Google DeepMind
+store two move rows (each article keeps its own, with its evidence), but the
+timeline, the tallies and the career path should count it once. Each group of
+reports of the same event has a primary row; the others point at it through
+`Move.repeat_of_id`, and everything that counts moves skips them.
+
+Two reports are of the same event when they are about the same person
+(cluster), come from different articles, go to the same organisation (or one
+is part of the other), do not contradict on where the person came from, and
+agree on the date as far as both give one. The primary is the most specific
+report: the narrower destination, then the more precise date, then a known
+origin, then the first stored.
+
+The marking is derived data: it is recomputed for the people a change touches
+(a new article, a merge or split, a status change) and for everyone after a
+rebuild or a change of organisation parents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, or_, update
+from sqlmodel import Session, col, select
+
+from .tables import Article, Move, Organization, Person
+
+# Reports whose months differ by more than this are different moves (a person
+# can leave and come back); a year-only date agrees with any date in that year.
+MONTHS_APART = 2
+# A report without a date of its own is dated by its article, loosely: news of
+# a move may come out months after it, but not years.
+UNDATED_MONTHS_APART = 12
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+
+
+@dataclass(slots=True)
+class Report:
+    id: int
+    root: int
+    article_id: int
+    from_org: int | None
+    to_org: int | None
+    date: dt.date | None
+    precision: str | None
+    repeat_of: int | None
+    published: dt.date | None = None  # the article's date
+
+
+def mark(session: Session, people: Iterable[int] | None = None) -> int:
+    """Recompute which moves repeat another, for these people (atom or root ids) or all.
+
+    Returns how many rows changed.
+    """
+    root_id = col(Person.merged_into_id)
+    statement = (
+        select(
+            Move.id,
+            Person.merged_into_id,
+            Person.id,
+            Move.article_id,
+            Move.from_org_id,
+            Move.to_org_id,
+            Move.date,
+            Move.date_precision,
+            Move.repeat_of_id,
+            Move.status,
+            Article.published,
+        )
+        .join(Person, col(Person.id) == Move.person_id)
+        .join(Article, col(Article.id) == Move.article_id)
+        .order_by(Move.id)
+    )
+    if people is not None:
+        roots = _roots(session, set(people))
+        if not roots:
+            return 0
+        atoms = select(Person.id).where(or_(col(Person.id).in_(roots), root_id.in_(roots)))
+        statement = statement.where(col(Move.person_id).in_(atoms))
+    reports: dict[int, list[Report]] = defaultdict(list)
+    rejected: list[Report] = []
+    for (
+        move_id,
+        merged_into,
+        atom,
+        article,
+        origin,
+        to,
+        date,
+        precision,
+        repeat_of,
+        status,
+        published,
+    ) in session.exec(statement).all():
+        report = Report(
+            move_id, merged_into or atom, article, origin, to, date, precision, repeat_of, published
+        )
+        (rejected if status == "rejected" else reports[report.root]).append(report)
+    parents = _parents(
+        session, {org for rs in reports.values() for r in rs for org in (r.from_org, r.to_org)}
+    )
+    wanted: dict[int, int | None] = {report.id: None for report in rejected}
+    for person_reports in reports.values():
+        for group in _events(person_reports, parents):
+            primary = max(group, key=lambda r: _specificity(r, parents))
+            for report in group:
+                wanted[report.id] = None if report is primary else primary.id
+    current = {r.id: r.repeat_of for rs in reports.values() for r in rs}
+    current.update({r.id: r.repeat_of for r in rejected})
+    changes = [
+        {"move_id": move_id, "repeat_of": repeat_of}
+        for move_id, repeat_of in wanted.items()
+        if current[move_id] != repeat_of
+    ]
+    if changes:
+        session.connection().execute(
+            update(Move.__table__)  # type: ignore[attr-defined]
+            .where(Move.__table__.c.id == bindparam("move_id"))  # type: ignore[attr-defined]
+            .values(repeat_of_id=bindparam("repeat_of")),
+            changes,
+        )
+        session.expire_all()
+    return len(changes)
+
+
+def _roots(session: Session, people: set[int]) -> set[int]:
+    rows = session.exec(
+        select(Person.id, Person.merged_into_id).where(col(Person.id).in_(people))
+    ).all()
+    return {merged_into or person_id for person_id, merged_into in rows}
+
+
+def _parents(session: Session, organizations: set[int | None]) -> dict[int, int]:
+    """Parent of each of these organisations that has one."""
+    wanted = [org for org in organizations if org is not None]
+    if not wanted:
+        return {}
+    return {
+        org_id: parent_id
+        for org_id, parent_id in session.exec(
+            select(Organization.id, Organization.parent_id).where(
+                col(Organization.id).in_(wanted), col(Organization.parent_id).is_not(None)
+            )
+        ).all()
+        if parent_id is not None
+    }
+
+
+def _events(reports: list[Report], parents: dict[int, int]) -> list[list[Report]]:
+    """Reports grouped by event, in order of storage: each joins the first group it fits."""
+    groups: list[list[Report]] = []
+    for report in reports:
+        for group in groups:
+            if all(
+                other.article_id != report.article_id and same_event(report, other, parents)
+                for other in group
+            ):
+                group.append(report)
+                break
+        else:
+            groups.append([report])
+    return groups
+
+
+def same_event(a: Report, b: Report, parents: dict[int, int]) -> bool:
+    if a.to_org is None and b.to_org is None:
+        if a.from_org is None or not _related(a.from_org, b.from_org, parents):
+            return False  # two departures say the same only when from the same place
+    elif not _related(a.to_org, b.to_org, parents):
+        return False
+    if (
+        a.from_org is not None
+        and b.from_org is not None
+        and not _related(a.from_org, b.from_org, parents)
+    ):
+        return False
+    return _dates_agree(a, b)
+
+
+def _related(a: int | None, b: int | None, parents: dict[int, int]) -> bool:
+    """The same organisation, or one is part of the other."""
+    if a is None or b is None:
+        return False
+    return a == b or parents.get(a) == b or parents.get(b) == a
+
+
+def _dates_agree(a: Report, b: Report) -> bool:
+    if a.date is not None and b.date is not None:
+        if "year" in (a.precision, b.precision):
+            return a.date.year == b.date.year
+        return _months(a.date, b.date) <= MONTHS_APART
+    first, second = a.date or a.published, b.date or b.published
+    if first is None or second is None:
+        return True
+    return _months(first, second) <= UNDATED_MONTHS_APART
+
+
+def _months(a: dt.date, b: dt.date) -> int:
+    return abs((a.year - b.year) * 12 + a.month - b.month)
+
+
+def _specificity(report: Report, parents: dict[int, int]) -> tuple[int, int, int, int]:
+    narrower = int(report.to_org is not None and report.to_org in parents)
+    known_origin = int(report.from_org is not None)
+    return (narrower, PRECISION_RANK.get(report.precision, 0), known_origin, -report.id)

@@ -1,0 +1,155 @@
+"""One move reported by several articles is counted once, and each article keeps its report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from movesboard.cli import main
+from movesboard.models import decisions, queries
+from movesboard.models.db import Database
+from movesboard.models.repeats import Report, _events, mark, same_event
+from movesboard.models.tables import Move, Organization
+
+ARTICLES = {
+    "wire.txt": ("2025-03-04", "Ada Lovelace has joined Beta Corp from Alpha Labs."),
+    "daily.txt": ("2025-03-05", "Beta Corp hired Ada Lovelace, formerly of Alpha Labs."),
+    # The same two organisations, six years earlier: another move, not a repeat.
+    "archive.txt": ("2019-05-02", "Ada Lovelace has joined Beta Corp from Alpha Labs."),
+}
+
+
+def write(folder: Path, articles: dict[str, tuple[str, str]]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, (published, body) in articles.items():
+        (folder / name).write_text(
+            f"---\ntitle: {name}\npublished: {published}\nlanguage: en\n---\n{body}\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Database:
+    db = tmp_path / "repeats.db"
+    assert main(["--db", str(db), "ingest", str(write(tmp_path / "news", ARTICLES))]) == 0
+    return Database.open(str(db))
+
+
+def test_two_reports_of_one_move_count_once(database: Database) -> None:
+    with database.session() as session:
+        moves = queries.timeline(session, limit=None)
+        assert [(m.summary(), m.reports) for m in moves] == [
+            ("Alpha Labs → Beta Corp", 2),  # 2025: the wire and the daily
+            ("Alpha Labs → Beta Corp", 1),  # 2019
+        ]
+        assert queries.totals(session).moves == 2
+        beta = session.exec(select(Organization).where(Organization.name == "Beta Corp")).one()
+        assert queries.flow_counts(session, beta.id) == (2, 0)  # type: ignore[arg-type]
+        people = queries.people(session)
+        assert [(p.name, p.moves) for p in people] == [("Ada Lovelace", 2)]
+        # Each article still shows what it reported; evaluation reads every report.
+        for article in queries.articles(session):
+            detail = queries.article_detail(session, article.id)
+            assert detail is not None and len(detail.moves) == 1
+            assert article.moves == 1
+        assert len(queries.timeline(session, limit=None, repeats=True)) == 3
+
+
+def test_rejecting_the_primary_report_promotes_the_other(database: Database) -> None:
+    with database.session() as session:
+        primary = queries.timeline(session, limit=None)[0]
+        decisions.set_move_status(session, session.get(Move, primary.id), "rejected")  # type: ignore[arg-type]
+        moves = queries.timeline(session, limit=None)
+        assert [m.reports for m in moves] == [1, 1]
+        assert primary.id not in {m.id for m in moves}
+        assert [m.published.year for m in moves] == [2025, 2019]  # type: ignore[union-attr]
+        decisions.undo(session, decisions.last_user_decision(session).id)  # type: ignore[arg-type,union-attr]
+        assert [m.reports for m in queries.timeline(session, limit=None)] == [2, 1]
+
+
+def test_a_split_person_keeps_their_own_move_and_a_merge_joins_them(tmp_path: Path) -> None:
+    db = tmp_path / "two.db"
+    articles = {
+        "a.txt": ("2025-03-04", "Ada Lovelace has joined Beta Corp from Alpha Labs."),
+        "b.txt": ("2025-03-05", "Augusta Byron has joined Beta Corp from Alpha Labs."),
+    }
+    assert main(["--db", str(db), "ingest", str(write(tmp_path / "two", articles))]) == 0
+    database = Database.open(str(db))
+    with database.session() as session:
+        assert [m.reports for m in queries.timeline(session, limit=None)] == [1, 1]
+        ada = decisions.find_person(session, "Ada Lovelace")
+        augusta = decisions.find_person(session, "Augusta Byron")
+        decisions.merge_people(session, ada, augusta)
+        assert [m.reports for m in queries.timeline(session, limit=None)] == [2]
+        decisions.split_person(session, ada, "Augusta Byron")
+        assert [m.reports for m in queries.timeline(session, limit=None)] == [1, 1]
+
+
+def test_rebuild_and_a_repeated_mark_change_nothing(database: Database) -> None:
+    from movesboard.rebuild import rebuild
+
+    with database.session() as session:
+        before = [(m.summary(), m.date, m.reports) for m in queries.timeline(session, limit=None)]
+        assert mark(session) == 0
+    rebuild(database)
+    with database.session() as session:
+        after = [(m.summary(), m.date, m.reports) for m in queries.timeline(session, limit=None)]
+    assert after == before
+
+
+def report(
+    id: int,
+    article: int,
+    origin: int | None,
+    to: int | None,
+    date: tuple[int, int] | None = None,
+    precision: str | None = "month",
+) -> Report:
+    day = dt.date(date[0], date[1], 1) if date else None
+    return Report(id, 1, article, origin, to, day, precision if date else None, None)
+
+
+PARENTS = {11: 10}  # 11 (Meta Superintelligence Labs) is part of 10 (Meta)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (report(1, 1, 1, 10, (2025, 7)), report(2, 2, 1, 10, (2025, 8)), True),
+        (report(1, 1, 1, 10, (2025, 7)), report(2, 2, None, 11), True),  # part of, no date
+        (report(1, 1, 1, 10, (2025, 7)), report(2, 2, 2, 10, (2025, 7)), False),  # other origin
+        (report(1, 1, 1, 10, (2025, 1)), report(2, 2, 1, 10, (2025, 7)), False),  # months apart
+        (report(1, 1, 1, 10, (2025, 1), "year"), report(2, 2, 1, 10, (2025, 11)), True),
+        (report(1, 1, 1, None, (2025, 7)), report(2, 2, 1, None, (2025, 7)), True),  # left
+        (report(1, 1, None, None), report(2, 2, None, None), False),  # nothing to compare
+        (report(1, 1, 1, 10), report(2, 2, 1, 12), False),  # other destination
+    ],
+)
+def test_same_event(a: Report, b: Report, same: bool) -> None:
+    assert same_event(a, b, PARENTS) is same
+    assert same_event(b, a, PARENTS) is same
+
+
+def test_one_article_never_repeats_itself() -> None:
+    # Two moves in one article are two facts, however alike.
+    groups = _events([report(1, 1, 1, 10, (2025, 7)), report(2, 1, 1, 10, (2025, 7))], PARENTS)
+    assert len(groups) == 2
+
+
+def test_upgrading_an_older_database_marks_its_repeats(database: Database) -> None:
+    from alembic import command
+
+    from movesboard.models.migrations import alembic_config, current_revision
+
+    config = alembic_config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    assert current_revision(database.engine) == "0003"
+    database.migrate()
+    with database.session() as session:
+        assert [m.reports for m in queries.timeline(session, limit=None)] == [2, 1]
