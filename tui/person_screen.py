@@ -63,6 +63,9 @@ class PersonScreen(DetailScreen[PersonView]):
                     muted(f" ({published})"),
                 )
             )
+            if move.reports > 1:  # the articles are listed below
+                others = move.reports - 1
+                story.append(f"\n   and {others} more article{'s' if others > 1 else ''}", "dim")
             if career.row_count:
                 career.add_row("", "")
             career.add_row(when(move), story)

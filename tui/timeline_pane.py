@@ -72,7 +72,10 @@ class TimelinePane(Pane["MoveRow"]):
         return item.id
 
     def cells(self, row: MoveRow) -> tuple[Text, ...]:
-        return (when(row), plain(row.person, "bold"), move_summary(row), plain(row.role or "", DIM))
+        summary = move_summary(row)
+        if row.reports > 1:  # several articles reported it: shown once
+            summary.append(f"  ×{row.reports}", "dim")
+        return (when(row), plain(row.person, "bold"), summary, plain(row.role or "", DIM))
 
     def to_rows(self, items: Sequence[MoveRow]) -> list[Row]:
         return [
