@@ -62,8 +62,6 @@ class RowList(ScrollView, can_focus=True):
         }
         & > .rowlist--group { color: $text-accent; text-style: bold; }
         & > .rowlist--fresh { color: $text-success; text-style: bold; }
-        & > .rowlist--header { color: $text-muted; text-style: bold; }
-        & > .rowlist--empty { color: $text-muted; text-style: dim; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
