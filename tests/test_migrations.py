@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 
 from movesboard.models import queries
 from movesboard.models.db import Database
-from movesboard.models.migrations import HEAD, current_revision, upgrade
+from movesboard.models.migrations import HEAD, current_revision, downgrade, upgrade
 
 
 def test_a_first_revision_database_upgrades_with_its_data(tmp_path: Path) -> None:
@@ -66,14 +66,7 @@ def test_a_first_revision_database_upgrades_with_its_data(tmp_path: Path) -> Non
 
 def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
     database = Database.open(str(tmp_path / "x.db"))
-    from alembic import command
-
-    from movesboard.models.migrations import alembic_config
-
-    config = alembic_config()
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
+    downgrade(database.engine, "0001")
     assert current_revision(database.engine) == "0001"
     database.migrate()
     assert current_revision(database.engine) == HEAD

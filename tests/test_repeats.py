@@ -141,14 +141,9 @@ def test_one_article_never_repeats_itself() -> None:
 
 
 def test_upgrading_an_older_database_marks_its_repeats(database: Database) -> None:
-    from alembic import command
+    from movesboard.models.migrations import current_revision, downgrade
 
-    from movesboard.models.migrations import alembic_config, current_revision
-
-    config = alembic_config()
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
+    downgrade(database.engine, "0003")
     assert current_revision(database.engine) == "0003"
     database.migrate()
     with database.session() as session:

@@ -65,6 +65,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 connection.commit()
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to `revision` (for tests of upgrades, and for a way back)."""
+    from alembic import command
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 # Derived data a revision introduces, filled in by application code for the
 # rows stored before it (a frozen migration would carry a stale copy of it).
 DERIVED_SINCE = {"0004": "move repeats"}
