@@ -90,6 +90,7 @@ class DashboardScreen(Screen[None]):
     def __init__(self, classes: str | None = None) -> None:
         super().__init__(classes=classes)
         self._seed_reported = False
+        self._heap_frozen = False
 
     @property
     def movesboard(self) -> MovesboardApp:
@@ -152,10 +153,13 @@ class DashboardScreen(Screen[None]):
             app.call_from_thread(self.show, overview)
             # Lookup answers from a shared index: build it now, not on the first keystroke.
             app.data.warm_index()
-            # The index is millions of objects that live as long as the app. Frozen,
-            # the cyclic GC stops walking them: its full passes paused the UI for
-            # 60-110 ms at 100k people (refcounting still frees what they drop).
-            gc.freeze()
+            if not self._heap_frozen:
+                # The index is millions of objects that live as long as the app.
+                # Frozen, the cyclic GC stops walking them: its full passes paused
+                # the UI for 60-110 ms at 100k people. Once: what is frozen is never
+                # collected as a cycle (refcounting still frees it).
+                gc.freeze()
+                self._heap_frozen = True
         seeded = app.data.seeded
         if seeded is not None and seeded.errors and not self._seed_reported:
             self._seed_reported = True
