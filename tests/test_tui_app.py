@@ -72,6 +72,25 @@ async def test_tab_and_shift_tab_move_between_panes(db: Path) -> None:
 
 
 @sync
+async def test_the_mouse_picks_a_row_and_a_double_click_opens_it(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        people = app.screen.query_one(PeoplePane)
+        # Inside the border: line 0 holds the column labels, line 1 the first row.
+        await pilot.click("#people", offset=(5, 3))
+        assert focused_pane(app) == "people"
+        assert people.cursor_row == 1
+        await pilot.click("#people", offset=(5, 1))  # the labels: nothing to pick
+        assert people.cursor_row == 1
+        first = people.rows[0].value
+        await pilot.double_click("#people", offset=(5, 2))
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert first.name in screen_text(app)
+
+
+@sync
 async def test_j_and_k_move_the_cursor(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=WIDE) as pilot:

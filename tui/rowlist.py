@@ -201,9 +201,12 @@ class RowList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self.current))
 
     def on_click(self, event: events.Click) -> None:
-        line = int(self.scroll_y) + event.y - HEADER
+        offset = event.get_content_offset(self)  # None on the border or scrollbar
+        if offset is None or offset.y < HEADER:
+            return
+        line = int(self.scroll_y) + offset.y - HEADER
         index = self._row_at_line(line)
-        if index is None or event.y < HEADER or line >= len(self._lines):
+        if index is None or line >= len(self._lines):
             return
         if index == self.cursor_row and event.chain >= 2:
             self.action_select()
