@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, or_, update
 from sqlmodel import Session, col, select
 
+from .queries import COUNTED_MODALITIES
 from .tables import Article, Move, Organization, Person
 
 # Reports whose months differ by more than this are different moves (a person
@@ -70,6 +71,7 @@ def mark(session: Session, people: Iterable[int] | None = None) -> int:
             Move.date_precision,
             Move.repeat_of_id,
             Move.status,
+            Move.modality,
             Article.published,
         )
         .join(Person, col(Person.id) == Move.person_id)
@@ -83,7 +85,7 @@ def mark(session: Session, people: Iterable[int] | None = None) -> int:
         atoms = select(Person.id).where(or_(col(Person.id).in_(roots), root_id.in_(roots)))
         statement = statement.where(col(Move.person_id).in_(atoms))
     reports: dict[int, list[Report]] = defaultdict(list)
-    rejected: list[Report] = []
+    uncounted: list[Report] = []  # rejected, rumoured, denied: never a primary, never a repeat
     for (
         move_id,
         merged_into,
@@ -95,23 +97,25 @@ def mark(session: Session, people: Iterable[int] | None = None) -> int:
         precision,
         repeat_of,
         status,
+        modality,
         published,
     ) in session.exec(statement).all():
         report = Report(
             move_id, merged_into or atom, article, origin, to, date, precision, repeat_of, published
         )
-        (rejected if status == "rejected" else reports[report.root]).append(report)
+        counts = status != "rejected" and modality in COUNTED_MODALITIES
+        (reports[report.root] if counts else uncounted).append(report)
     parents = _parents(
         session, {org for rs in reports.values() for r in rs for org in (r.from_org, r.to_org)}
     )
-    wanted: dict[int, int | None] = {report.id: None for report in rejected}
+    wanted: dict[int, int | None] = {report.id: None for report in uncounted}
     for person_reports in reports.values():
         for group in _events(person_reports, parents):
             primary = max(group, key=lambda r: _specificity(r, parents))
             for report in group:
                 wanted[report.id] = None if report is primary else primary.id
     current = {r.id: r.repeat_of for rs in reports.values() for r in rs}
-    current.update({r.id: r.repeat_of for r in rejected})
+    current.update({r.id: r.repeat_of for r in uncounted})
     changes = [
         {"move_id": move_id, "repeat_of": repeat_of}
         for move_id, repeat_of in wanted.items()

@@ -148,3 +148,16 @@ def test_upgrading_an_older_database_marks_its_repeats(database: Database) -> No
     database.migrate()
     with database.session() as session:
         assert [m.reports for m in queries.timeline(session, limit=None)] == [2, 1]
+
+
+def test_a_rumoured_report_never_hides_a_stated_one(database: Database) -> None:
+    with database.session() as session:
+        primary = queries.timeline(session, limit=None)[0]
+        move = session.get(Move, primary.id)
+        assert move is not None
+        move.modality = "rumoured"  # as if that article had only heard it
+        session.flush()
+        mark(session, [move.person_id])
+        moves = queries.timeline(session, limit=None)
+        assert [m.reports for m in moves] == [1, 1]
+        assert primary.id not in {m.id for m in moves}
