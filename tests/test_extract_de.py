@@ -1,0 +1,104 @@
+"""German, the fourth pack: a data file and a small module, no engine change."""
+
+from __future__ import annotations
+
+from test_extract_helpers import moves, one_move, people, run
+
+
+def test_wechselt_als_rolle_mit_datum() -> None:
+    m = one_move(
+        "Die Forscherin Julia Hoffmann wechselt als Chefwissenschaftlerin zu Aleph Alpha, "
+        "wie das Unternehmen am Montag mitteilte.",
+        "de",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Julia Hoffmann", None, "Aleph Alpha")
+    assert m.role == "Chefwissenschaftlerin"
+    assert m.date is not None and m.date.iso() == "2025-03-10"
+
+
+def test_perfekt_mit_partizip_am_ende() -> None:
+    m = one_move("Julia Hoffmann ist im Januar 2025 zu Anthropic gewechselt.", "de")
+    assert (m.person, m.to_org) == ("Julia Hoffmann", "Anthropic")
+    assert m.date is not None and m.date.iso() == "2025-01"
+
+
+def test_verlaesst_und_wechselt_zu() -> None:
+    m = one_move("Markus Lehmann verlässt Google DeepMind und wechselt zu Anthropic.", "de")
+    assert (m.person, m.from_org, m.to_org) == ("Markus Lehmann", "Google DeepMind", "Anthropic")
+
+
+def test_wechselte_von_zu() -> None:
+    m = one_move("Thomas Richter wechselte im Juli 2024 von Apple zu Meta.", "de")
+    assert (m.person, m.from_org, m.to_org) == ("Thomas Richter", "Apple", "Meta")
+    assert m.date is not None and m.date.iso() == "2024-07"
+
+
+def test_abgang_dann_ankunft_mit_pronomen() -> None:
+    body = "Sabine Krüger hat OpenAI im Februar verlassen. Sie heuert nun bei Mistral AI an."
+    m = one_move(body, "de")
+    assert (m.person, m.from_org, m.to_org) == ("Sabine Krüger", "OpenAI", "Mistral AI")
+
+
+def test_abwerben_mit_agent_zuerst() -> None:
+    m = one_move("Meta hat den Forscher Tobias Brandt von OpenAI abgeworben.", "de")
+    assert (m.person, m.from_org, m.to_org) == ("Tobias Brandt", "OpenAI", "Meta")
+
+
+def test_geruecht_und_dementi_zaehlen_nicht() -> None:
+    ex = run("Katrin Vogel soll laut Insidern zu Meta wechseln.", "de")
+    assert all(not m.modality.counts for m in ex.moves)
+    ex = run("Stefan Wolf wechselt nicht zu OpenAI, stellte ein Sprecher klar.", "de")
+    assert all(not m.modality.counts for m in ex.moves)
+
+
+def test_bleibt_ist_kein_wechsel() -> None:
+    assert moves("Petra Neumann bleibt bei Hugging Face, teilte ein Sprecher mit.", "de") == set()
+
+
+def test_gruppe_ohne_namen() -> None:
+    ex = run(
+        "Rund ein Dutzend Ingenieure von Google sind in den vergangenen Wochen "
+        "zu Anthropic gewechselt.",
+        "de",
+    )
+    (g,) = ex.group_moves
+    assert (g.count, g.from_orgs, g.to_org) == (12, ("Google",), "Anthropic")
+    assert [m for m in ex.moves if m.modality.counts] == []
+
+
+def test_sprache_erkannt_ohne_angabe() -> None:
+    ex = run(
+        "Der Informatiker Jonas Keller hat Google nach sechs Jahren verlassen und "
+        "schließt sich dem Start-up Mistral AI an, wie das Unternehmen mitteilte."
+    )
+    assert ex.language == "de"
+    assert {(m.person, m.from_org, m.to_org) for m in ex.moves if m.modality.counts} == {
+        ("Jonas Keller", "Google", "Mistral AI")
+    }
+
+
+def test_frueherer_arbeitgeber_in_der_beschreibung() -> None:
+    m = one_move("Felix Schuster, zuvor Forscher bei OpenAI, schließt sich Mistral AI an.", "de")
+    assert (m.person, m.from_org, m.to_org) == ("Felix Schuster", "OpenAI", "Mistral AI")
+    m = one_move("Laura Becker, bislang Managerin bei Google, ist zu Microsoft gewechselt.", "de")
+    assert (m.person, m.from_org, m.to_org) == ("Laura Becker", "Google", "Microsoft")
+
+
+def test_grossgeschriebene_nomen_sind_keine_namen() -> None:
+    found = people(
+        "Der Forscher Jan Roth verlässt Google. Laut Insidern wechselt er zu Meta.", "de"
+    )
+    assert list(found) == ["Jan Roth"]
+
+
+def test_zahlwoerter() -> None:
+    from movesboard.extract.lang import load_pack
+
+    de = load_pack("de")
+    assert [de.number(w) for w in ("elf", "einundzwanzig", "ein Dutzend", "zwölf", "x")] == [
+        11,
+        21,
+        12,
+        12,
+        None,
+    ]
