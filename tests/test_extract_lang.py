@@ -80,11 +80,13 @@ def test_every_pack_defines_what_english_defines() -> None:
 
 
 def test_languages_without_a_pack_yield_no_invented_moves() -> None:
-    for body in (
-        "La investigadora Ana García deja Google DeepMind para unirse a Anthropic, según "
-        "fuentes cercanas. García trabajó seis años en Google.",
-        "Der Forscher Jan Müller wechselt von OpenAI zu Meta, wie das Unternehmen am Montag "
-        "mitteilte. Müller hatte zuvor bei Google gearbeitet.",
+    for body in (  # languages with no pack (es and de have one now)
+        "La ricercatrice Giulia Rossi lascia Google DeepMind per entrare in Anthropic, "
+        "secondo fonti vicine. Rossi ha lavorato sei anni in Google.",
+        "De onderzoeker Jan de Vries stapt over van OpenAI naar Meta, zo maakte het bedrijf "
+        "maandag bekend. De Vries werkte eerder bij Google.",
+        "Badaczka Anna Kowalska odchodzi z Google DeepMind i przechodzi do Anthropic, "
+        "poinformowała firma w poniedziałek.",
     ):
         ex = extract(body)
         assert ex.moves == []
