@@ -22,6 +22,8 @@ _ABBREV = re.compile(
 _EDITOR_TAG = re.compile(r"\s*\([a-z]{2,5}(?:/[a-z]{2,5})+\)\s*$")
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*$""")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_DAY_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}$")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +79,21 @@ def split_sentences(body: str, pack: LanguagePack) -> list[Sentence]:
         for m in _END.finditer(line, lead, text_end):
             if _ABBREV.search(line, max(seg_start, m.start() - 6), m.start() + 1):
                 continue
+            if _ordinal_day(line, m.start(), m.end(), pack):
+                continue
             _emit(out, line, line_start, seg_start, m.end(), heading, para)
             seg_start = m.end()
         _emit(out, line, line_start, seg_start, text_end, heading, para)
         para += 1
     return out
+
+
+def _ordinal_day(line: str, dot: int, after: int, pack: LanguagePack) -> bool:
+    """ "am 16. Juli": a day number written as an ordinal before a month, not an end."""
+    if pack.dates is None or not _DAY_BEFORE.search(line, max(0, dot - 3), dot):
+        return False
+    word = _NEXT_WORD.match(line, after)
+    return word is not None and word.group(1).lower() in pack.dates.months
 
 
 def _emit(

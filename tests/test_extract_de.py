@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from test_extract_helpers import moves, one_move, people, run
 
 
@@ -102,3 +104,16 @@ def test_zahlwoerter() -> None:
         12,
         None,
     ]
+
+
+def test_ordinal_and_dotted_dates_in_running_text() -> None:
+    # "16." before a month is a day, not the end of a sentence; 16.07.2025 is a date.
+    for when in ("am 16. Juli 2025", "am 16.07.2025"):
+        m = one_move(
+            f"Die Forscherin Anna Schmidt ist {when} zu Meta gewechselt, wie das Unternehmen "
+            "mitteilte.",
+            "de",
+            dt.date(2025, 7, 20),
+        )
+        assert (m.person, m.to_org) == ("Anna Schmidt", "Meta")
+        assert m.date is not None and m.date.iso() == "2025-07-16"

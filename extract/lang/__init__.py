@@ -178,8 +178,11 @@ def _compile_dates(d: dict[str, Any]) -> DatePatterns:
         # "June 10" / "10 Juni" without a year: the most recent one.
         month_day=fill(rf"{{MONTH}} (?P<day>[0-3]?\d){ordinal}?"),
         day_month=fill(r"(?P<day>[0-3]?\d) {MONTH}"),
+        # "7/5/2025", and "16.07.2025" as German, Russian or Indonesian write it;
+        # the pack says which of the two numbers is the day.
         numeric=FastRegex(
-            r"(?<![\w/])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\w/])",
+            r"(?<![\w/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)"
+            r"(?P<year>(?:19|20)\d\d)(?![\w/]|\.\d)",
             lowercase=True,
         ),
         weekday=fill(d["weekday_phrase"]),
