@@ -39,6 +39,7 @@ from .types import FuzzyDate, Modality
 _CLAUSE_BREAK = re.compile(r"[;:—–]|, (?=\w)")
 
 _COMMA_GAP = re.compile(r"\s*,?\s*")
+_FIRST_WORD = re.compile(r"\S+")  # a trigger's verb
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 _TRAILING_COMMA = re.compile(r"\w,\s*$")
 _LEADING_POSSESSIVE = re.compile(r"^(?:'s|’s)")
@@ -310,6 +311,8 @@ class MoveFinder:
                 hops.extend(self._found_passive(ctx, s, ts, te, next_start, persons))
                 continue
             subjects = self._subjects(ctx, s, ts, persons)
+            if not subjects and self.pack.subject_after_verb:
+                subjects = self._inverted_subject(ctx, ts, te, persons)
             if not subjects:
                 continue
             subj_start = min(
@@ -497,6 +500,26 @@ class MoveFinder:
                 return list(ctx.group)
             if self.rx["pronoun_singular"].match(after):
                 return list(ctx.focus)
+        return []
+
+    def _inverted_subject(
+        self, ctx: _Ctx, ts: int, te: int, persons: list[PersonMention]
+    ) -> list[str]:
+        """The subject right after the verb, where a fronted phrase put it there.
+
+        The trigger may span it ("wechselte Anna Schmidt von"): the name then
+        follows the trigger's first word."""
+        verb = _FIRST_WORD.match(ctx.body, ts)
+        at = verb.end() if verb and verb.end() < te else te
+        while at < len(ctx.body) and ctx.body[at] == " ":
+            at += 1
+        named = [p.person for p in persons if p.start == at]
+        if named:
+            return named[:1]
+        if self.rx["pronoun_singular"].match(ctx.body, at):
+            return list(ctx.focus)
+        if self.rx["pronoun_plural"].match(ctx.body, at):
+            return list(ctx.group)
         return []
 
     def _title_subject(self, ctx: _Ctx, a: int, ts: int) -> str | None:

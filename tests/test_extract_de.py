@@ -117,3 +117,18 @@ def test_ordinal_and_dotted_dates_in_running_text() -> None:
         )
         assert (m.person, m.to_org) == ("Anna Schmidt", "Meta")
         assert m.date is not None and m.date.iso() == "2025-07-16"
+
+
+def test_a_fronted_phrase_puts_the_subject_after_the_verb() -> None:
+    # Verb second: the name (or pronoun) follows the verb when something else leads.
+    assert moves("Im März wechselte Anna Schmidt von Google zu Meta.", "de") == {
+        ("Anna Schmidt", "Google", "Meta")
+    }
+    assert moves("Nach sechs Jahren bei OpenAI wechselt Jan Müller zu Anthropic.", "de") == {
+        ("Jan Müller", "OpenAI", "Anthropic")
+    }
+    assert moves("Der Forscher Jonas Weber war bei Google. Nun wechselt er zu Meta.", "de") == {
+        ("Jonas Weber", None, "Meta")
+    }
+    ex = run("Laut Insidern wechselt Anna Schmidt zu Meta.", "de")
+    assert [str(m.modality) for m in ex.moves] == ["rumoured"]

@@ -132,6 +132,7 @@ class LanguagePack:
     not_name_words: frozenset[str]
     title_words: frozenset[str]
     untensed_is_current: bool
+    subject_after_verb: bool  # verb-second word order: "Im März wechselte X zu Y"
     numeric_dmy: bool
     rx: dict[str, re.Pattern[str]] = field(default_factory=dict)
     triggers: FastRegex | re.Pattern[str] = _NEVER  # all trigger kinds, one named group each
@@ -226,6 +227,7 @@ def load_pack(code: str) -> LanguagePack:
         not_name_words=frozenset(data["not_name_words"]),
         title_words=frozenset(data["title_words"]),
         untensed_is_current=bool(data["untensed_is_current"]),
+        subject_after_verb=bool(data.get("subject_after_verb", False)),
         numeric_dmy=data["numeric_date_order"] == "dmy",
     )
     for cat in _CATEGORIES:
