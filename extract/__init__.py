@@ -17,6 +17,7 @@ from .detect import detect_language
 from .gazetteer import ENV_VAR, load_gazetteer
 from .groups import GroupFinder
 from .lang import PACK_CODES, LanguagePack, load_pack
+from .members import named_members
 from .moves import MoveFinder
 from .orgs import OrgFinder
 from .people import PeopleFinder
@@ -132,6 +133,17 @@ def extract(
     moves = to_facts(consolidate(hops, eng.gaz, aff))
     groups = eng.groups.find(
         body, sentences, resolved, triggers, [(p.start, p.end) for p in person_mentions], moves
+    )
+    # "hired three researchers ... The three, A, B and C, ...": the group's people.
+    moves += named_members(
+        body,
+        sentences,
+        groups,
+        moves,
+        person_mentions,
+        dates,
+        eng.pack.rx["pronoun_plural"],
+        eng.moves.coord_tight,
     )
     orgs: dict[str, OrgEntity] = {}
     for o in org_mentions:

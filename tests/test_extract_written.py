@@ -20,7 +20,7 @@ def report() -> Report:
 
 
 def test_move_f1_per_language(report: Report) -> None:
-    assert report.by_language["en"].f1 >= 0.87, report.format(show=True)
+    assert report.by_language["en"].f1 >= 0.99, report.format(show=True)
     assert report.by_language["id"].f1 >= 0.91, report.format(show=True)
     assert report.overall.precision >= 0.99, report.format(show=True)
 
