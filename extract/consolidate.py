@@ -43,7 +43,8 @@ def consolidate(
                 ]
                 if src:
                     items[i] = replace(h, from_org=src[0])
-        out.extend(items)
+        legs, departures = _earlier_legs(items, gaz)
+        out.extend([h for h in items if not any(h is d for d in departures)] + legs)
     # "X joined Foo along with Y": Y left where X left, when nothing else says.
     for i, h in enumerate(out):
         if h.companion_of and h.from_org is None and h.to_org is not None:
@@ -59,6 +60,43 @@ def consolidate(
                 out[i] = replace(h, from_org=lead[0], from_weak=True)
     out.sort(key=lambda h: h.pos)
     return out
+
+
+def _earlier_legs(items: list[Hop], gaz: Gazetteer) -> tuple[list[Hop], list[Hop]]:
+    """ "X returns to A after two years at B ... before leaving in 2023": X went from A to B.
+
+    Only when the article states that departure from A on its own and no
+    statement gives the whole leg: the return names where X went, the
+    departure when. A return alone says nothing of how X got to B. Returns the
+    legs and the departures they complete (no longer moves of their own)."""
+    legs: list[Hop] = []
+    departures: list[Hop] = []
+    for h in items:
+        if not (h.returning and h.from_org and h.to_org and h.modality.counts):
+            continue
+        home, away = gaz.family(h.to_org), gaz.family(h.from_org)
+        if h.from_org in home or any(
+            o.from_org in home and o.to_org in away for o in items if o is not h
+        ):
+            continue
+        left = [o for o in items if o.to_org is None and o.from_org in home and o.date]
+        if not left:
+            continue
+        departures.append(left[0])
+        legs.append(
+            replace(
+                h,
+                from_org=h.to_org,
+                to_org=h.from_org,
+                date=left[0].date,
+                date_explicit=True,
+                role=None,
+                returning=False,
+                chained=False,
+                from_weak=True,
+            )
+        )
+    return legs, departures
 
 
 def _key(d: FuzzyDate) -> tuple[int, int, int]:

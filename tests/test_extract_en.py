@@ -72,6 +72,23 @@ def test_multi_hop_career_and_return() -> None:
     assert ("Hannah Vogel", "Amazon", "Microsoft") in got
 
 
+def test_a_return_and_a_dated_departure_make_the_earlier_leg() -> None:
+    # The return says where she had gone, the departure when she left.
+    body = (
+        "Maria Lopez has returned to Google after two years at Anthropic, the company said "
+        "on Monday. Lopez left Google in 2023."
+    )
+    ex = run(body)
+    assert {
+        (m.person, m.from_org, m.to_org, m.date.iso() if m.date else None) for m in ex.moves
+    } == {
+        ("Maria Lopez", "Anthropic", "Google", "2025-03-10"),
+        ("Maria Lopez", "Google", "Anthropic", "2023"),
+    }
+    # A return alone says nothing of how she got to Anthropic.
+    assert moves(body.split(" Lopez left")[0]) == {("Maria Lopez", "Anthropic", "Google")}
+
+
 def test_future_certain_move_counts() -> None:
     m = one_move("Ravi Shankar will join xAI next month as head of infrastructure.")
     assert (m.person, m.to_org) == ("Ravi Shankar", "xAI")
