@@ -50,6 +50,11 @@ class Gazetteer:
         rec = self.records.get(name)
         return rec.parent if rec else None
 
+    def is_media(self, name: str) -> bool:
+        """A publication: it reports moves, nobody's employer in them."""
+        rec = self.records.get(name)
+        return rec is not None and rec.kind == "media"
+
     def family(self, name: str) -> frozenset[str]:
         """The organisation, its ancestors and descendants: one employer family."""
         fam = self.families.get(name)

@@ -377,6 +377,12 @@ class MoveFinder:
                     from_org = self._descriptor_org(
                         ctx, s, subjects, persons, ts, allow_former=bare, single=bare
                     )
+                if from_org is None and kind == "leave_noobj":
+                    # "The company confirmed that X resigned": from the announcer,
+                    # unless it is a newsroom reporting on someone else.
+                    announcer = self._announcer(ctx, s, subj_start)
+                    if announcer is not None and not self.gaz.is_media(announcer.name):
+                        from_org = announcer.name
                 # A destination in the same statement: "for Meta", "to join Meta".
                 dest, dest_end, used = self._destination(
                     ctx, s, trigs, ti, obj_end, persons, from_org

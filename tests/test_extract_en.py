@@ -402,3 +402,11 @@ def test_no_group_without_a_move() -> None:
         "Cohere brought 20 researchers to the conference in Toronto.",
     ):
         assert group(body) == [], body
+
+
+def test_the_company_announcing_a_resignation_is_the_one_left() -> None:
+    assert moves("Northwind Robotics said on Monday that Maria Lopez has resigned.") == {
+        ("Maria Lopez", "Northwind Robotics", None)
+    }
+    # A newsroom reporting it is nobody's employer.
+    assert moves("Reuters reported on Monday that Maria Lopez has resigned.") == set()

@@ -243,3 +243,11 @@ def test_kelompok_bukan_perpindahan() -> None:
         "Gojek merekrut para insinyur dari Tokopedia tahun lalu.",
     ):
         assert kelompok(body) == [], body
+
+
+def test_perusahaan_yang_mengumumkan_pengunduran_diri_adalah_asalnya() -> None:
+    body = (
+        "Cakra Digital mengonfirmasi bahwa Fajar Nugroho telah mengundurkan diri pekan lalu "
+        "dan bergabung dengan Tokopedia."
+    )
+    assert moves(body, "id") == {("Fajar Nugroho", "Cakra Digital", "Tokopedia")}
