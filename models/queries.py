@@ -39,7 +39,10 @@ def counted(statement):  # type: ignore[no-untyped-def]
 def once(statement):  # type: ignore[no-untyped-def]
     """Counted moves, each once: another article's report of one (models/repeats.py) is
     left out. Per-article views (an article's moves, evaluation) keep every report."""
-    return counted(statement).where(col(Move.repeat_of_id).is_(None))
+    # coalesce(): a bare "IS NULL" is an equality SQLite would answer from
+    # ix_move_repeat_of_id, walking nearly every move instead of the timeline's
+    # or an organisation's index (0.4 s a page at 200k moves).
+    return counted(statement).where(func.coalesce(Move.repeat_of_id, 0) == 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,10 +133,10 @@ class Move(SQLModel, table=True):
         CheckConstraint("status IN ('pending', 'confirmed', 'rejected')", name="move_status"),
         CheckConstraint("confidence >= 0 AND confidence <= 1", name="move_confidence"),
         Index("ix_move_timeline", "date", "id"),
-        # An organisation's in/out tallies count its counted moves from the
-        # index alone (lookup shows them on every keystroke).
-        Index("ix_move_to_org_counted", "to_org_id", "modality", "status"),
-        Index("ix_move_from_org_counted", "from_org_id", "modality", "status"),
+        # An organisation's in/out tallies count its counted moves, each once,
+        # from the index alone (lookup shows them on every keystroke).
+        Index("ix_move_to_org_counted", "to_org_id", "modality", "status", "repeat_of_id"),
+        Index("ix_move_from_org_counted", "from_org_id", "modality", "status", "repeat_of_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
