@@ -53,10 +53,18 @@ class Report:
     published: dt.date | None = None  # the article's date
 
 
-def mark(session: Session, people: Iterable[int] | None = None) -> int:
+def mark(
+    session: Session,
+    people: Iterable[int] | None = None,
+    organizations: Iterable[int] | None = None,
+) -> int:
     """Recompute which moves repeat another, for these people (atom or root ids) or all.
 
-    Returns how many rows changed.
+    With `organizations` (those a new article's moves name), only the reports
+    that could be one event with such a move are read: going to one of them,
+    its parent or a child, or leaving one for nowhere stated. A new article
+    about a famous person then costs what its own moves touch, not their
+    whole career. Returns how many rows changed.
     """
     root_id = col(Person.merged_into_id)
     statement = (
@@ -84,6 +92,14 @@ def mark(session: Session, people: Iterable[int] | None = None) -> int:
             return 0
         atoms = select(Person.id).where(or_(col(Person.id).in_(roots), root_id.in_(roots)))
         statement = statement.where(col(Move.person_id).in_(atoms))
+    if organizations is not None:
+        near = _with_relatives(session, set(organizations))
+        statement = statement.where(
+            or_(
+                col(Move.to_org_id).in_(near),
+                col(Move.to_org_id).is_(None) & col(Move.from_org_id).in_(near),
+            )
+        )
     reports: dict[int, list[Report]] = defaultdict(list)
     uncounted: list[Report] = []  # rejected, rumoured, denied: never a primary, never a repeat
     for (
@@ -137,6 +153,19 @@ def _roots(session: Session, people: set[int]) -> set[int]:
         select(Person.id, Person.merged_into_id).where(col(Person.id).in_(people))
     ).all()
     return {merged_into or person_id for person_id, merged_into in rows}
+
+
+def _with_relatives(session: Session, organizations: set[int]) -> set[int]:
+    """These organisations, their parents and their children."""
+    rows = session.exec(
+        select(Organization.id, Organization.parent_id).where(
+            or_(
+                col(Organization.id).in_(organizations),
+                col(Organization.parent_id).in_(organizations),
+            )
+        )
+    ).all()
+    return organizations | {org for row in rows for org in row if org is not None}
 
 
 def _parents(session: Session, organizations: set[int | None]) -> dict[int, int]:

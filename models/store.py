@@ -157,7 +157,11 @@ def store_facts(
 
     session.flush()
     # Another article may have reported these moves already: count each once.
-    repeats.mark(session, set(person_ids.values()))  # type: ignore[arg-type]
+    repeats.mark(
+        session,
+        set(person_ids.values()),  # type: ignore[arg-type]
+        {org for org in org_ids.values() if org is not None},
+    )
     return StoreResult(
         article_id=article.id, created=True, moves=moves, people=len(set(person_ids.values()))
     )
