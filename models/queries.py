@@ -505,7 +505,13 @@ def careers(session: Session, person_ids: list[int]) -> dict[int, list[MoveRow]]
     statement = (
         _move_rows()
         .where(col(Move.person_id).in_(atoms))
-        .order_by(func.coalesce(Move.date, Article.published).asc().nulls_first(), Move.id)
+        # Within one month, the move reported first came first ("left for B",
+        # then two weeks later "returned to A").
+        .order_by(
+            func.coalesce(Move.date, Article.published).asc().nulls_first(),
+            col(Article.published).asc().nulls_last(),
+            Move.id,
+        )
     )
     career: dict[int, list[MoveRow]] = defaultdict(list)
     for move in _to_move_rows(session, statement):

@@ -11,7 +11,7 @@ Two reports are of the same event when they are about the same person
 is part of the other), do not contradict on where the person came from, and
 agree on the date as far as both give one. The primary is the most specific
 report: the narrower destination, then the more precise date, then a known
-origin, then the first stored.
+origin, then the first published.
 
 The marking is derived data: it is recomputed for the people a change touches
 (a new article, a merge or split, a status change) and for everyone after a
@@ -237,7 +237,10 @@ def _months(a: dt.date, b: dt.date) -> int:
     return abs((a.year - b.year) * 12 + a.month - b.month)
 
 
-def _specificity(report: Report, parents: dict[int, int]) -> tuple[int, int, int, int]:
+def _specificity(report: Report, parents: dict[int, int]) -> tuple[int, int, int, int, int]:
     narrower = int(report.to_org is not None and report.to_org in parents)
     known_origin = int(report.from_org is not None)
-    return (narrower, PRECISION_RANK.get(report.precision, 0), known_origin, -report.id)
+    # Then the first reported: its article's date places the move among others
+    # of the same month (a career reads them in that order).
+    first = -(report.published.toordinal() if report.published else dt.date.max.toordinal())
+    return (narrower, PRECISION_RANK.get(report.precision, 0), known_origin, first, -report.id)

@@ -161,3 +161,17 @@ def test_a_rumoured_report_never_hides_a_stated_one(database: Database) -> None:
         moves = queries.timeline(session, limit=None)
         assert [m.reports for m in moves] == [1, 1]
         assert primary.id not in {m.id for m in moves}
+
+
+def test_a_career_orders_moves_of_one_month_by_when_they_were_reported(tmp_path: Path) -> None:
+    db = tmp_path / "career.db"
+    articles = {  # stored in this order: the return first
+        "a.txt": ("2025-07-17", "Maria Lopez has returned to Anthropic from Anysphere."),
+        "b.txt": ("2025-07-03", "Maria Lopez has left Anthropic to join Anysphere."),
+    }
+    assert main(["--db", str(db), "ingest", str(write(tmp_path / "career", articles))]) == 0
+    database = Database.open(str(db))
+    with database.session() as session:
+        lopez = decisions.find_person(session, "Maria Lopez")
+        career = queries.careers(session, [lopez.id])[lopez.id]  # type: ignore[list-item,index]
+        assert [m.summary() for m in career] == ["Anthropic → Anysphere", "Anysphere → Anthropic"]
