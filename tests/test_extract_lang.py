@@ -80,9 +80,9 @@ def test_every_pack_defines_what_english_defines() -> None:
 
 
 def test_languages_without_a_pack_yield_no_invented_moves() -> None:
-    for body in (  # languages with no pack (es and de have one now)
-        "La ricercatrice Giulia Rossi lascia Google DeepMind per entrare in Anthropic, "
-        "secondo fonti vicine. Rossi ha lavorato sei anni in Google.",
+    for body in (  # languages with no pack (es, de and it have one now)
+        "Forskaren Anna Lindqvist lämnar Google DeepMind för att börja på Anthropic, "
+        "enligt källor nära henne. Lindqvist arbetade sex år på Google.",
         "De onderzoeker Jan de Vries stapt over van OpenAI naar Meta, zo maakte het bedrijf "
         "maandag bekend. De Vries werkte eerder bij Google.",
         "Badaczka Anna Kowalska odchodzi z Google DeepMind i przechodzi do Anthropic, "
