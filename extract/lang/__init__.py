@@ -19,7 +19,7 @@ from typing import Any
 
 from ..prefilter import FastRegex, LexiconScanner
 
-PACK_CODES: tuple[str, ...] = ("en", "id", "fr", "es", "de", "it")
+PACK_CODES: tuple[str, ...] = ("en", "id", "fr", "es", "de", "pt", "it")
 
 # Pattern categories every pack provides under [patterns].
 _CATEGORIES = (
