@@ -124,7 +124,9 @@ def _build(paths: tuple[str, ...]) -> Gazetteer:
     # finder then rejects lowercase hits ("scale", "cursor") and wrong-case acronyms.
     # Matched against the lowercased body without IGNORECASE, the left word
     # boundary checked by the caller: several times faster in Python's re.
-    pattern = re.compile(rf"(?:{alt})(?![\w-]|\.\w)")
+    # A hyphen and a letter after it make a compound the organisation opens
+    # ("OpenAI-Forscher", "Google-owned"); a hyphen before is for "ex-" (orgs.py).
+    pattern = re.compile(rf"(?:{alt})(?!\w|\.\w|-(?![^\W\d_]))")
     gaz = Gazetteer(
         records=records,
         by_form=by_form,

@@ -759,7 +759,7 @@ class MoveFinder:
         for o in ctx.orgs[first:]:
             if o.start >= limit:
                 break
-            if o.name in exclude:
+            if o.name in exclude or o.modifier:
                 continue
             gap = ctx.body[a : o.start]
             if near and ("," in gap or len(gap.split()) > 4):
@@ -786,7 +786,7 @@ class MoveFinder:
         one not introduced by a preposition ("invest in Foo and hired")."""
         cands = within(ctx.orgs, s.start, ts)
         for o in cands:
-            if not self._after_preposition(ctx.body, o, s.start):
+            if not o.modifier and not self._after_preposition(ctx.body, o, s.start):
                 return o
         return None
 
@@ -863,7 +863,8 @@ class MoveFinder:
             gap = body[o.end : pm.start]
             if _TRAILING_COMMA.search(gap) and gap.count(",") == 1:
                 gap = gap.rstrip().rstrip(",") + " "  # "Foo's chief executive, Jane Doe"
-            words = [w.strip("’'") for w in _LEADING_POSSESSIVE.sub("", gap).split()]
+            # "OpenAI-Forscher X": the compound's noun is the title word.
+            words = [w.strip("’'-") for w in _LEADING_POSSESSIVE.sub("", gap).split()]
             if gap.strip() == ",":
                 lead = body[max(s.start, o.start - 30) : o.start].split()[-3:]
                 if any(fold_word(w) in self.pack.title_words for w in lead) and (

@@ -63,6 +63,7 @@ ORG_SUFFIXES = frozenset(
     }
 )
 _CAPRUN = r"[^\W\d_a-z][\w.&'’-]*(?:\s[^\W\d_a-z][\w.&'’-]*){0,3}"
+_EX_PREFIX = re.compile(r"(?<![^\W\d_])ex-$")  # "ex-OpenAI": an organisation after "ex-"
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
 _CAP_NEXT = re.compile(r"\s+[^\W\d_a-z]")  # another capitalised word follows
 _HARD_PUNCT_AT = re.compile(r"[.;:!?]")
@@ -89,6 +90,9 @@ class OrgMention:
     text: str
     name: str  # canonical
     known: bool = True
+    # Opens a compound ("OpenAI-Forscher", "Google-backed"): it describes the
+    # next word, so it can place a person but is no clause's subject or object.
+    modifier: bool = False
 
 
 def _unknown_name(run: str) -> str:
@@ -151,8 +155,12 @@ class OrgFinder:
         if len(low) != len(body):  # lowercasing moved offsets (rare scripts): fold by char
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in body)
         for m in gaz.pattern.finditer(low):
-            if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_.-"):
-                continue  # not at a word start
+            if (
+                m.start()
+                and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_.-")
+                and not _EX_PREFIX.search(low, max(0, m.start() - 4), m.start())
+            ):
+                continue  # not at a word start ("ex-OpenAI" is one)
             text = body[m.start() : m.end()]
             canon = gaz.by_acronym.get(text)
             if canon is None:
@@ -164,7 +172,8 @@ class OrgFinder:
                 if canon is None or (text.isupper() and len(text) > 1 and text not in gaz.exact):
                     continue
             canon = self._owner(body, m.start(), m.end(), canon)
-            found.append(OrgMention(m.start(), m.end(), text, canon))
+            modifier = body[m.end() : m.end() + 1] == "-"
+            found.append(OrgMention(m.start(), m.end(), text, canon, modifier=modifier))
             taken.append((m.start(), m.end()))
         learned: dict[str, str] = {}
         for om in list(found):

@@ -132,3 +132,12 @@ def test_a_fronted_phrase_puts_the_subject_after_the_verb() -> None:
     }
     ex = run("Laut Insidern wechselt Anna Schmidt zu Meta.", "de")
     assert [str(m.modality) for m in ex.moves] == ["rumoured"]
+
+
+def test_a_company_compound_names_the_previous_employer() -> None:
+    assert moves("Der frühere OpenAI-Forscher Jan Müller wechselt zu Meta.", "de") == {
+        ("Jan Müller", "OpenAI", "Meta")
+    }
+    assert people("Die ehemalige Google-Managerin Anna Schmidt ist zu Meta gewechselt.", "de") == {
+        "Anna Schmidt": []
+    }

@@ -410,3 +410,16 @@ def test_the_company_announcing_a_resignation_is_the_one_left() -> None:
     }
     # A newsroom reporting it is nobody's employer.
     assert moves("Reuters reported on Monday that Maria Lopez has resigned.") == set()
+
+
+def test_an_organisation_in_a_compound_places_a_person_but_acts_for_nobody() -> None:
+    # "ex-OpenAI researcher": a former employer; "OpenAI-backed startup": a description.
+    assert moves("Ex-OpenAI researcher Jane Doe has joined Meta.") == {
+        ("Jane Doe", "OpenAI", "Meta")
+    }
+    assert moves("The OpenAI-backed startup Northwind hired Jane Doe from Google.") == {
+        ("Jane Doe", "Google", "Northwind")
+    }
+    assert moves("Jane Doe joined the OpenAI-backed startup Northwind from Google.") == {
+        ("Jane Doe", "Google", "Northwind")
+    }
