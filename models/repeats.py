@@ -185,19 +185,21 @@ def _parents(session: Session, organizations: set[int | None]) -> dict[int, int]
 
 
 def _events(reports: list[Report], parents: dict[int, int]) -> list[list[Report]]:
-    """Reports grouped by event, in order of storage: each joins the first group it fits."""
-    groups: list[list[Report]] = []
+    """Reports grouped by event, in order of storage.
+
+    Each joins the first group whose first report it matches and none of whose
+    reports comes from its article: one comparison per group, so a person
+    reported a thousand times costs a thousand, not a million."""
+    groups: list[tuple[list[Report], set[int]]] = []  # (reports, their articles)
     for report in reports:
-        for group in groups:
-            if all(
-                other.article_id != report.article_id and same_event(report, other, parents)
-                for other in group
-            ):
-                group.append(report)
+        for members, articles in groups:
+            if report.article_id not in articles and same_event(report, members[0], parents):
+                members.append(report)
+                articles.add(report.article_id)
                 break
         else:
-            groups.append([report])
-    return groups
+            groups.append(([report], {report.article_id}))
+    return [members for members, _ in groups]
 
 
 def same_event(a: Report, b: Report, parents: dict[int, int]) -> bool:
