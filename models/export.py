@@ -31,6 +31,7 @@ FIELDS = {
         "evidence",
         "confidence",
         "status",
+        "reports",  # articles reporting the move; each move is one row
     ],
     "people": ["name", "aliases", "organizations"],
     "organizations": ["name", "aliases", "parent"],
@@ -78,6 +79,7 @@ def _moves(session: Session) -> Iterator[dict[str, Any]]:
             "evidence": move.evidence,
             "confidence": round(move.confidence, 3),
             "status": move.status,
+            "reports": move.reports,
         }
 
 

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from movesboard.cli import main
-from movesboard.models import decisions, queries
+from movesboard.models import decisions, export, queries
 from movesboard.models.db import Database
 from movesboard.models.repeats import Report, _events, mark, same_event
 from movesboard.models.tables import Move, Organization
@@ -57,6 +57,8 @@ def test_two_reports_of_one_move_count_once(database: Database) -> None:
             assert detail is not None and len(detail.moves) == 1
             assert article.moves == 1
         assert len(queries.timeline(session, limit=None, repeats=True)) == 3
+        # The export has a row per move and says how many articles report it.
+        assert [row["reports"] for row in export.records(session, "moves")] == [1, 2]
 
 
 def test_rejecting_the_primary_report_promotes_the_other(database: Database) -> None:
