@@ -9,6 +9,7 @@ units with "y" from thirty on ("treinta y dos"), says "cien" for 100 and
 from __future__ import annotations
 
 from ..normalize import fold
+from .numbers import tens_and_units, with_hundreds
 
 _UNITS = {
     "un": 1,
@@ -66,17 +67,6 @@ NUMBER_PATTERN = (
 QUANTIFIER_PATTERN = r"(?:al menos|más de|cerca de|casi|alrededor de|unos|unas)"
 
 
-def _below_100(w: str) -> int | None:
-    if w in _UNITS:
-        return _UNITS[w]
-    if w in _TENS:
-        return _TENS[w]
-    tens, sep, unit = w.partition(" y ")
-    if sep and tens in _TENS and unit in _UNITS and _UNITS[unit] < 10:
-        return _TENS[tens] + _UNITS[unit]
-    return None
-
-
 def number(word: str) -> int | None:
     """'once' -> 11, 'veintidós' -> 22, 'treinta y dos' -> 32, 'ciento veinte'
     -> 120, 'docena' -> 12; None otherwise."""
@@ -85,9 +75,6 @@ def number(word: str) -> int | None:
         return int(w)
     if w in _NOUNS:
         return _NOUNS[w]
-    if w == "cien":
-        return 100
-    if w.startswith("ciento "):
-        rest = _below_100(w[len("ciento ") :])
-        return None if rest is None else 100 + rest
-    return _below_100(w)
+    return with_hundreds(
+        w, lambda rest: tens_and_units(rest, _UNITS, _TENS, " y "), "cien", "ciento "
+    )

@@ -9,6 +9,7 @@ Approximate counts are nouns ("una decina di", "una dozzina di").
 from __future__ import annotations
 
 from ..normalize import fold
+from .numbers import with_hundreds
 
 _UNITS = {
     "un": 1,
@@ -94,9 +95,4 @@ def number(word: str) -> int | None:
         return int(w)
     if w in _NOUNS:
         return _NOUNS[w]
-    if w == "cento":
-        return 100
-    if w.startswith("cento"):
-        rest = _below_100(w[len("cento") :])
-        return None if rest is None else 100 + rest
-    return _below_100(w)
+    return with_hundreds(w, _below_100, "cento", "cento")

@@ -11,6 +11,7 @@ one word with a Brazilian and a European spelling ("dezesseis"/"dezasseis",
 from __future__ import annotations
 
 from ..normalize import fold
+from .numbers import tens_and_units, with_hundreds
 
 _UNITS = {
     "um": 1,
@@ -63,17 +64,6 @@ NUMBER_PATTERN = (
 QUANTIFIER_PATTERN = r"(?:pelo menos|ao menos|mais de|cerca de|quase|perto de|uns|umas)"
 
 
-def _below_100(w: str) -> int | None:
-    if w in _UNITS:
-        return _UNITS[w]
-    if w in _TENS:
-        return _TENS[w]
-    tens, sep, unit = w.partition(" e ")
-    if sep and tens in _TENS and unit in _UNITS and _UNITS[unit] < 10:
-        return _TENS[tens] + _UNITS[unit]
-    return None
-
-
 def number(word: str) -> int | None:
     """'onze' -> 11, 'dezesseis' -> 16, 'vinte e um' -> 21, 'trinta e dois'
     -> 32, 'cento e vinte' -> 120, 'uma dúzia' -> 12; None otherwise."""
@@ -82,9 +72,6 @@ def number(word: str) -> int | None:
         return int(w)
     if w in _NOUNS:
         return _NOUNS[w]
-    if w == "cem":
-        return 100
-    if w.startswith("cento e "):
-        rest = _below_100(w[len("cento e ") :])
-        return None if rest is None else 100 + rest
-    return _below_100(w)
+    return with_hundreds(
+        w, lambda rest: tens_and_units(rest, _UNITS, _TENS, " e "), "cem", "cento e "
+    )
