@@ -100,7 +100,8 @@ def report(label: str, times: list[float]) -> None:
     p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
     print(
         f"{label}: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
-        f"max {ordered[-1]:.1f} ms over {len(times)} (budget 50)"
+        f"max {ordered[-1]:.1f} ms over {len(times)} (budget 50); in order: "
+        + " ".join(f"{t:.0f}" for t in times)
     )
 
 
