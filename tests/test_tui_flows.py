@@ -290,3 +290,19 @@ async def test_profiles_show_path_flow_and_chart(db: Path) -> None:
         assert "in (max 2)" in text  # July 2025: Jason Wei and Hyung Won Chung
         flow = text[text.index("Net flow by counterpart") :]
         assert "OpenAI → Meta Superintelligence Labs" in flow and "+3" in flow
+
+
+@sync
+@pytest.mark.parametrize(("moves", "title"), [(PAGE, f"({PAGE})"), (PAGE + 1, f"({PAGE}+)")])
+async def test_a_title_says_more_only_when_there_is_more(
+    tmp_path: Path, moves: int, title: str
+) -> None:
+    from bench_tui_synthetic import build
+
+    db = build(tmp_path / "page.db", articles=50, people=50, moves=moves)
+    app = make_app(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(TimelinePane)
+        assert pane.row_count == PAGE
+        assert str(pane.border_title).startswith(f"Timeline {title}")

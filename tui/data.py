@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 # is ~3 screens: enough to scroll into while the next one loads, small enough
 # that a filtered timeline page at 200k moves reads in ~10 ms.
 PAGE = 100
+# A page is read with one row more than it shows: that row says whether there
+# is a next page, so a title says "(100)" and not "(100+)" when that is all.
+PEEK = PAGE + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +117,10 @@ class DataSource:
             return Overview(
                 location=self.location,
                 totals=queries.totals(session),
-                articles=queries.articles(session, limit=PAGE),
-                people=queries.people(session, limit=PAGE),
-                organizations=queries.organizations(session, limit=PAGE),
-                timeline=views.timeline_page(session, where or views.TimelineFilter(), limit=PAGE),
+                articles=queries.articles(session, limit=PEEK),
+                people=queries.people(session, limit=PEEK),
+                organizations=queries.organizations(session, limit=PEEK),
+                timeline=views.timeline_page(session, where or views.TimelineFilter(), limit=PEEK),
                 latest_move_id=latest,
             )
 
@@ -131,19 +134,19 @@ class DataSource:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.articles(session, limit=PAGE, offset=offset)
+            return queries.articles(session, limit=PEEK, offset=offset)
 
     def people(self, offset: int) -> list[PersonRow]:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.people(session, limit=PAGE, offset=offset)
+            return queries.people(session, limit=PEEK, offset=offset)
 
     def organizations(self, offset: int) -> list[OrganizationRow]:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.organizations(session, limit=PAGE, offset=offset)
+            return queries.organizations(session, limit=PEEK, offset=offset)
 
     # ------------------------------------------------------------ timeline
 
@@ -151,7 +154,7 @@ class DataSource:
         from movesboard.models import views
 
         with self.open().session() as session:
-            return views.timeline_page(session, where, after=after, limit=PAGE)
+            return views.timeline_page(session, where, after=after, limit=PEEK)
 
     def latest_move_id(self) -> int:
         from movesboard.models import views

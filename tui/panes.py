@@ -53,8 +53,8 @@ class Pane(RowList, Generic[Item]):
         """The first page (a reload keeps the cursor on the same row when it is still there)."""
         current = self.current
         keep = current.key if keep_place and current is not None else None
-        self.set_rows(self.to_rows(items), keep=keep)
-        self.exhausted = len(items) < PAGE
+        self.exhausted = len(items) <= PAGE  # pages come with one row to peek
+        self.set_rows(self.to_rows(items[:PAGE]), keep=keep)
         self.refresh_title()
 
     def to_rows(self, items: Sequence[Item]) -> list[Row]:
@@ -91,8 +91,8 @@ class Pane(RowList, Generic[Item]):
             app.call_from_thread(setattr, self, "_loading", False)
 
     def append(self, items: Sequence[Item]) -> None:
-        self.exhausted = len(items) < PAGE
-        self.extend(self.to_rows(items))
+        self.exhausted = len(items) <= PAGE
+        self.extend(self.to_rows(items[:PAGE]))
         self.refresh_title()
 
     def copy_text(self) -> str | None:
