@@ -18,6 +18,7 @@ DB_HELP = (
     "database: a file path or an SQLAlchemy URL (postgresql://...); "
     "default: $MOVESBOARD_DB, else movesboard.db in the user data directory"
 )
+NO_SEED_HELP = "open an empty database without the seed articles"
 
 
 def dashboard_parser() -> argparse.ArgumentParser:
@@ -31,9 +32,7 @@ def dashboard_parser() -> argparse.ArgumentParser:
         prog="movesboard", add_help=False, allow_abbrev=False, exit_on_error=False
     )
     parser.add_argument("--db", metavar="DB", default=None, help=DB_HELP)
-    parser.add_argument(
-        "--no-seed", action="store_true", help="open an empty database without the seed articles"
-    )
+    parser.add_argument("--no-seed", action="store_true", help=NO_SEED_HELP)
     return parser
 
 
@@ -53,9 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[db_parent],
     )
     parser.add_argument("--version", action="version", version=f"movesboard {__version__}")
-    parser.add_argument(
-        "--no-seed", action="store_true", help="open an empty database without the seed articles"
-    )
+    parser.add_argument("--no-seed", action="store_true", help=NO_SEED_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in all_commands():
         command.register(commands, [db_parent])
