@@ -75,20 +75,18 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config, revision)
 
 
-# Derived data a revision introduces, filled in by application code for the
-# rows stored before it (a frozen migration would carry a stale copy of it).
-DERIVED_SINCE = {"0004": "move repeats"}
+# The revision that introduced move repeats: derived data, filled in by
+# application code for the rows stored before it (a frozen migration would
+# carry a stale copy of models/repeats.py).
+REPEATS_SINCE = "0004"
 
 
 def _derive(connection, before: str | None) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import inspect
+    from sqlalchemy import text
 
-    if before is None or before >= max(DERIVED_SINCE):
-        return  # a new database, or one that has them
-    if not inspect(connection).has_table("move") or "repeat_of_id" not in {
-        column["name"] for column in inspect(connection).get_columns("move")
-    }:
-        return  # upgraded only part of the way
+    reached = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if before is None or before >= REPEATS_SINCE or reached < REPEATS_SINCE:
+        return  # a new database, one that has them, or one not upgraded that far
     from sqlmodel import Session
 
     from ..repeats import mark
