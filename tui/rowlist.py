@@ -104,6 +104,7 @@ class RowList(ScrollView, can_focus=True):
         self.rows: list[Row] = []
         self._base_style = Style()  # set by each paint (render_lines)
         self._content_width = 0
+        self._empty_wrapped: tuple[int, list[Text]] = (-1, [])
         self._lines: list[int] = []  # row index per line; -1 - i for the heading of row i
         self._line_of: list[int] = []  # line per row
 
@@ -237,10 +238,13 @@ class RowList(ScrollView, can_focus=True):
 
     def empty_line(self, y: int, width: int) -> Text:
         """Line `y` of the empty message, set in from the edges by one line and two cells."""
-        lines = Text(self.empty).wrap(self.app.console, max(1, width - 4))
+        if self._empty_wrapped[0] != width:  # wrapped once per width, not per line painted
+            wrapped = Text(self.empty).wrap(self.app.console, max(1, width - 4))
+            self._empty_wrapped = (width, list(wrapped))
+        lines = self._empty_wrapped[1]
         if not 1 <= y <= len(lines):
             return Text()
-        message = lines[y - 1]
+        message = lines[y - 1].copy()
         message.stylize("dim")
         return Text("  ").append_text(message)
 
