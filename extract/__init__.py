@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from .analysis import Analysis, Trigger, TriggerKind
 from .consolidate import consolidate, to_facts
 from .dates import find_dates
 from .detect import detect_language
@@ -18,10 +19,11 @@ from .gazetteer import ENV_VAR, load_gazetteer
 from .groups import GroupFinder
 from .lang import PACK_CODES, LanguagePack, load_pack
 from .members import named_members
-from .moves import MoveFinder
-from .orgs import OrgFinder
+from .moves import MoveContext, MovePatterns, affiliations, find_hops, resolve_org_anaphors
+from .orgs import OrgFinder, OrgMention
 from .people import PeopleFinder
 from .sentences import split_sentences
+from .spans import SpanList
 from .types import (
     Extraction,
     FuzzyDate,
@@ -60,7 +62,7 @@ class _Engine:
         self.gaz = load_gazetteer(gazetteer)
         self.orgs = OrgFinder(pack, self.gaz)
         self.people = PeopleFinder([load_pack(c) for c in PACK_CODES], pack)
-        self.moves = MoveFinder(pack, self.gaz)
+        self.move_patterns = MovePatterns.compile(pack)
         self.groups = GroupFinder(pack)
 
 
@@ -108,51 +110,72 @@ def extract(
     if language is None:
         language = detect_language(f"{title}\n{body}")
     eng = _engine(language, gazetteer)
-    sentences = split_sentences(body, eng.pack)
-    # One scan for move verbs, shared by the organisation and move finders.
-    assert eng.pack.trigger_scan is not None
-    triggers = eng.pack.trigger_scan.scan(body)
-    all_dates = find_dates(body, eng.pack, published)
-    org_mentions = eng.orgs.find(body, triggers, date_spans={d.start: d.end for d in all_dates})
-    org_spans = [(o.start, o.end) for o in org_mentions]
-    people, person_mentions = eng.people.find(body, sentences, org_spans, triggers)
-    noise = [(s.start, s.end) for s in sentences if s.noise]
-    dates = [d for d in all_dates if not any(a <= d.start < b for a, b in noise)]
-    # Organisation anaphors ("the company") resolved once, used by both passes.
-    resolved = eng.moves.with_anaphors(body, sentences, org_mentions)
-    # Each person's described employer: for "the former Foo chief" and as the
-    # fallback origin of moves.
-    aff = (
-        eng.moves.affiliations(body, sentences, person_mentions, resolved, triggers)
-        if triggers
-        else {}
-    )
-    hops = eng.moves.find(
-        body, sentences, person_mentions, resolved, dates, published, triggers, aff
-    )
-    moves = to_facts(consolidate(hops, eng.gaz, aff))
+    doc = _analyse(eng, body, published)
+    moves = to_facts(consolidate(find_hops(doc, eng.move_patterns), eng.gaz, doc.affiliations))
     groups = eng.groups.find(
-        body, sentences, resolved, triggers, [(p.start, p.end) for p in person_mentions], moves
+        body,
+        doc.sentences,
+        doc.orgs,
+        doc.triggers,
+        [(p.start, p.end) for p in doc.persons],
+        moves,
     )
     # "hired three researchers ... The three, A, B and C, ...": the group's people.
     moves += named_members(
         body,
-        sentences,
+        doc.sentences,
         groups,
         moves,
-        person_mentions,
-        dates,
+        doc.persons,
+        doc.dates,
         eng.pack.rx["pronoun_plural"],
-        eng.moves.coord_tight,
+        eng.move_patterns.coord_tight,
     )
-    orgs: dict[str, OrgEntity] = {}
-    for o in org_mentions:
-        ent = orgs.setdefault(o.name, OrgEntity(o.name, eng.gaz.parent(o.name), known=o.known))
-        ent.mentions.append(Mention(o.text, o.start, o.end))
     return Extraction(
         language=language,
-        people=people,
-        organizations=list(orgs.values()),
+        people=doc.people,
+        organizations=_organizations(eng, doc.named_orgs),
         moves=moves,
         group_moves=groups,
     )
+
+
+def _organizations(eng: _Engine, mentions: list[OrgMention]) -> list[OrgEntity]:
+    """One entity per canonical organisation, with every surface form named."""
+    orgs: dict[str, OrgEntity] = {}
+    for o in mentions:
+        ent = orgs.setdefault(o.name, OrgEntity(o.name, eng.gaz.parent(o.name), known=o.known))
+        ent.mentions.append(Mention(o.text, o.start, o.end))
+    return list(orgs.values())
+
+
+def _analyse(eng: _Engine, body: str, published: dt.date | None) -> Analysis:
+    """Sentences, move verbs, dates, organisations and people: found once, read by every stage."""
+    sentences = split_sentences(body, eng.pack)
+    assert eng.pack.trigger_scan is not None
+    triggers = SpanList(
+        Trigger(TriggerKind(k), a, b) for k, a, b in eng.pack.trigger_scan.scan(body)
+    )
+    all_dates = find_dates(body, eng.pack, published)
+    noise = [(s.start, s.end) for s in sentences if s.noise]
+    doc = Analysis(
+        body,
+        eng.pack,
+        eng.gaz,
+        published,
+        sentences,
+        triggers,
+        SpanList(d for d in all_dates if not any(a <= d.start < b for a, b in noise)),
+    )
+    org_mentions = eng.orgs.find(body, triggers, date_spans={d.start: d.end for d in all_dates})
+    people, persons = eng.people.find(
+        body, sentences, [(o.start, o.end) for o in org_mentions], triggers
+    )
+    doc.named_orgs = doc.orgs = SpanList(org_mentions)
+    doc.persons, doc.people = SpanList(persons), people
+    ctx = MoveContext(doc, eng.move_patterns)
+    # Organisation anaphors ("the company") resolved once, read by every later stage.
+    doc.orgs = resolve_org_anaphors(ctx)
+    if triggers:
+        doc.affiliations = affiliations(ctx)
+    return doc

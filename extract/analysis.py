@@ -1,0 +1,88 @@
+"""One article, analysed once: the typed record every extraction stage reads.
+
+`extract()` fills an `Analysis` stage by stage (sentences, triggers, dates,
+organisations, people, affiliations); the move, group and member finders then
+read it instead of passing each other lists.  Offsets are into `body`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NamedTuple
+
+from .dates import DateMention
+from .gazetteer import Gazetteer
+from .lang import LanguagePack
+from .orgs import OrgMention
+from .people import PersonMention
+from .sentences import Sentence
+from .spans import SpanList
+from .types import PersonEntity
+
+
+class TriggerKind(StrEnum):
+    """The argument structure of a move statement (see extract/moves/handlers.py)."""
+
+    HIRE_PASSIVE = "hire_passive"  # PERSON was hired [by] ORG
+    FOUND_PASSIVE = "found_passive"  # ORG was founded by PERSON
+    JOIN = "join"  # PERSON joined ORG
+    FOUND = "found"  # PERSON founded ORG
+    HIRE = "hire"  # ORG hired PERSON
+    LEAVE = "leave"  # PERSON left ORG
+    LEAVE_NOOBJ = "leave_noobj"  # PERSON resigned
+    LOSE = "lose"  # ORG lost PERSON
+
+    @property
+    def subject_moves(self) -> bool:
+        """The mover is the verb's subject ("Jane Roe joined"), not its object."""
+        return self not in _OBJECT_MOVES
+
+    @property
+    def arrives(self) -> bool:
+        """The organisation after the verb is joined, not left."""
+        return self in (TriggerKind.JOIN, TriggerKind.FOUND)
+
+
+_OBJECT_MOVES = frozenset({TriggerKind.HIRE, TriggerKind.LOSE, TriggerKind.FOUND_PASSIVE})
+
+
+class Trigger(NamedTuple):
+    """A move verb the pack's lexicon found: its kind and its span in the body."""
+
+    kind: TriggerKind
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything found in one article before moves are read off it."""
+
+    body: str
+    pack: LanguagePack
+    gaz: Gazetteer
+    published: dt.date | None
+    sentences: list[Sentence]
+    triggers: SpanList[Trigger]
+    dates: SpanList[DateMention]  # outside noise lines
+    named_orgs: SpanList[OrgMention] = field(default_factory=SpanList)  # as the text names them
+    orgs: SpanList[OrgMention] = field(default_factory=SpanList)  # plus resolved anaphors
+    persons: SpanList[PersonMention] = field(default_factory=SpanList)
+    people: list[PersonEntity] = field(default_factory=list)
+    # Each person's described employer ("Jane Roe, an OpenAI researcher"):
+    # the fallback origin of a move whose statement names none.
+    affiliations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def live(self) -> list[Sentence]:
+        """The prose: sentences that are not bylines, captions or "read also" lines."""
+        return [s for s in self.sentences if not s.noise]
+
+    def triggers_in(self, sentence: Sentence) -> list[Trigger]:
+        return self.triggers.within(sentence.start, sentence.end)
+
+    def trigger_between(self, a: int, b: int) -> bool:
+        """A move verb starts inside body[a:b]."""
+        return self.triggers.first_at(a, b) is not None

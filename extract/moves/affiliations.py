@@ -1,0 +1,69 @@
+"""Each person's described employer in the article ("Jane Doe, an OpenAI
+alumna", "was most recently at X"): the fallback origin of a move whose own
+statement names none, and the key to "the former Scale chief"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..people import PersonMention
+from ..sentences import Sentence
+from .arguments import first_org
+from .context import MoveContext
+from .descriptors import descriptor_org
+
+# Descriptions come with a person's first mentions; later ones are bare.
+_DESCRIBED_WITHIN = 3
+
+
+@dataclass(slots=True)
+class _Reading:
+    described: dict[str, str] = field(default_factory=dict)  # person -> described org
+    recent: dict[str, str] = field(default_factory=dict)  # "was most recently at X"
+    seen: dict[str, int] = field(default_factory=dict)  # mentions read per person
+
+
+def affiliations(ctx: MoveContext) -> dict[str, str]:
+    """Person -> organisation, former ones included; "most recently at" wins."""
+    reading = _Reading()
+    previous: list[PersonMention] = []
+    for s in ctx.doc.live:
+        persons = ctx.doc.persons.within(s.start, s.end)
+        for p in persons:
+            _read_description(ctx, reading, s, p)
+        _read_previous_employer(ctx, reading, s, persons, previous)
+        previous = persons
+    return {**reading.described, **reading.recent}
+
+
+def _read_description(ctx: MoveContext, reading: _Reading, s: Sentence, p: PersonMention) -> None:
+    reading.seen[p.person] = reading.seen.get(p.person, 0) + 1
+    if p.person in reading.described or reading.seen[p.person] > _DESCRIBED_WITHIN:
+        return
+    org = descriptor_org(ctx, s, [p.person], [p], s.end, allow_former=True)
+    if org:
+        reading.described[p.person] = org
+
+
+def _read_previous_employer(
+    ctx: MoveContext,
+    reading: _Reading,
+    s: Sentence,
+    persons: list[PersonMention],
+    previous: list[PersonMention],
+) -> None:
+    m = ctx.rx["prev_employer"].search(ctx.body, s.start, s.end)
+    if not m:
+        return
+    org = first_org(ctx, m.end(), s.end, exclude=set(), near=60)
+    who = [p.person for p in persons if p.end <= m.start()]
+    # "X has joined Y. He previously worked at Z.": a pronoun subject is
+    # the one person of the sentence before.
+    if (
+        not who
+        and len({p.person for p in previous}) == 1
+        and ctx.rx["pronoun_singular"].search(ctx.body, s.start, m.end())
+    ):
+        who = [previous[0].person]
+    if org is not None and who:
+        reading.recent.setdefault(who[-1], org.name)

@@ -1,0 +1,269 @@
+"""A move verb's arguments: the organisation it names, the people who move.
+
+Subjects may be lists ("X, Y and Z"), relative clauses ("Y, who joined"),
+pronouns resolved to the article's focus, or plural nouns ("the pair").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..orgs import OrgMention
+from ..people import PersonMention
+from ..sentences import Sentence
+from .context import MoveContext, SentenceScope, fold_word
+
+_COMMA_GAP = re.compile(r"\s*,?\s*")
+_FIRST_WORD = re.compile(r"\S+")  # a trigger's verb
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
+
+
+# ---------------------------------------------------------------- organisations
+def first_org(
+    ctx: MoveContext, a: int, b: int, exclude: set[str | None], near: int | None = None
+) -> OrgMention | None:
+    """First organisation (or resolved anaphor) in body[a:b]; with `near`,
+    only one close enough to be the verb's object."""
+    limit = min(b, a + near) if near else b
+    for o in ctx.doc.orgs.starting(a, limit):
+        if o.name in exclude or o.modifier:
+            continue
+        gap = ctx.body[a : o.start]
+        if near and ("," in gap or len(gap.split()) > 4):
+            return None  # too far from the verb to be its object
+        return o
+    return None
+
+
+def after_preposition(ctx: MoveContext, o: OrgMention, floor: int) -> bool:
+    """In a prepositional phrase: "in Foo", "from Foo and Bar"."""
+    words = ctx.body[max(floor, o.start - 40) : o.start].split()
+    if not words:
+        return False
+    if ctx.rx["prepositions"].fullmatch(words[-1]):
+        return True
+    # "... including Nvidia and Amazon": a conjunct of a prepositional object.
+    return (
+        ctx.rx["conj"].fullmatch(words[-1]) is not None
+        and len(words) >= 3
+        and bool(ctx.rx["prepositions"].fullmatch(words[-3]))
+    )
+
+
+def org_before(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
+    """The agent: the first subject-like organisation of the clause, i.e.
+    one not introduced by a preposition ("invest in Foo and hired")."""
+    for o in ctx.doc.orgs.within(s.start, ts):
+        if not o.modifier and not after_preposition(ctx, o, s.start):
+            return o
+    return None
+
+
+def announcer(ctx: MoveContext, s: Sentence, subj_start: int) -> OrgMention | None:
+    """ "Foo announced that X joins as chief scientist": Foo is the destination."""
+    speech = None
+    for m in ctx.rx["speech"].finditer(ctx.body, s.start, subj_start):
+        speech = m
+    if speech is None:
+        return None
+    orgs = ctx.doc.orgs.within(s.start, speech.start())
+    if not orgs or ctx.doc.persons.within(orgs[-1].end + 1, speech.start()):
+        return None
+    return orgs[-1]
+
+
+def org_itself(ctx: MoveContext, org: OrgMention) -> bool:
+    """False for "Nvidia's earnings call": the object is something of the
+    organisation's other than a unit of it ("Meta's new lab" is fine)."""
+    tail = ctx.body[org.end : org.end + 60]
+    if not tail.startswith(("'s", "’s")):
+        return True
+    words = [w.strip(",.;:") for w in tail[2:].split()[:5]]
+    return any(ctx.rx["unit_nouns"].fullmatch(w) for w in words)
+
+
+def other_object(ctx: MoveContext, te: int) -> bool:
+    """ "left the stage": a lowercase object that is neither a preposition
+    (a date, a destination follows) nor a post ("left his post")."""
+    words = ctx.body[te : te + 40].split()[:3]
+    if not words or not words[0][:1].isalpha() or not words[0][0].islower():
+        return False
+    w0 = words[0].strip(",.;:")
+    if ctx.rx["prepositions"].fullmatch(w0) or ctx.rx["dest_prep"].match(ctx.body, te + 1):
+        return False
+    nouns = [w.strip(",.;:") for w in words[:3]]
+    return not any(ctx.rx["post_nouns"].fullmatch(w) for w in nouns)
+
+
+def preceded_by_at(ctx: MoveContext, org: OrgMention) -> bool:
+    words = ctx.body[max(0, org.start - 12) : org.start].split()
+    return bool(words) and bool(ctx.rx["at_prep"].fullmatch(words[-1]))
+
+
+# ---------------------------------------------------------------- people
+def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> list[PersonMention]:
+    """The first name after a verb and the names listed with it."""
+    after = [p for p in persons if a <= p.start < b]
+    if not after or len(ctx.body[a : after[0].start].split()) > 6:
+        return []
+    if _POSSESSIVE_AFTER.match(ctx.body, after[0].end):
+        return []  # "hired Jane Roe's deputy": the object is someone else
+    out = [after[0]]
+    for p in after[1:]:
+        gap = ctx.body[out[-1].end : p.start]
+        if ctx.patterns.coord.match(gap) and not ctx.rx["speech"].search(gap):
+            out.append(p)
+        else:
+            break
+    return out
+
+
+def comitative(ctx: MoveContext, a: int, b: int, persons: list[PersonMention]) -> list[str]:
+    """ "along with Jane Roe": the companions named after a join."""
+    m = ctx.patterns.comitative.search(ctx.body, a, min(b, a + 40))
+    if not m:
+        return []
+    return [p.person for p in objects(ctx, persons, m.end(), b)]
+
+
+def with_coordinated(ctx: MoveContext, before: list[PersonMention]) -> list[str]:
+    """The last name before the trigger plus the names listed with it."""
+    out = [before[-1]]
+    for p in reversed(before[:-1]):
+        if ctx.patterns.coord.match(ctx.body[p.end : out[-1].start]):
+            out.append(p)
+        else:
+            break
+    return list(dict.fromkeys(p.person for p in reversed(out)))
+
+
+def group_for(ctx: MoveContext, before: list[PersonMention]) -> list[str]:
+    names = with_coordinated(ctx, before)
+    return names if len(names) >= 2 else list(ctx.discourse.group)
+
+
+def clause_start(s: Sentence, pos: int) -> int:
+    text = s.text[: pos - s.start]
+    cut = max(text.rfind(", "), text.rfind("; "), text.rfind(": "))
+    return s.start + cut + 2 if cut >= 0 else s.start
+
+
+def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """Who a subject-first verb is about: a name before it, else a pronoun,
+    a title, a quoted speaker or the subject of a fronted clause."""
+    before = [p for p in scope.persons if p.end <= ts]
+    if before:
+        return _named_subject(ctx, before, ts)
+    s = scope.sentence
+    pronoun = _pronoun_subject(ctx, ctx.body[clause_start(s, ts) : ts])
+    if pronoun is not None:
+        return pronoun  # even when nobody is in focus: then nobody
+    return (
+        _titled_subject(ctx, clause_start(s, ts), ts)
+        or _quoted_speaker(ctx, scope, ts)
+        or _fronted_clause_subject(ctx, scope, ts)
+    )
+
+
+def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> list[str]:
+    between = ctx.body[before[-1].end : ts]
+    speech = ctx.rx["speech"].search(between)
+    if not speech:
+        rel = ctx.rx["relative"].search(between)
+        # "11 researchers who were hired": a relative clause of another
+        # noun, not of the name before it.
+        if (
+            rel
+            and not _COMMA_GAP.fullmatch(between[: rel.start()])
+            and "," not in between[rel.end() :]
+        ):
+            return []
+        return with_coordinated(ctx, before)
+    # "X said (that) he was leaving": the pronoun after the speech verb.
+    tail = between[speech.end() :]
+    if ctx.rx["pronoun_plural"].search(tail):
+        return group_for(ctx, before)
+    if ctx.rx["pronoun_singular"].search(tail) or ctx.rx["pronoun_first"].search(tail):
+        speaker = with_coordinated(ctx, before)
+        return speaker if len(speaker) == 1 else []
+    return []
+
+
+def _pronoun_subject(ctx: MoveContext, clause_text: str) -> list[str] | None:
+    """No name before the trigger: a pronoun or plural noun subject (None: no pronoun)."""
+    if ctx.rx["pronoun_plural"].search(clause_text):
+        return list(ctx.discourse.group)
+    if ctx.rx["pronoun_singular"].search(clause_text):
+        return list(ctx.discourse.focus)
+    return None
+
+
+def _titled_subject(ctx: MoveContext, a: int, ts: int) -> list[str]:
+    """ "The former Scale chief is leaving": the one person described at
+    that organisation earlier in the article."""
+    words = ctx.body[a:ts].split()
+    if not words or not ctx.rx["title_lead"].fullmatch(words[0]):
+        return []
+    if not any(fold_word(w) in ctx.pack.title_words for w in words[-3:]):
+        return []
+    orgs = ctx.doc.orgs.within(a, ts)
+    if len(orgs) != 1:
+        return []
+    fam = ctx.doc.gaz.family(orgs[0].name)
+    named = {
+        p.person
+        for p in ctx.doc.persons
+        if p.end <= a and ctx.doc.affiliations.get(p.person) in fam
+    }
+    return [named.pop()] if len(named) == 1 else []
+
+
+def _quoted_speaker(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """'"I am leaving OpenAI," Jane Roe said': the quoted speaker."""
+    body, s = ctx.body, scope.sentence
+    if not ctx.rx["pronoun_first"].search(body, max(s.start, ts - 30), ts):
+        return []
+    speakers = {
+        p.person
+        for p in scope.persons
+        if ctx.rx["speech"].match(body, p.end + 1)
+        or ctx.rx["speech"].search(body, max(s.start, p.start - 20), p.start)
+    }
+    return list(speakers) if len(speakers) == 1 else []
+
+
+def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """A fronted subordinate clause: "After leaving Tesla, he ..."."""
+    body, s = ctx.body, scope.sentence
+    comma = body[ts : s.end].find(", ")
+    if comma < 0:
+        return []
+    at = ts + comma + 2
+    after_ps = [p for p in scope.persons if p.start == at]
+    if after_ps:
+        return [after_ps[0].person]
+    after = body[at : s.end]
+    if ctx.rx["pronoun_plural"].match(after):
+        return list(ctx.discourse.group)
+    if ctx.rx["pronoun_singular"].match(after):
+        return list(ctx.discourse.focus)
+    return []
+
+
+def inverted_subject(ctx: MoveContext, ts: int, te: int, persons: list[PersonMention]) -> list[str]:
+    """The subject right after the verb, where a fronted phrase put it there.
+
+    The trigger may span it ("wechselte Anna Schmidt von"): the name then
+    follows the trigger's first word."""
+    verb = _FIRST_WORD.match(ctx.body, ts)
+    at = verb.end() if verb and verb.end() < te else te
+    while at < len(ctx.body) and ctx.body[at] == " ":
+        at += 1
+    named = [p.person for p in persons if p.start == at]
+    if named:
+        return named[:1]
+    if ctx.rx["pronoun_singular"].match(ctx.body, at):
+        return list(ctx.discourse.focus)
+    if ctx.rx["pronoun_plural"].match(ctx.body, at):
+        return list(ctx.discourse.group)
+    return []

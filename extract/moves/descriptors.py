@@ -1,0 +1,133 @@
+"""The organisation a person is described at: "OpenAI researcher Jason Wei",
+"Jane Doe, a researcher at Foo,", "CEO Windsurf Varun Mohan", "members of
+Foo's team, including Jane Roe".  A move's origin when its statement names none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..people import PersonMention
+from ..sentences import Sentence
+from .arguments import preceded_by_at
+from .context import MoveContext, fold_word
+
+_TRAILING_COMMA = re.compile(r"\w,\s*$")
+_LEADING_POSSESSIVE = re.compile(r"^(?:'s|’s)")
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptorQuery:
+    """Whose description to read, and which descriptions count."""
+
+    sentence: Sentence
+    mentions: list[PersonMention]  # the people's mentions in the sentence, nearest side first
+    allow_former: bool = False  # "a former Foo researcher" counts too
+    single: bool = False  # an apposition naming two organisations gives none
+    after: bool = False  # the people follow the verb (objects, not subjects)
+
+
+def descriptor_org(
+    ctx: MoveContext,
+    s: Sentence,
+    names: list[str],
+    persons: list[PersonMention],
+    ts: int,
+    *,
+    after: bool = False,
+    allow_former: bool = False,
+    single: bool = False,
+) -> str | None:
+    """The organisation a person (or a listed group) is described at,
+    unless described as former."""
+    mentions = [p for p in persons if p.person in names and s.start <= p.start < s.end]
+    if after:
+        mentions = [p for p in mentions if p.start >= ts] or mentions
+    else:
+        mentions = [p for p in mentions if p.start < ts] or mentions
+    if not mentions:
+        return None
+    q = DescriptorQuery(s, mentions, allow_former, single, after)
+    return _listed_under(ctx, q) or _title_before(ctx, q) or _apposition_after(ctx, q)
+
+
+def _listed_under(ctx: MoveContext, q: DescriptorQuery) -> str | None:
+    """ "members of Foo's team, including Jane Roe": the list's organisation."""
+    body, s = ctx.body, q.sentence
+    for pm in q.mentions:
+        inc = ctx.rx["including"].search(body, max(s.start, pm.start - 14), pm.start)
+        if inc and not body[inc.end() : pm.start].strip(" ,:"):
+            pre = ctx.doc.orgs.within(max(s.start, inc.start() - 80), inc.start())
+            if pre:
+                return pre[-1].name
+    return None
+
+
+def _title_before(ctx: MoveContext, q: DescriptorQuery) -> str | None:
+    """Before a name: ORG ('s)? title-words NAME ("OpenAI-Forscher X" too)."""
+    body, s = ctx.body, q.sentence
+    for pm in q.mentions:
+        pre = ctx.doc.orgs.within(max(s.start, pm.start - 60), pm.start)
+        if not pre:
+            continue
+        o = pre[-1]
+        gap = body[o.end : pm.start]
+        if gap.strip() == ",":
+            if _titled_org_then_comma(ctx, q, o.start):
+                return o.name  # "co-founder of OpenAI, John Doe,"
+            continue
+        if _TRAILING_COMMA.search(gap) and gap.count(",") == 1:
+            gap = gap.rstrip().rstrip(",") + " "  # "Foo's chief executive, Jane Doe"
+        if _title_gap(ctx, gap, o.end, pm.start) and (
+            q.allow_former
+            or not (
+                ctx.rx["former"].search(gap)
+                or ctx.rx["former"].search(body[max(s.start, o.start - 12) : o.start])
+            )
+        ):
+            return o.name
+    return None
+
+
+def _titled_org_then_comma(ctx: MoveContext, q: DescriptorQuery, org_start: int) -> bool:
+    """ "co-founder of OpenAI, John Doe": a title word just before the organisation."""
+    lead = ctx.body[max(q.sentence.start, org_start - 30) : org_start].split()[-3:]
+    return any(fold_word(w) in ctx.pack.title_words for w in lead) and (
+        q.allow_former or not ctx.rx["former"].search(" ".join(lead))
+    )
+
+
+def _title_gap(ctx: MoveContext, gap: str, a: int, b: int) -> bool:
+    """Between an organisation and a name: at most five words, title words among them."""
+    # "OpenAI-Forscher X": the compound's noun is the title word.
+    words = [w.strip("’'-") for w in _LEADING_POSSESSIVE.sub("", gap).split()]
+    return (
+        len(words) <= 5
+        and "," not in gap
+        and "(" not in gap
+        and (not words or any(fold_word(w) in ctx.pack.title_words for w in words))
+        and not ctx.doc.trigger_between(a, b)
+        and not ctx.rx["speech"].search(gap)
+    )
+
+
+def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
+    """After a name: ", ... at/of ORG ...,"."""
+    body, s = ctx.body, q.sentence
+    for pm in reversed(q.mentions):
+        if body[pm.end : pm.end + 1] != ",":
+            continue
+        end = body.find(",", pm.end + 1)
+        if end < 0 or end > s.end:
+            end = s.end if body[s.end - 1 : s.end] == "." and q.after else -1
+        if end < 0:
+            continue
+        app = body[pm.end : end]
+        if ctx.doc.trigger_between(pm.end, end) or ctx.rx["speech"].search(app):
+            continue
+        post = ctx.doc.orgs.within(pm.end, end)
+        if q.single and len({o.name for o in post}) > 1:
+            continue  # "stints at Foo and Bar": no one origin
+        if post and (q.allow_former or not ctx.rx["former"].search(app)):
+            return post[-1].name if preceded_by_at(ctx, post[-1]) else post[0].name
+    return None

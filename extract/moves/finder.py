@@ -1,0 +1,108 @@
+"""Move statements, sentence by sentence: each move verb's handler reads its
+arguments; the discourse (who "he" and "they" are) follows the text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..analysis import Analysis
+from ..people import PersonMention
+from ..sentences import Sentence
+from .context import MoveContext, SentenceScope, Site
+from .handlers import HANDLERS, nominal_departure
+from .hop import Hop
+from .patterns import MovePatterns
+
+
+def find_hops(doc: Analysis, patterns: MovePatterns) -> list[Hop]:
+    """Every move statement of the article, in text order."""
+    ctx = MoveContext(doc, patterns)
+    ctx.nominals = list(doc.pack.rx["leave_nominal"].finditer(doc.body))
+    hops: list[Hop] = []
+    live = doc.live
+    for i, s in enumerate(live):
+        if s.heading:
+            continue
+        scope = SentenceScope(
+            s,
+            live[i + 1] if i + 1 < len(live) else None,
+            doc.persons.within(s.start, s.end),
+            doc.triggers_in(s),
+        )
+        found = _sentence_hops(ctx, scope)
+        hops.extend(found)
+        _update_focus(ctx, scope, found)
+    _announcement_dates(ctx, live, hops)
+    return hops
+
+
+def _sentence_hops(ctx: MoveContext, scope: SentenceScope) -> list[Hop]:
+    s = scope.sentence
+    hops: list[Hop] = []
+    for m in ctx.nominals:
+        if s.start <= m.start() < s.end:
+            hops.extend(nominal_departure(ctx, s, m, scope.persons))
+    consumed: set[int] = set()  # triggers read as the second half of a chain
+    for index, trigger in enumerate(scope.triggers):
+        if index in consumed:
+            continue
+        reading = HANDLERS[trigger.kind](ctx, Site(scope, index))
+        consumed.update(reading.consumed)
+        hops.extend(reading.hops)
+    return hops
+
+
+def _update_focus(ctx: MoveContext, scope: SentenceScope, found: list[Hop]) -> None:
+    """The singular focus a later "he"/"ia" refers to: the subject of the
+    last move statement, else the sentence's first name unless the
+    sentence's subject is itself a pronoun (focus carries over)."""
+    ps = scope.persons
+    if not ps and not found:
+        return
+    discourse = ctx.discourse
+    subjects = list(dict.fromkeys(h.person for h in found))
+    if len(subjects) == 1:
+        discourse.focus = subjects
+    elif ps:
+        head = ctx.body[scope.sentence.start : ps[0].start]
+        if not ctx.rx["pronoun_singular"].search(head):
+            discourse.focus = [ps[0].person]
+    lists = coordinated_lists(ctx, ps)
+    if len(subjects) >= 2:
+        discourse.group = subjects
+    elif lists:
+        discourse.group = lists[-1]
+
+
+def coordinated_lists(ctx: MoveContext, ps: list[PersonMention]) -> list[list[str]]:
+    """The lists of names a sentence holds ("A, B and C")."""
+    lists: list[list[str]] = []
+    cur: list[PersonMention] = []
+    for p in ps:
+        if cur and ctx.patterns.coord_tight.match(ctx.body[cur[-1].end : p.start]):
+            if p.person not in [c.person for c in cur]:
+                cur.append(p)
+            continue
+        if len(cur) >= 2:
+            lists.append([c.person for c in cur])
+        cur = [p]
+    if len(cur) >= 2:
+        lists.append([c.person for c in cur])
+    return lists
+
+
+def _announcement_dates(ctx: MoveContext, live: list[Sentence], hops: list[Hop]) -> None:
+    """ "X joins Y. The company announced it on June 10.": an undated
+    present statement takes the day of an announcement right after it."""
+    index = {s.start: i for i, s in enumerate(live)}
+    for k, h in enumerate(hops):
+        if h.date_explicit or h.date is None:
+            continue
+        i = index.get(h.sentence.start)
+        if i is None:
+            continue
+        for s in live[i + 1 : i + 3]:
+            ds = [d for d in ctx.doc.dates.within(s.start, s.end) if d.date.day]
+            if ds and ctx.rx["speech"].search(s.text):
+                hops[k] = replace(h, date=ds[0].date, date_explicit=True)
+                break

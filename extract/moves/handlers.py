@@ -1,0 +1,540 @@
+"""One handler per trigger kind: each reads its verb's arguments into a
+`Statement`, and `emit` gives every statement its modality, date and hops.
+
+  join / found        SUBJECT trigger ORG       ("X joined Meta", "X founded Foo")
+  leave               SUBJECT trigger ORG       (destination may follow: "for Y",
+                                                  "to join Y")
+  leave_noobj         SUBJECT trigger           (org = the subject's descriptor)
+  hire_passive        PERSON trigger [by] ORG
+  hire / lose         AGENT-ORG trigger PERSONS  ("Meta hired X and Y")
+  found_passive       ORG trigger PERSON          ("Foo was co-founded by X")
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..analysis import TriggerKind
+from ..orgs import OrgMention
+from ..people import PersonMention
+from ..sentences import Sentence
+from . import arguments as args
+from .context import MoveContext, Site
+from .descriptors import descriptor_org
+from .hop import Hop
+from .origin import destination, origin
+from .qualities import DateWindow, modality, role, statement_date
+
+
+@dataclass(slots=True)
+class Statement:
+    """Who moved where according to one move verb, before its qualities."""
+
+    site: Site
+    movers: list[str]
+    from_org: str | None
+    to_org: str | None
+    region_start: int  # the statement's clause: modality and tense are read from here
+    args_end: int  # ... up to the end of its arguments
+    window: DateWindow
+    roles: dict[str, str | None] = field(default_factory=dict)
+    returning: bool = False
+    chained: bool = False  # departure and destination in one statement
+    from_weak: bool = False
+    companions: tuple[str, ...] = ()  # moved "along with" the first mover
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a handler made of its trigger, and the later triggers it used up."""
+
+    hops: list[Hop] = field(default_factory=list)
+    consumed: frozenset[int] = frozenset()
+
+
+Handler = Callable[[MoveContext, Site], Reading]
+
+
+def emit(ctx: MoveContext, st: Statement) -> list[Hop]:
+    """The statement's hops, with its modality and date; none when it is no move."""
+    site = st.site
+    how = modality(ctx, site.sentence, st.region_start, st.args_end, site.start)
+    if how is None:
+        return []
+    when = statement_date(ctx, st.window)
+    lead = st.movers[0]
+    return [
+        Hop(
+            name,
+            st.from_org,
+            st.to_org,
+            site.sentence,
+            site.start,
+            site.kind,
+            when.date,
+            when.explicit,
+            st.roles.get(name),
+            how,
+            st.chained,
+            returning=st.returning,
+            from_weak=st.from_weak,
+            companion_of=lead if name in st.companions else None,
+        )
+        for name in st.movers
+    ]
+
+
+def _previous_trigger_end(site: Site) -> int:
+    i = site.index
+    return site.scope.triggers[i - 1].end if i > 0 else site.sentence.start
+
+
+def _returning(ctx: MoveContext, site: Site) -> bool:
+    return bool(ctx.rx["return"].match(ctx.body, site.start))
+
+
+# ---------------------------------------------------------------- subject first
+@dataclass(frozen=True, slots=True)
+class ObjectReading:
+    """The organisation(s) a subject-first verb names."""
+
+    end: int  # where the verb's arguments end
+    from_org: str | None = None
+    to_org: str | None = None
+    chained: bool = False
+    consumed: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    names: list[str]
+    start: int  # of the first name before the verb (else the verb)
+
+
+ObjectReader = Callable[[MoveContext, Site, Subject], ObjectReading | None]
+
+
+def _hire_passive_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
+    """ "X was hired by Foo", "X was poached" (the organisation the clause names)."""
+    org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=60)
+    if org is None:  # no agent named: the organisation the clause names
+        org = args.first_org(ctx, site.end, site.sentence.end, exclude=set())
+    if org is None:
+        return None
+    end = org.end
+    comma = ctx.body.find(", ", site.end, end)
+    if comma > 0:
+        end = comma  # the clause ends there; its modality is its own
+    return ObjectReading(end, to_org=org.name)
+
+
+def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
+    """ "X joined Foo", "X founded Foo", "Foo announced that X joins"."""
+    org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=90)
+    if org is None:
+        org = args.announcer(ctx, site.sentence, subject.start)
+    if org is None or not args.org_itself(ctx, org):
+        return None
+    if site.kind == TriggerKind.FOUND and _founded_elsewhere(ctx, site, org):
+        return None  # "launched a product at Google": Google was not founded
+    return ObjectReading(max(org.end, site.end), to_org=org.name)
+
+
+def _founded_elsewhere(ctx: MoveContext, site: Site, org: OrgMention) -> bool:
+    return org.start > site.end and any(
+        ctx.rx["prepositions"].fullmatch(w) for w in ctx.body[site.end : org.start].split()
+    )
+
+
+def _leave_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
+    """ "X left Foo (for Bar)", "X resigned (as CEO of Foo)"."""
+    left = _organisation_left(ctx, site)
+    if left is None:
+        return None  # "left Meta's board", "left the stage": not an employer
+    from_org, end = left
+    if from_org is None:
+        from_org = _described_origin(ctx, site, subject)
+    dest = destination(ctx, site, end, from_org)
+    if dest.org is None:
+        return ObjectReading(end, from_org=from_org, consumed=dest.consumed)
+    return ObjectReading(dest.end, from_org, dest.org, chained=True, consumed=dest.consumed)
+
+
+def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] | None:
+    """The organisation the verb names as left and where it ends; None when
+    the object is something else."""
+    if site.kind == TriggerKind.LEAVE:
+        org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=60)
+        if org is not None:
+            return (org.name, org.end) if args.org_itself(ctx, org) else None
+        return None if args.other_object(ctx, site.end) else (None, site.end)
+    # "is stepping down as chief executive of Foo"
+    intro = ctx.patterns.role.match(ctx.body, site.end + 1)
+    if intro:
+        org = args.first_org(ctx, intro.start("role"), site.next_start, set(), near=70)
+        if org is not None:
+            return org.name, org.end
+    return None, site.end
+
+
+def _described_origin(ctx: MoveContext, site: Site, subject: Subject) -> str | None:
+    """A departure naming no organisation: the mover's description, else the announcer."""
+    s, orgs = site.sentence, ctx.doc.orgs
+    noobj = site.kind == TriggerKind.LEAVE_NOOBJ
+    # "mantan CTO Foo, X, mengundurkan diri": resigning made the description
+    # former; only when nothing else is named after.
+    bare = (
+        noobj
+        and len({o.name for o in orgs.within(s.start, s.end)}) == 1
+        and not orgs.within(site.end, site.next_start)
+        and not ctx.rx["from_prep"].search(ctx.body, site.end, site.next_start)
+    )
+    org = descriptor_org(
+        ctx, s, subject.names, site.persons, site.start, allow_former=bare, single=bare
+    )
+    if org is None and noobj:
+        # "The company confirmed that X resigned": from the announcer,
+        # unless it is a newsroom reporting on someone else.
+        ann = args.announcer(ctx, s, subject.start)
+        if ann is not None and not ctx.doc.gaz.is_media(ann.name):
+            org = ann.name
+    return org
+
+
+def _subject(ctx: MoveContext, site: Site) -> Subject | None:
+    names = args.subjects(ctx, site.scope, site.start)
+    if not names and ctx.pack.subject_after_verb:
+        names = args.inverted_subject(ctx, site.start, site.end, site.persons)
+    if not names:
+        return None
+    start = min(
+        (p.start for p in site.persons if p.person in names and p.start < site.start),
+        default=site.start,
+    )
+    return Subject(names, start)
+
+
+def _subject_first(read_object: ObjectReader) -> Handler:
+    """A handler for a verb whose subject moves: SUBJECT verb ORG."""
+
+    def handle(ctx: MoveContext, site: Site) -> Reading:
+        subject = _subject(ctx, site)
+        if subject is None:
+            return Reading()
+        obj = read_object(ctx, site, subject)
+        if obj is None:
+            return Reading()
+        if obj.from_org is None and obj.to_org is None:
+            return Reading(consumed=obj.consumed)
+        st = _subject_statement(ctx, site, subject, obj)
+        return Reading(emit(ctx, st) if st else [], obj.consumed)
+
+    return handle
+
+
+def _subject_statement(
+    ctx: MoveContext, site: Site, subject: Subject, obj: ObjectReading
+) -> Statement | None:
+    from_org, to_org, weak = obj.from_org, obj.to_org, False
+    if from_org is None:
+        found = origin(ctx, site, subject.names, obj.end, to_org)
+        from_org, weak = found.org, found.weak
+    if from_org is None and to_org is not None and _promotion(ctx, site, subject, to_org):
+        return None
+    if from_org is not None and from_org == to_org:
+        from_org = None
+    companions = _companions(ctx, site, subject, obj.end, to_org)
+    region_start = args.clause_start(site.sentence, subject.start)
+    last = max(obj.consumed, default=site.index)
+    triggers = site.scope.triggers
+    after_last = triggers[last + 1].start if last + 1 < len(triggers) else site.sentence.end
+    window = DateWindow(
+        site.sentence,
+        site.start,
+        after_limit=max(after_last, obj.end),
+        before_floor=max(_previous_trigger_end(site), site.sentence.start),
+        region_start=region_start,
+        end=obj.end,
+    )
+    send = site.sentence.end
+    title = role(ctx, site.end, send if obj.chained else site.next_start, send)
+    movers = subject.names + list(companions)
+    return Statement(
+        site,
+        movers,
+        from_org,
+        to_org,
+        region_start,
+        obj.end,
+        window,
+        roles=dict.fromkeys(movers, title),
+        returning=_returning(ctx, site),
+        chained=obj.chained,
+        from_weak=weak,
+        companions=companions,
+    )
+
+
+def _promotion(ctx: MoveContext, site: Site, subject: Subject, to_org: str) -> bool:
+    """ "Foo's CFO Jane Roe has been appointed CEO of Foo": no move."""
+    if ctx.rx["return"].match(ctx.body, site.start):
+        return False
+    desc = descriptor_org(ctx, site.sentence, subject.names, site.persons, site.start)
+    return desc is not None and desc in ctx.doc.gaz.family(to_org)
+
+
+def _companions(
+    ctx: MoveContext, site: Site, subject: Subject, obj_end: int, to_org: str | None
+) -> tuple[str, ...]:
+    """ "X joined Meta along with Y": Y moves too, from where X came."""
+    if not site.kind.arrives or to_org is None:
+        return ()
+    found = args.comitative(ctx, obj_end, site.sentence.end, site.persons)
+    return tuple(n for n in found if n not in subject.names)
+
+
+# ---------------------------------------------------------------- agent first
+@dataclass(frozen=True, slots=True)
+class Objects:
+    """The people an agent-first verb names, and where they end."""
+
+    mentions: list[PersonMention]
+    end: int
+    indefinite: bool  # "hired a researcher. Jane Roe ...": named in the next sentence
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(p.person for p in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    from_org: str | None
+    to_org: str | None
+    from_weak: bool = False
+
+
+SidesReader = Callable[[MoveContext, Site, OrgMention | None, Objects], Sides | None]
+
+
+def _agent(ctx: MoveContext, site: Site) -> OrgMention | None:
+    agent = args.org_before(ctx, site.sentence, site.start)
+    person_before = [p for p in site.persons if p.end <= site.start]
+    if agent is not None and person_before and person_before[-1].start > agent.end:
+        between = ctx.body[person_before[-1].end : site.start]
+        if not ctx.rx["relative"].search(between):
+            return None  # "Zuckerberg hired ...": the agent is a person
+    return agent
+
+
+def _objects(ctx: MoveContext, site: Site) -> Objects | None:
+    found = args.objects(ctx, site.persons, site.end, site.next_start)
+    if found:
+        return Objects(found, found[-1].end, indefinite=False)
+    following = site.scope.following
+    if site.kind != TriggerKind.HIRE or following is None:
+        return None
+    indef = ctx.rx["indef_person"].match(ctx.body, ctx.body.find(" ", site.end) + 1)
+    if not indef:
+        return None
+    lead = ctx.doc.persons.within(following.start, following.end)[:1]
+    lead = [p for p in lead if p.start == following.start]
+    return Objects(lead[:1], indef.end(), indefinite=True) if lead else None
+
+
+def _hire_sides(
+    ctx: MoveContext, site: Site, agent: OrgMention | None, objs: Objects
+) -> Sides | None:
+    """AGENT hired PERSONS (from ORIGIN)."""
+    to_org = agent.name if agent is not None else _hired_at(ctx, site, objs.end)
+    if to_org is None:
+        return None
+    from_org: str | None = None
+    fp = ctx.rx["from_prep"].search(ctx.body, site.end, site.next_start)
+    if fp:
+        org = args.first_org(ctx, fp.end(), fp.end() + 40, exclude={to_org})
+        if org is not None:
+            from_org = org.name
+    if from_org is not None or objs.indefinite:
+        return Sides(from_org, to_org)
+    from_org = _hired_from_description(ctx, site, objs)
+    if from_org is not None and from_org in ctx.doc.gaz.family(to_org):
+        return None  # the agent promotes its own employee
+    if _internal_appointment(ctx, site, objs.mentions[0]):
+        return None
+    return Sides(from_org, to_org, from_weak=from_org is not None)
+
+
+def _hired_at(ctx: MoveContext, site: Site, obj_end: int) -> str | None:
+    """ "X hired Y to serve as Z at ORG": the org the role is at."""
+    at = [
+        o
+        for o in ctx.doc.orgs.within(obj_end, site.sentence.end)
+        if o.start < site.next_start and args.preceded_by_at(ctx, o)
+    ]
+    return at[0].name if at else None
+
+
+def _hired_from_description(ctx: MoveContext, site: Site, objs: Objects) -> str | None:
+    s, names = site.sentence, objs.names
+    org = descriptor_org(ctx, s, names, site.persons, site.start, after=True)
+    if org is None and len(names) == 1:
+        # "hired Jane Roe, a former Foo researcher": her last employer.
+        org = descriptor_org(
+            ctx, s, names, site.persons, site.start, after=True, allow_former=True, single=True
+        )
+    return org
+
+
+def _internal_appointment(ctx: MoveContext, site: Site, first: PersonMention) -> bool:
+    """ "hired Jane Roe, its head of sales, as president"; "named Jane Roe,
+    who had served as its CFO, president": a promotion, not a hire."""
+    body = ctx.body
+    app = body[first.end : first.end + 30]
+    if not app.startswith(","):
+        return False
+    if ctx.rx["own_possessive"].match(app.lstrip(", ")):
+        return True
+    if ctx.rx["relative"].match(app.lstrip(", ")):
+        close = body.find(",", first.end + 1, site.sentence.end)
+        rel = body[first.end : close if close > 0 else site.sentence.end]
+        return bool(ctx.rx["stay"].search(rel))
+    return False
+
+
+def _lose_sides(
+    ctx: MoveContext, site: Site, agent: OrgMention | None, objs: Objects
+) -> Sides | None:
+    """AGENT lost PERSONS (to RIVAL)."""
+    if agent is None:
+        return None
+    to_org: str | None = None
+    dest = ctx.rx["lose_to"].match(ctx.body, objs.end + 1)
+    if dest:
+        org = args.first_org(ctx, dest.end(), site.next_start, exclude={agent.name}, near=30)
+        if org is not None:
+            to_org = org.name
+    return Sides(agent.name, to_org)
+
+
+def _agent_first(read_sides: SidesReader) -> Handler:
+    """A handler for a verb whose object moves: AGENT verb PERSONS."""
+
+    def handle(ctx: MoveContext, site: Site) -> Reading:
+        agent = _agent(ctx, site)
+        objs = _objects(ctx, site)
+        if objs is None:
+            return Reading()
+        sides = read_sides(ctx, site, agent, objs)
+        if sides is None:
+            return Reading()
+        return Reading(emit(ctx, _agent_statement(ctx, site, agent, objs, sides)))
+
+    return handle
+
+
+def _agent_statement(
+    ctx: MoveContext, site: Site, agent: OrgMention | None, objs: Objects, sides: Sides
+) -> Statement:
+    from_org = None if sides.from_org == sides.to_org else sides.from_org
+    s = site.sentence
+    region_start = args.clause_start(s, agent.start if agent else site.start)
+    window = DateWindow(
+        s,
+        site.start,
+        after_limit=site.next_start,
+        before_floor=max(_previous_trigger_end(site), s.start),
+        region_start=region_start,
+        end=site.next_start,
+    )
+    return Statement(
+        site,
+        objs.names,
+        from_org,
+        sides.to_org,
+        region_start,
+        objs.end,
+        window,
+        roles=_object_roles(ctx, site, objs),
+        returning=_returning(ctx, site),
+        from_weak=sides.from_weak,
+    )
+
+
+def _object_roles(ctx: MoveContext, site: Site, objs: Objects) -> dict[str, str | None]:
+    """Each object's own role: "hired A, ..., as CFO, and B, ..., as CPO"."""
+    roles: dict[str, str | None] = {}
+    mentions = objs.mentions
+    for k, p in enumerate(mentions):
+        end = mentions[k + 1].start if k + 1 < len(mentions) else site.next_start
+        roles.setdefault(p.person, role(ctx, p.end, end, end))
+    names = objs.names
+    shared = role(ctx, site.end, site.next_start, site.sentence.end) if len(names) == 1 else None
+    return {n: roles.get(n) or shared for n in names}
+
+
+def _found_passive(ctx: MoveContext, site: Site) -> Reading:
+    """ORG was founded by PERSONS."""
+    s = site.sentence
+    org = args.org_before(ctx, s, site.start)
+    found = args.objects(ctx, site.persons, site.end, site.next_start)
+    if org is None or not found:
+        return Reading()
+    names = list(dict.fromkeys(p.person for p in found))
+    window = DateWindow(
+        s,
+        site.start,
+        after_limit=s.end,
+        before_floor=s.start,
+        region_start=s.start,
+        end=site.next_start,
+    )
+    st = Statement(
+        site,
+        names,
+        None,
+        org.name,
+        args.clause_start(s, org.start),
+        found[-1].end,
+        window,
+    )
+    return Reading(emit(ctx, st))
+
+
+HANDLERS: dict[TriggerKind, Handler] = {
+    TriggerKind.HIRE_PASSIVE: _subject_first(_hire_passive_object),
+    TriggerKind.FOUND_PASSIVE: _found_passive,
+    TriggerKind.JOIN: _subject_first(_join_object),
+    TriggerKind.FOUND: _subject_first(_join_object),
+    TriggerKind.HIRE: _agent_first(_hire_sides),
+    TriggerKind.LEAVE: _subject_first(_leave_object),
+    TriggerKind.LEAVE_NOOBJ: _subject_first(_leave_object),
+    TriggerKind.LOSE: _agent_first(_lose_sides),
+}
+
+
+# ---------------------------------------------------------------- nominal departures
+def nominal_departure(
+    ctx: MoveContext, s: Sentence, m: re.Match[str], persons: list[PersonMention]
+) -> list[Hop]:
+    """ "the departure of X", "mundurnya CTO OpenAI X": a departure from X's org."""
+    ns, ne = m.start(), m.end()
+    found = args.objects(ctx, persons, ne, s.end)
+    if not found:
+        return []
+    names = [p.person for p in found]
+    from_org = descriptor_org(ctx, s, names, persons, ns, after=True)
+    if from_org is None:
+        return []
+    how = modality(ctx, s, ns, found[-1].end, ns)
+    if how is None:
+        return []
+    last = found[-1].end
+    after = [d for d in ctx.doc.dates.within(last, s.end) if d.start < last + 25]
+    date = after[0].date if after else None
+    return [
+        Hop(n, from_org, None, s, ns, TriggerKind.LEAVE, date, date is not None, None, how)
+        for n in names
+    ]

@@ -1,0 +1,144 @@
+"""Both ends of a subject-first move: where the mover came from when the verb
+names only the destination, and where they went when it names only the
+organisation left ("left Foo for Bar", "left Foo to join Bar")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..analysis import TriggerKind
+from .arguments import first_org, preceded_by_at
+from .context import MoveContext, Site
+from .descriptors import descriptor_org
+
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    org: str | None
+    weak: bool = False  # inferred from a description, not stated
+
+
+def origin(
+    ctx: MoveContext, site: Site, movers: list[str], obj_end: int, to_org: str | None
+) -> Origin:
+    """The organisation left, when the statement's own verb does not name it."""
+    exclude: set[str | None] = set(ctx.doc.gaz.family(to_org)) if to_org else set()
+    org = (
+        _from_after_object(ctx, site, obj_end, exclude)
+        or _before_clause(ctx, site, obj_end, exclude)
+        or _from_before_verb(ctx, site, exclude)
+    )
+    if org is not None:
+        return Origin(org)
+    desc = descriptor_org(ctx, site.sentence, movers, site.persons, site.start)
+    if desc is not None and desc not in exclude:
+        return Origin(desc, weak=True)
+    return Origin(None)
+
+
+def _from_after_object(
+    ctx: MoveContext, site: Site, obj_end: int, exclude: set[str | None]
+) -> str | None:
+    """ "joined X from Y", "after years at Y"."""
+    fp = ctx.rx["from_prep"].search(ctx.body, obj_end, site.next_start)
+    if fp and len(_WORDS.findall(ctx.body, obj_end, fp.start())) <= 5:
+        org = first_org(ctx, fp.end(), fp.end() + 50, exclude=exclude)
+        if org is not None:
+            return org.name
+    return None
+
+
+def _before_clause(
+    ctx: MoveContext, site: Site, obj_end: int, exclude: set[str | None]
+) -> str | None:
+    """ "Before joining X, she was a researcher at Y" / "... at Y before joining X"."""
+    s, ts = site.sentence, site.start
+    if not ctx.rx["before_marker"].search(ctx.body, max(s.start, ts - 15), site.end):
+        return None
+    # The organisation nearest the "before" clause: the last one before
+    # the verb ("worked at Y before joining X"), else the first after it.
+    near = ctx.doc.orgs.within(s.start, ts)[::-1] + ctx.doc.orgs.within(obj_end, s.end)
+    for o in near:
+        if (
+            s.start <= o.start < s.end
+            and o.name not in exclude
+            and not (ts <= o.start < obj_end)
+            and preceded_by_at(ctx, o)
+        ):
+            return o.name
+    return None
+
+
+def _from_before_verb(ctx: MoveContext, site: Site, exclude: set[str | None]) -> str | None:
+    """ "three researchers from OpenAI's Zurich office, X, Y and Z"."""
+    fp = ctx.rx["from_prep"].search(ctx.body, site.sentence.start, site.start)
+    if fp:
+        org = first_org(ctx, fp.end(), fp.end() + 40, exclude=exclude)
+        if org is not None and org.end <= site.start:
+            return org.name
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    org: str | None
+    end: int  # where the statement's arguments now end
+    consumed: frozenset[int] = field(default_factory=frozenset)  # later triggers it used
+
+
+def destination(ctx: MoveContext, site: Site, obj_end: int, from_org: str | None) -> Destination:
+    """After a departure: "for Meta", "to join Meta", "dan bergabung dengan Meta"."""
+    exclude: set[str | None] = {from_org}
+    org = _after_destination_preposition(ctx, site, obj_end, exclude)
+    if org is not None:
+        return org
+    return _chained_join(ctx, site, obj_end, exclude)
+
+
+def _after_destination_preposition(
+    ctx: MoveContext, site: Site, obj_end: int, exclude: set[str | None]
+) -> Destination | None:
+    s, limit = site.sentence, site.next_start
+    if obj_end >= s.end:
+        return None
+    dp = ctx.rx["dest_prep"].match(ctx.body, obj_end + 1)
+    if dp is None:
+        # "left Foo earlier this year for Bar": a date phrase in between.
+        for d in ctx.doc.dates:
+            if d.start == obj_end + 1 and d.end < limit:
+                dp = ctx.rx["dest_prep"].match(ctx.body, d.end + 1)
+                break
+    if dp:
+        org = first_org(ctx, dp.end(), min(limit, dp.end() + 45), exclude=exclude)
+        if org is not None:
+            return Destination(org.name, org.end)
+    return None
+
+
+def _chained_join(
+    ctx: MoveContext, site: Site, obj_end: int, exclude: set[str | None]
+) -> Destination:
+    """A join/found trigger right after, in the same clause, no new name between."""
+    triggers = site.scope.triggers
+    for tj in range(site.index + 1, len(triggers)):
+        kind, ts2, te2 = triggers[tj]
+        gap = ctx.body[obj_end:ts2]
+        if kind not in _CHAINABLE or "," in gap or ";" in gap:
+            break
+        if any(obj_end <= p.start < ts2 for p in site.persons):
+            break
+        if kind == TriggerKind.LEAVE:
+            continue
+        nxt = triggers[tj + 1].start if tj + 1 < len(triggers) else site.sentence.end
+        used = frozenset(range(site.index + 1, tj + 1))
+        org = first_org(ctx, te2, nxt, exclude=exclude, near=90)
+        if org is not None:
+            return Destination(org.name, org.end, used)
+        return Destination(None, obj_end, used)
+    return Destination(None, obj_end)
+
+
+_CHAINABLE = frozenset({TriggerKind.JOIN, TriggerKind.FOUND, TriggerKind.LEAVE})

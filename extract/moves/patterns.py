@@ -1,0 +1,49 @@
+"""The move finder's patterns, compiled once per language pack."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lang import LanguagePack, alternation
+
+
+@dataclass(frozen=True, slots=True)
+class MovePatterns:
+    # Gaps between two names of one list: "X, Y and Z", "X (, desc,) and Y",
+    # "X along with co-founder Y", "X bersama rekan pendirinya, Y".
+    coord: re.Pattern[str]
+    # The same, with nothing but a comma or a conjunction between the names.
+    coord_tight: re.Pattern[str]
+    # "X joined Meta along with Y": a companion who moves too.
+    comitative: re.Pattern[str]
+    # "as chief scientist": a role after its introducing word.
+    role: re.Pattern[str]
+    # Where a list of roles splits into conjuncts.
+    role_split: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pack: LanguagePack) -> MovePatterns:
+        pats = pack.data["patterns"]
+        conj = "|".join(pats["conj"])
+        withc = alternation(pats["with_conj"])
+        role_intro = alternation(pats["role_intro"])
+        role_end = alternation(pats["role_end"])
+        conj_alt = "|".join(pats["conj"] + pats.get("role_conj", []))
+        return cls(
+            coord=re.compile(
+                rf"^\s*,\s*$|^\s*(?:,[^,;]{{1,120}}){{0,2}},?\s+(?:{conj}|{withc})\s+"
+                rf"(?:[\w-]+\s+){{0,3}}?(?:[\w-]+,\s*)?$",
+                re.IGNORECASE,
+            ),
+            coord_tight=re.compile(
+                rf"^(?:\s*,\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+)$", re.IGNORECASE
+            ),
+            comitative=re.compile(rf"(?<![\w-])(?:{withc})(?![\w-])", re.IGNORECASE),
+            role=re.compile(
+                rf"(?<![\w-])(?:{role_intro})\s+(?P<role>[^,;.()\"“”]{{2,70}}?)"
+                rf"(?=\s*(?:[,;.(\"“”]|$|\s(?:{role_end})\s))",
+                re.IGNORECASE,
+            ),
+            role_split=re.compile(rf"\s+(?=(?:{conj_alt})\s)", re.IGNORECASE),
+        )

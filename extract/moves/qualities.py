@@ -1,0 +1,108 @@
+"""What every move statement gets the same way, whatever its verb: how the
+article asserts it (modality), when it happened (date) and as what (role)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..sentences import Sentence
+from ..types import FuzzyDate, Modality
+from .arguments import clause_start
+from .context import MoveContext
+
+_ORG_POSSESSIVE = re.compile(r"^[^\s]+(?:'s|’s)\s+")  # "OpenAI's CEO of ..."
+
+
+def modality(ctx: MoveContext, s: Sentence, a: int, b: int, ts: int) -> Modality | None:
+    """How body[a:b] asserts its move; None when it is not a move at all
+    (stays, sabbaticals)."""
+    region = ctx.body[a : max(b, ts)]
+    if ctx.rx["stay"].search(region):
+        return None
+    # "returned after a three-month leave": absences reach to the clause end.
+    clause_end = ctx.body.find(",", max(b, ts), s.end)
+    if ctx.rx["absence"].search(ctx.body, a, clause_end if clause_end > 0 else s.end):
+        return None
+    if ctx.rx["denial"].search(region):
+        return Modality.DENIED
+    rumour = ctx.rx["rumour"].search(region)
+    if rumour:
+        return _rumour_or_report(ctx, s, a, region, rumour)
+    if ctx.rx["reported"].search(s.text):
+        return Modality.REPORTED
+    return Modality.STATED
+
+
+def _rumour_or_report(
+    ctx: MoveContext, s: Sentence, a: int, region: str, rumour: re.Match[str]
+) -> Modality:
+    """ "Foo said she would join": a modal in reported speech reports."""
+    speech = ctx.rx["speech"].search(ctx.body, s.start, a + rumour.start())
+    if (
+        speech
+        and ctx.rx["reported_modal"].fullmatch(rumour.group())
+        and not ctx.rx["rumour"].search(region, rumour.end())
+    ):
+        return Modality.REPORTED
+    return Modality.RUMOURED
+
+
+@dataclass(frozen=True, slots=True)
+class DateWindow:
+    """Where a statement's own date may be written, and its tense read."""
+
+    sentence: Sentence
+    trigger_start: int
+    after_limit: int  # a date after the verb must start before this
+    before_floor: int  # a date before the verb must start after this
+    region_start: int  # the clause whose tense says "now"
+    end: int  # the end of the statement's arguments
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDate:
+    date: FuzzyDate | None
+    explicit: bool  # written in the statement, not the tense default
+
+
+def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
+    """The date of the statement's own clause, else the tense default:
+    a present statement ("has joined", "is leaving") takes the
+    publication month, background history none."""
+    s, ts = w.sentence, w.trigger_start
+    after = [d for d in ctx.doc.dates.within(ts, s.end) if d.start < w.after_limit]
+    if after:
+        return StatedDate(after[0].date, True)
+    before = ctx.doc.dates.within(w.before_floor, ts)
+    if before:
+        return StatedDate(before[-1].date, True)
+    published = ctx.doc.published
+    if published is None:
+        return StatedDate(None, False)
+    end = max(w.end, ts)
+    current = bool(ctx.rx["current"].search(ctx.body[w.region_start : end]))
+    if not current and ctx.pack.untensed_is_current:
+        current = not ctx.rx["past"].search(ctx.body[clause_start(s, ts) : end])
+    if current:
+        return StatedDate(FuzzyDate(published.year, published.month), False)
+    return StatedDate(None, False)
+
+
+def role(ctx: MoveContext, a: int, b: int, send: int) -> str | None:
+    """The title a statement gives the mover: "as chief scientist"."""
+    m = ctx.patterns.role.search(ctx.body, a, min(send, b + 160))
+    if not (m and m.start() < b + 40 and ctx.rx["role_words"].search(m.group("role"))):
+        return None
+    text = m.group("role").strip()
+    # "OpenAI's CEO of Applications": the organisation is not part of the title.
+    text = _ORG_POSSESSIVE.sub("", text)
+    # "chief AI officer and lead MSL": keep the conjuncts that are titles.
+    parts = ctx.patterns.role_split.split(text)
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not ctx.rx["role_words"].search(part.split(None, 1)[-1]):
+            break
+        kept.append(part)
+    text = " ".join(kept)
+    return text if 0 < len(text.split()) <= 8 else None
