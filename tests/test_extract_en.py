@@ -408,8 +408,31 @@ def test_the_company_announcing_a_resignation_is_the_one_left() -> None:
     assert moves("Northwind Robotics said on Monday that Maria Lopez has resigned.") == {
         ("Maria Lopez", "Northwind Robotics", None)
     }
-    # A newsroom reporting it is nobody's employer.
-    assert moves("Reuters reported on Monday that Maria Lopez has resigned.") == set()
+    # A newsroom reporting it is nobody's employer: she resigned from somewhere unnamed.
+    assert moves("Reuters reported on Monday that Maria Lopez has resigned.") == {
+        ("Maria Lopez", None, None)
+    }
+
+
+def test_a_departure_naming_no_organisation_is_still_a_departure() -> None:
+    # Her employer comes from her description elsewhere in the article.
+    assert moves(
+        "Dana Whitfield, a senior engineer at Northwind Robotics, spoke at the summit. "
+        "Whitfield resigned on Friday."
+    ) == {("Dana Whitfield", "Northwind Robotics", None)}
+    # Leaving a place is no departure from an employer.
+    assert moves("Dana Whitfield left Lisbon on Friday.") == set()
+    # A departure and a destination the article gives apart are one move.
+    assert moves(
+        "Dana Whitfield is stepping down, the company said. She will join Helix AI in May."
+    ) == {("Dana Whitfield", None, "Helix AI")}
+
+
+def test_a_founding_with_no_origin_is_background_not_a_move() -> None:
+    assert moves("Northwind Robotics was co-founded in 2019 by Dana Whitfield.") == set()
+    assert moves("Dana Whitfield left Google in 2019 to found Northwind Robotics.") == {
+        ("Dana Whitfield", "Google", "Northwind Robotics")
+    }
 
 
 def test_an_organisation_in_a_compound_places_a_person_but_acts_for_nobody() -> None:

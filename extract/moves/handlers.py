@@ -169,7 +169,9 @@ def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] |
         org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=60)
         if org is not None:
             return (org.name, org.end) if args.org_itself(ctx, org) else None
-        return None if args.other_object(ctx, site.end) else (None, site.end)
+        if args.other_object(ctx, site.end) or _unknown_name_after(ctx, site.end):
+            return None
+        return None, site.end
     # "is stepping down as chief executive of Foo"
     intro = ctx.patterns.role.match(ctx.body, site.end + 1)
     if intro:
@@ -177,6 +179,12 @@ def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] |
         if org is not None:
             return org.name, org.end
     return None, site.end
+
+
+def _unknown_name_after(ctx: MoveContext, te: int) -> bool:
+    """ "left Tokyo": a capitalised object that is no organisation we know."""
+    word = ctx.body[te : te + 40].split()[:1]
+    return bool(word) and word[0][:1].isupper()
 
 
 def _described_origin(ctx: MoveContext, site: Site, subject: Subject) -> str | None:
@@ -226,8 +234,6 @@ def _subject_first(read_object: ObjectReader) -> Handler:
         obj = read_object(ctx, site, subject)
         if obj is None:
             return Reading()
-        if obj.from_org is None and obj.to_org is None:
-            return Reading(consumed=obj.consumed)
         st = _subject_statement(ctx, site, subject, obj)
         return Reading(emit(ctx, st) if st else [], obj.consumed)
 
