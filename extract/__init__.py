@@ -12,7 +12,7 @@ import datetime as dt
 import os
 
 from .analysis import Analysis, Trigger, TriggerKind
-from .completion import complete
+from .completion import complete, returns_explain_departures
 from .consolidate import consolidate, to_facts
 from .dates import find_dates
 from .detect import detect_language
@@ -112,7 +112,8 @@ def extract(
         language = detect_language(f"{title}\n{body}")
     eng = _engine(language, gazetteer)
     doc = _analyse(eng, body, published)
-    hops = consolidate(find_hops(doc, eng.move_patterns), eng.gaz, doc.affiliations)
+    hops = returns_explain_departures(find_hops(doc, eng.move_patterns))
+    hops = consolidate(hops, eng.gaz, doc.affiliations)
     moves = to_facts(complete(hops, doc.affiliations))
     groups = eng.groups.find(
         body,

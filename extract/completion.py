@@ -3,8 +3,11 @@ statement could not say, the rest of the article may.
 
 - A departure that names neither the organisation left nor a destination
   ("Jane Roe resigned on Monday") is part of the person's other move when the
-  article reports one ("... She will join Foo"), else it is left from the
-  person's described employer, or from an organisation nobody names.
+  article reports one ("... She will join Foo"), else it is left from where
+  the article last sent the person, else from the person's described
+  employer, else from an organisation nobody names.
+- A departure with no organisation, by someone the article has return to an
+  organisation, was from that organisation.
 - A founding with no origin ("Foo was co-founded in 2019 by Jane Roe") is
   background, not a move: nobody left anywhere.
 """
@@ -15,8 +18,29 @@ from dataclasses import replace
 
 from .analysis import TriggerKind
 from .moves import Hop
+from .types import FuzzyDate
 
 _FOUNDING = frozenset({TriggerKind.FOUND, TriggerKind.FOUND_PASSIVE})
+
+
+def returns_explain_departures(hops: list[Hop]) -> list[Hop]:
+    """ "X returns to Foo ... before leaving in 2023": the departure the
+    article gives no organisation for was from Foo.  Run before consolidation,
+    which then joins that departure and the return into the earlier leg."""
+    out: list[Hop] = []
+    for h in hops:
+        home = _returned_to(h, hops) if _open_departure(h) else None
+        out.append(replace(h, from_org=home) if home else h)
+    return out
+
+
+def _returned_to(h: Hop, hops: list[Hop]) -> str | None:
+    back = [
+        o.to_org
+        for o in hops
+        if o.person == h.person and o.returning and o.to_org and o.modality.counts
+    ]
+    return back[0] if len(set(back)) == 1 else None
 
 
 def complete(hops: list[Hop], affiliations: dict[str, str]) -> list[Hop]:
@@ -25,8 +49,12 @@ def complete(hops: list[Hop], affiliations: dict[str, str]) -> list[Hop]:
     for h in hops:
         if _bare_founding(h) or _part_of_another_move(h, hops):
             continue
-        if _open_departure(h) and h.person in affiliations:
-            h = replace(h, from_org=affiliations[h.person], from_weak=True)
+        if _open_departure(h) and not h.modality.counts:
+            continue  # "is said to be leaving": nothing worth keeping
+        if _open_departure(h):
+            left = _last_destination(h, hops) or affiliations.get(h.person)
+            if left is not None:
+                h = replace(h, from_org=left, from_weak=True)
         out.append(h)
     return out
 
@@ -35,13 +63,52 @@ def _open_departure(h: Hop) -> bool:
     return h.from_org is None and h.to_org is None
 
 
+def _last_destination(h: Hop, hops: list[Hop]) -> str | None:
+    """Where the person went last before this departure, as the article tells it."""
+    earlier = [
+        o
+        for o in hops
+        if o.person == h.person
+        and o.to_org is not None
+        and o.modality.counts
+        and o.pos < h.pos
+        and not _dated_after(o.date, h.date)
+    ]
+    return earlier[-1].to_org if earlier else None
+
+
+def _dated_after(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    return a is not None and b is not None and (a.year, a.month or 0) > (b.year, b.month or 13)
+
+
 def _bare_founding(h: Hop) -> bool:
     return h.kind in _FOUNDING and h.from_org is None and not h.merged
 
 
 def _part_of_another_move(h: Hop, hops: list[Hop]) -> bool:
-    """ "Jane Roe is leaving. She joins Foo in May": one move, to Foo."""
+    """ "Jane Roe is leaving. She joins Foo in May": one move, to Foo; and
+    "Foo is losing Jane Roe ... she said she was leaving": one departure."""
     return _open_departure(h) and any(
-        o is not h and o.person == h.person and o.to_org is not None and o.modality.counts
+        o is not h
+        and o.person == h.person
+        and (o.to_org is not None or o.from_org is not None)
+        and o.modality.counts
+        and _same_event(h, o)
         for o in hops
     )
+
+
+def _same_event(h: Hop, o: Hop) -> bool:
+    """One sentence; or dates that agree; or one paragraph where the two
+    statements do not both give a date of their own."""
+    if o.sentence is h.sentence or _dates_compatible(h.date, o.date):
+        return True
+    same_paragraph = o.sentence.paragraph == h.sentence.paragraph
+    return same_paragraph and not (h.date_explicit and o.date_explicit)
+
+
+def _dates_compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    """Unknown, or equal as far as both are known."""
+    if a is None or b is None:
+        return True
+    return a.year == b.year and (a.month is None or b.month is None or a.month == b.month)

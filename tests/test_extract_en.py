@@ -446,3 +446,32 @@ def test_an_organisation_in_a_compound_places_a_person_but_acts_for_nobody() -> 
     assert moves("Jane Doe joined the OpenAI-backed startup Northwind from Google.") == {
         ("Jane Doe", "Google", "Northwind")
     }
+
+
+def test_a_list_of_titled_names_moves_together() -> None:
+    assert moves(
+        "Helix AI is losing its top team: chief executive Dana Whitfield, research chief "
+        "Omar Haddad and engineering VP Lena Berg all said on Monday that they were leaving."
+    ) == {
+        ("Dana Whitfield", "Helix AI", None),
+        ("Omar Haddad", "Helix AI", None),
+        ("Lena Berg", "Helix AI", None),
+    }
+    # The speaker is described, not listed: only the person said to leave moves.
+    assert moves(
+        "Dana Whitfield, research chief at Helix AI, said on Monday that Omar Haddad was leaving."
+    ) == {("Omar Haddad", None, None)}
+
+
+def test_a_later_departure_leaves_where_the_article_last_sent_the_person() -> None:
+    assert moves(
+        "Dana Whitfield, a senior engineer at Northwind Robotics, left in 2019. "
+        "She joined Helix AI in 2021 and resigned on Monday."
+    ) == {("Dana Whitfield", "Northwind Robotics", "Helix AI"), ("Dana Whitfield", "Helix AI", None)}
+
+
+def test_a_return_tells_where_an_unnamed_departure_was_from() -> None:
+    assert moves(
+        "Omar Haddad has returned to Helix AI as chief scientist after three years at "
+        "Northwind Robotics. He had been one of Helix AI's first engineers before leaving in 2022."
+    ) == {("Omar Haddad", "Northwind Robotics", "Helix AI"), ("Omar Haddad", "Helix AI", "Northwind Robotics")}

@@ -44,7 +44,9 @@ def _check(body: str, published: dt.date | None, language: str | None) -> None:
         assert m.evidence
         assert body[m.evidence_start : m.evidence_start + len(m.evidence)] == m.evidence
         assert m.person
-        assert m.from_org is not None or m.to_org is not None
+        # A move names an organisation, or is a stated departure whose origin the
+        # article does not name ("Jane Roe resigned on Friday").
+        assert m.to_org is not None or m.from_org is not None or m.modality.counts
         # Every move refers to entities the extraction lists (storage relies on it).
         assert m.person in {p.name for p in ex.people}
         assert {m.from_org, m.to_org} - {None} <= {o.name for o in ex.organizations}

@@ -16,6 +16,7 @@ from .context import MoveContext, SentenceScope, fold_word
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 _FIRST_WORD = re.compile(r"\S+")  # a trigger's verb
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
+_TITLED_GAP = re.compile(r"\s*,\s+((?:[\w-]+\s+){1,5})")
 
 
 # ---------------------------------------------------------------- organisations
@@ -111,7 +112,7 @@ def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> l
     out = [after[0]]
     for p in after[1:]:
         gap = ctx.body[out[-1].end : p.start]
-        if ctx.patterns.coord.match(gap) and not ctx.rx["speech"].search(gap):
+        if list_gap(ctx, gap) and not ctx.rx["speech"].search(gap):
             out.append(p)
         else:
             break
@@ -126,11 +127,33 @@ def comitative(ctx: MoveContext, a: int, b: int, persons: list[PersonMention]) -
     return [p.person for p in objects(ctx, persons, m.end(), b)]
 
 
+def list_gap(ctx: MoveContext, gap: str) -> bool:
+    """Between two names of one list: "X, Y and Z", "X (, desc,) and Y", and
+    titles before each name ("CTO X, research chief Y and VP Z")."""
+    return bool(ctx.patterns.coord.match(gap)) or titled_list_gap(ctx, gap)
+
+
+def titled_list_gap(ctx: MoveContext, gap: str) -> bool:
+    """ ", chief research officer ": a comma, then the next name's title."""
+    m = _TITLED_GAP.fullmatch(gap)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(_title_like(ctx, w) for w in words) and all(
+        w[:1].islower() or _title_like(ctx, w) for w in words
+    )
+
+
+def _title_like(ctx: MoveContext, word: str) -> bool:
+    """A title word of the pack, or an all-caps title such as "VP" or "SVP"."""
+    return fold_word(word) in ctx.pack.title_words or (word.isupper() and 2 <= len(word) <= 4)
+
+
 def with_coordinated(ctx: MoveContext, before: list[PersonMention]) -> list[str]:
     """The last name before the trigger plus the names listed with it."""
     out = [before[-1]]
     for p in reversed(before[:-1]):
-        if ctx.patterns.coord.match(ctx.body[p.end : out[-1].start]):
+        if list_gap(ctx, ctx.body[p.end : out[-1].start]):
             out.append(p)
         else:
             break

@@ -8,6 +8,7 @@ from dataclasses import replace
 from ..analysis import Analysis
 from ..people import PersonMention
 from ..sentences import Sentence
+from .arguments import titled_list_gap
 from .context import MoveContext, SentenceScope, Site
 from .handlers import HANDLERS, nominal_departure
 from .hop import Hop
@@ -79,7 +80,8 @@ def coordinated_lists(ctx: MoveContext, ps: list[PersonMention]) -> list[list[st
     lists: list[list[str]] = []
     cur: list[PersonMention] = []
     for p in ps:
-        if cur and ctx.patterns.coord_tight.match(ctx.body[cur[-1].end : p.start]):
+        gap = ctx.body[cur[-1].end : p.start] if cur else ""
+        if cur and (ctx.patterns.coord_tight.match(gap) or titled_list_gap(ctx, gap)):
             if p.person not in [c.person for c in cur]:
                 cur.append(p)
             continue
