@@ -467,11 +467,17 @@ def test_a_later_departure_leaves_where_the_article_last_sent_the_person() -> No
     assert moves(
         "Dana Whitfield, a senior engineer at Northwind Robotics, left in 2019. "
         "She joined Helix AI in 2021 and resigned on Monday."
-    ) == {("Dana Whitfield", "Northwind Robotics", "Helix AI"), ("Dana Whitfield", "Helix AI", None)}
+    ) == {
+        ("Dana Whitfield", "Northwind Robotics", "Helix AI"),
+        ("Dana Whitfield", "Helix AI", None),
+    }
 
 
 def test_a_return_tells_where_an_unnamed_departure_was_from() -> None:
     assert moves(
         "Omar Haddad has returned to Helix AI as chief scientist after three years at "
         "Northwind Robotics. He had been one of Helix AI's first engineers before leaving in 2022."
-    ) == {("Omar Haddad", "Northwind Robotics", "Helix AI"), ("Omar Haddad", "Helix AI", "Northwind Robotics")}
+    ) == {
+        ("Omar Haddad", "Northwind Robotics", "Helix AI"),
+        ("Omar Haddad", "Helix AI", "Northwind Robotics"),
+    }
