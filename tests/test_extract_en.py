@@ -481,3 +481,24 @@ def test_a_return_tells_where_an_unnamed_departure_was_from() -> None:
         ("Omar Haddad", "Northwind Robotics", "Helix AI"),
         ("Omar Haddad", "Helix AI", "Northwind Robotics"),
     }
+
+
+def test_becoming_a_post_at_an_organisation_is_joining_it() -> None:
+    assert moves(
+        "The unit will be run by Dana Whitfield, the former chief executive of Northwind "
+        "Robotics, who has now become Helix AI's chief scientist."
+    ) == {("Dana Whitfield", "Northwind Robotics", "Helix AI")}
+    # Someone the organisation calls its own is promoted, not hired.
+    assert (
+        moves("Helix AI said Dana Whitfield, its head of research, had become interim CEO.")
+        == set()
+    )
+
+
+def test_a_destination_after_a_dated_departure() -> None:
+    assert moves("Omar Haddad left Northwind Robotics in March 2016 for Helix AI.") == {
+        ("Omar Haddad", "Northwind Robotics", "Helix AI")
+    }
+    assert moves("Omar Haddad left Northwind Robotics in March 2016 for personal reasons.") == {
+        ("Omar Haddad", "Northwind Robotics", None)
+    }

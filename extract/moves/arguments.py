@@ -75,12 +75,16 @@ def announcer(ctx: MoveContext, s: Sentence, subj_start: int) -> OrgMention | No
 
 def org_itself(ctx: MoveContext, org: OrgMention) -> bool:
     """False for "Nvidia's earnings call": the object is something of the
-    organisation's other than a unit of it ("Meta's new lab" is fine)."""
+    organisation's other than a unit of it or a post at it ("Meta's new lab",
+    "Meta's chief AI officer" are fine)."""
     tail = ctx.body[org.end : org.end + 60]
     if not tail.startswith(("'s", "’s")):
         return True
     words = [w.strip(",.;:") for w in tail[2:].split()[:5]]
-    return any(ctx.rx["unit_nouns"].fullmatch(w) for w in words)
+    if any(ctx.rx["unit_nouns"].fullmatch(w) for w in words):
+        return True
+    # "became Meta's chief AI officer": a post at the organisation.
+    return bool(ctx.rx["role_words"].match(" ".join(words[:4])))
 
 
 def other_object(ctx: MoveContext, te: int) -> bool:
@@ -198,6 +202,7 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
         if (
             rel
             and not _COMMA_GAP.fullmatch(between[: rel.start()])
+            and not titled_apposition(ctx, between[: rel.start()])
             and "," not in between[rel.end() :]
         ):
             return []
@@ -210,6 +215,15 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
         speaker = with_coordinated(ctx, before)
         return speaker if len(speaker) == 1 else []
     return []
+
+
+def titled_apposition(ctx: MoveContext, text: str) -> bool:
+    """ ", the former CEO of Foo, ": an apposition describing the name before it."""
+    inner = text.strip()
+    if len(inner) < 3 or inner[0] != "," or inner[-1] != ",":
+        return False
+    words = inner[1:-1].split()
+    return 0 < len(words) <= 12 and any(_title_like(ctx, w) for w in words)
 
 
 def _pronoun_subject(ctx: MoveContext, clause_text: str) -> list[str] | None:

@@ -287,8 +287,21 @@ def _promotion(ctx: MoveContext, site: Site, subject: Subject, to_org: str) -> b
     """ "Foo's CFO Jane Roe has been appointed CEO of Foo": no move."""
     if ctx.rx["return"].match(ctx.body, site.start):
         return False
+    if _described_as_own(ctx, site, subject):
+        return True  # "Foo said Jane Roe, its head of sales, had become CEO"
     desc = descriptor_org(ctx, site.sentence, subject.names, site.persons, site.start)
     return desc is not None and desc in ctx.doc.gaz.family(to_org)
+
+
+def _described_as_own(ctx: MoveContext, site: Site, subject: Subject) -> bool:
+    """The subject's apposition opens with the organisation's own possessive
+    ("Jane Roe, its head of sales,"): someone already there."""
+    for p in site.persons:
+        if p.person in subject.names and p.end <= site.start:
+            app = ctx.body[p.end : p.end + 30]
+            if app.startswith(",") and ctx.rx["own_possessive"].match(app.lstrip(", ")):
+                return True
+    return False
 
 
 def _companions(

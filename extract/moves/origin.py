@@ -106,16 +106,20 @@ def _after_destination_preposition(
         return None
     dp = ctx.rx["dest_prep"].match(ctx.body, obj_end + 1)
     if dp is None:
-        # "left Foo earlier this year for Bar": a date phrase in between.
-        for d in ctx.doc.dates:
-            if d.start == obj_end + 1 and d.end < limit:
-                dp = ctx.rx["dest_prep"].match(ctx.body, d.end + 1)
-                break
+        # "left Foo (in) March 2016 for Bar": a date phrase in between.
+        d = ctx.doc.dates.first_at(obj_end + 1, min(limit, obj_end + 6))
+        if d is not None and d.end < limit and _preposition_or_nothing(ctx, obj_end, d.start):
+            dp = ctx.rx["dest_prep"].match(ctx.body, d.end + 1)
     if dp:
         org = first_org(ctx, dp.end(), min(limit, dp.end() + 45), exclude=exclude)
         if org is not None:
             return Destination(org.name, org.end)
     return None
+
+
+def _preposition_or_nothing(ctx: MoveContext, a: int, b: int) -> bool:
+    words = ctx.body[a:b].split()
+    return not words or (len(words) == 1 and bool(ctx.rx["prepositions"].fullmatch(words[0])))
 
 
 def _chained_join(
