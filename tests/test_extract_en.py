@@ -502,3 +502,18 @@ def test_a_destination_after_a_dated_departure() -> None:
     assert moves("Omar Haddad left Northwind Robotics in March 2016 for personal reasons.") == {
         ("Omar Haddad", "Northwind Robotics", None)
     }
+
+
+def test_a_description_in_the_subject_slot_is_the_person_just_named() -> None:
+    # A roundup names the person, then describes them as the subject.
+    assert moves(
+        "Omar Haddad. Northwind Robotics's head of perception left for Helix AI in May."
+    ) == {("Omar Haddad", "Northwind Robotics", "Helix AI")}
+    # A description of someone else the article never named moves nobody.
+    assert (
+        moves(
+            "Omar Haddad spoke at the conference in 2019. The bakery's head chef left in May, "
+            "and a new menu followed last summer after a long and uneventful year."
+        )
+        == set()
+    )

@@ -76,6 +76,7 @@ _CATEGORIES = (
     "group_bring",
     "besides",
     "group_state",
+    "demonstrative_after",
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (
@@ -131,6 +132,9 @@ class LanguagePack:
     stopwords: frozenset[str]
     not_name_words: frozenset[str]
     title_words: frozenset[str]
+    # Nouns that denote a person without being a title before a name ("man",
+    # "developer"): with the titles, they make a description subject.
+    person_nouns: frozenset[str]
     untensed_is_current: bool
     subject_after_verb: bool  # verb-second word order: "Im März wechselte X zu Y"
     numeric_dmy: bool
@@ -226,6 +230,7 @@ def load_pack(code: str) -> LanguagePack:
         stopwords=frozenset(data["stopwords"]),
         not_name_words=frozenset(data["not_name_words"]),
         title_words=frozenset(data["title_words"]),
+        person_nouns=frozenset(data.get("person_nouns", [])),
         untensed_is_current=bool(data["untensed_is_current"]),
         subject_after_verb=bool(data.get("subject_after_verb", False)),
         numeric_dmy=data["numeric_date_order"] == "dmy",

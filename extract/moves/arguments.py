@@ -16,6 +16,9 @@ from .context import MoveContext, SentenceScope, fold_word
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 _FIRST_WORD = re.compile(r"\S+")  # a trigger's verb
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
+_POSSESSIVE_WORD = re.compile(r"[\w.-]+(?P<mark>'s|’s)(?!\w)")
+_DESCRIPTION_WORDS = 12  # a subject description longer than this is a clause of its own
+_FOCUS_REACH = 2  # sentences a description may look back for the person it means
 _TITLED_GAP = re.compile(r"\s*,\s+((?:[\w-]+\s+){1,5})")
 
 
@@ -186,7 +189,7 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     if pronoun is not None:
         return pronoun  # even when nobody is in focus: then nobody
     return (
-        _titled_subject(ctx, clause_start(s, ts), ts)
+        _described_subject(ctx, scope, clause_start(s, ts), ts)
         or _quoted_speaker(ctx, scope, ts)
         or _fronted_clause_subject(ctx, scope, ts)
     )
@@ -235,24 +238,55 @@ def _pronoun_subject(ctx: MoveContext, clause_text: str) -> list[str] | None:
     return None
 
 
-def _titled_subject(ctx: MoveContext, a: int, ts: int) -> list[str]:
-    """ "The former Scale chief is leaving": the one person described at
-    that organisation earlier in the article."""
+def _described_subject(ctx: MoveContext, scope: SentenceScope, a: int, ts: int) -> list[str]:
+    """ "The former Scale chief is leaving", "Apple's head of design quit",
+    "Pengembang asal Austria itu ...": a description in the subject slot is
+    the one person described at its organisation earlier in the article,
+    else the person the text is about."""
     words = ctx.body[a:ts].split()
-    if not words or not ctx.rx["title_lead"].fullmatch(words[0]):
+    if not words or len(words) > _DESCRIPTION_WORDS or not _person_described(ctx, words):
         return []
-    if not any(fold_word(w) in ctx.pack.title_words for w in words[-3:]):
+    opens = ctx.rx["title_lead"].fullmatch(words[0]) or _opens_with_possessive_org(ctx, a)
+    if not (opens or ctx.rx["demonstrative_after"].fullmatch(words[-1])):
         return []
+    if _owned_by_other(ctx, a, ts):
+        return []  # "the bakery's head chef": somebody of something else's
     orgs = ctx.doc.orgs.within(a, ts)
-    if len(orgs) != 1:
-        return []
-    fam = ctx.doc.gaz.family(orgs[0].name)
-    named = {
-        p.person
-        for p in ctx.doc.persons
-        if p.end <= a and ctx.doc.affiliations.get(p.person) in fam
-    }
-    return [named.pop()] if len(named) == 1 else []
+    if len(orgs) == 1:
+        fam = ctx.doc.gaz.family(orgs[0].name)
+        named = {
+            p.person
+            for p in ctx.doc.persons
+            if p.end <= a and ctx.doc.affiliations.get(p.person) in fam
+        }
+        if len(named) == 1:
+            return [named.pop()]
+    focus = ctx.discourse
+    recent = scope.index - focus.focus_at <= _FOCUS_REACH
+    return list(focus.focus) if recent and len(focus.focus) == 1 else []
+
+
+def _person_described(ctx: MoveContext, words: list[str]) -> bool:
+    """A title or a person noun among the words ("chief", "researcher", "man")."""
+    return any(
+        part in ctx.pack.title_words or part in ctx.pack.person_nouns
+        for w in words
+        for part in fold_word(w).split("-")
+    )
+
+
+def _owned_by_other(ctx: MoveContext, a: int, b: int) -> bool:
+    """A possessive in the description that is not an organisation's."""
+    for m in _POSSESSIVE_WORD.finditer(ctx.body, a, b):
+        owner_end = m.start("mark")
+        if not any(o.end == owner_end for o in ctx.doc.orgs.within(a, owner_end)):
+            return True
+    return False
+
+
+def _opens_with_possessive_org(ctx: MoveContext, a: int) -> bool:
+    org = ctx.doc.orgs.first_at(a, a + 1)
+    return org is not None and ctx.body.startswith(("'s", "’s"), org.end)
 
 
 def _quoted_speaker(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:

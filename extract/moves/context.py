@@ -17,6 +17,7 @@ class Discourse:
     """Who a pronoun or a plural noun can refer to, as the text goes on."""
 
     focus: list[str] = field(default_factory=list)  # the singular focus ("he", "ia")
+    focus_at: int = -99  # index of the sentence that last set the focus
     group: list[str] = field(default_factory=list)  # the last list of names ("they")
 
 
@@ -47,6 +48,7 @@ class SentenceScope:
     """A sentence with the people and move verbs in it."""
 
     sentence: Sentence
+    index: int  # among the article's prose sentences
     following: Sentence | None  # the next prose sentence, for "hired a researcher. Jane ..."
     persons: list[PersonMention]
     triggers: list[Trigger]

@@ -26,6 +26,7 @@ def find_hops(doc: Analysis, patterns: MovePatterns) -> list[Hop]:
             continue
         scope = SentenceScope(
             s,
+            i,
             live[i + 1] if i + 1 < len(live) else None,
             doc.persons.within(s.start, s.end),
             doc.triggers_in(s),
@@ -63,11 +64,11 @@ def _update_focus(ctx: MoveContext, scope: SentenceScope, found: list[Hop]) -> N
     discourse = ctx.discourse
     subjects = list(dict.fromkeys(h.person for h in found))
     if len(subjects) == 1:
-        discourse.focus = subjects
+        discourse.focus, discourse.focus_at = subjects, scope.index
     elif ps:
         head = ctx.body[scope.sentence.start : ps[0].start]
         if not ctx.rx["pronoun_singular"].search(head):
-            discourse.focus = [ps[0].person]
+            discourse.focus, discourse.focus_at = [ps[0].person], scope.index
     lists = coordinated_lists(ctx, ps)
     if len(subjects) >= 2:
         discourse.group = subjects

@@ -111,6 +111,9 @@ class ObjectReading:
 class Subject:
     names: list[str]
     start: int  # of the first name before the verb (else the verb)
+    # "Apple's head of design quit": the organisation a description names
+    # in the subject slot, where no name stands.
+    described_at: str | None = None
 
 
 ObjectReader = Callable[[MoveContext, Site, Subject], ObjectReading | None]
@@ -221,7 +224,18 @@ def _subject(ctx: MoveContext, site: Site) -> Subject | None:
         (p.start for p in site.persons if p.person in names and p.start < site.start),
         default=site.start,
     )
-    return Subject(names, start)
+    return Subject(names, start, _description_org(ctx, site) if start == site.start else None)
+
+
+def _description_org(ctx: MoveContext, site: Site) -> str | None:
+    """The one organisation named in the clause before the verb, when that
+    clause is the subject itself (no other verb of a move stands in it:
+    "joined Foo and resigned" describes nobody)."""
+    start = args.clause_start(site.sentence, site.start)
+    if ctx.doc.trigger_between(start, site.start):
+        return None
+    orgs = ctx.doc.orgs.within(start, site.start)
+    return orgs[0].name if len({o.name for o in orgs}) == 1 else None
 
 
 def _subject_first(read_object: ObjectReader) -> Handler:
@@ -247,6 +261,8 @@ def _subject_statement(
     if from_org is None:
         found = origin(ctx, site, subject.names, obj.end, to_org)
         from_org, weak = found.org, found.weak
+    if from_org is None and subject.described_at not in (None, to_org):
+        from_org, weak = subject.described_at, True
     if from_org is None and to_org is not None and _promotion(ctx, site, subject, to_org):
         return None
     if from_org is not None and from_org == to_org:
