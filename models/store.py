@@ -19,7 +19,10 @@ from .names import organization_key, person_key
 from .tables import Article, GroupMove, GroupMoveSource, Mention, Move
 
 if TYPE_CHECKING:
-    from movesboard.extract.types import Extraction, FuzzyDate
+    from collections.abc import Iterable
+
+    from movesboard.extract.types import Extraction, FuzzyDate, PersonEntity
+    from movesboard.extract.types import Mention as ExtractedMention
     from movesboard.ingest import ArticleDoc
 
 
@@ -29,6 +32,47 @@ class StoreResult:
     created: bool  # False when the same content was already stored
     moves: int = 0
     people: int = 0
+
+
+@dataclass(slots=True)
+class PersonForms:
+    """Everything one article says of one person key: it becomes one atom.
+
+    An atom's uid derives from the article and the person key, so entities whose
+    names fold to one key ("Jiahui Yu" and "Yu Jiahui", "José Pérez" and "Jose
+    Perez") must share an atom, whatever the extractor listed them as.
+    """
+
+    names: list[str]  # the entities' names in listed order; the first names the atom
+    mentions: list[ExtractedMention]
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every other form, first seen first: the other names, then mention texts."""
+        seen = dict.fromkeys([*self.names[1:], *(m.text for m in self.mentions)])
+        seen.pop(self.name, None)
+        return list(seen)
+
+    def absorb(self, entity: PersonEntity) -> None:
+        self.names.append(entity.name)
+        known = set(self.mentions)
+        self.mentions.extend(m for m in entity.mentions if m not in known)
+
+
+def people_by_key(people: Iterable[PersonEntity]) -> dict[str, PersonForms]:
+    """The article's people grouped by person key, in the order first listed."""
+    grouped: dict[str, PersonForms] = {}
+    for entity in people:
+        key = person_key(entity.name)
+        if key in grouped:
+            grouped[key].absorb(entity)
+        else:
+            grouped[key] = PersonForms([entity.name], list(entity.mentions))
+    return grouped
 
 
 def find_article(session: Session, content_hash: str) -> int | None:
@@ -84,18 +128,19 @@ def store_facts(
             for m in org_entity.mentions
         )
 
+    # By person key, as atoms are: every form of one person finds its one atom.
     person_ids: dict[str, int] = {}
-    for person_entity in extraction.people:
-        person = resolver.person(person_entity.name, context)
+    for key, forms in people_by_key(extraction.people).items():
+        person = resolver.person(forms.name, context)
         assert person.id is not None
-        person_ids[person_entity.name] = person.id
-        for alias in person_entity.aliases:
+        person_ids[key] = person.id
+        for alias in forms.aliases:
             resolver.add_alias(person, alias)
         session.add_all(
             Mention(
                 article_id=article.id, person_id=person.id, start=m.start, end=m.end, text=m.text
             )
-            for m in person_entity.mentions
+            for m in forms.mentions
         )
 
     def org_id(name: str | None) -> int | None:
@@ -107,20 +152,21 @@ def store_facts(
 
     moves = 0
     for fact in extraction.moves:
-        if fact.person not in person_ids:
-            person_ids[fact.person] = resolver.person(fact.person, context).id  # type: ignore[assignment]
+        key = person_key(fact.person)
+        if key not in person_ids:  # a move may name a person the entity list missed
+            person_ids[key] = resolver.person(fact.person, context).id  # type: ignore[assignment]
         date, precision = _date_columns(fact.date)
         session.add(
             Move(
                 uid=uid(
                     "m",
                     content_hash,
-                    person_key(fact.person),
+                    key,
                     organization_key(fact.from_org) if fact.from_org else None,
                     organization_key(fact.to_org) if fact.to_org else None,
                     fact.evidence_start,
                 ),
-                person_id=person_ids[fact.person],
+                person_id=person_ids[key],
                 from_org_id=org_id(fact.from_org),
                 to_org_id=org_id(fact.to_org),
                 role=fact.role,
