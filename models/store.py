@@ -21,7 +21,7 @@ from .tables import Article, GroupMove, GroupMoveSource, Mention, Move
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from movesboard.extract.types import Extraction, FuzzyDate, PersonEntity
+    from movesboard.extract.types import Extraction, FuzzyDate, OrgEntity, PersonEntity
     from movesboard.extract.types import Mention as ExtractedMention
     from movesboard.ingest import ArticleDoc
 
@@ -114,34 +114,8 @@ def store_facts(
         people=frozenset(person_key(p.name) for p in extraction.people),
     )
 
-    org_ids: dict[str, int] = {}
-    for org_entity in extraction.organizations:
-        org = resolver.organization(org_entity.name, org_entity.parent)
-        assert org.id is not None
-        org_ids[org_entity.name] = org.id
-        for alias in org_entity.aliases:
-            resolver.add_alias(org, alias)
-        session.add_all(
-            Mention(
-                article_id=article.id, organization_id=org.id, start=m.start, end=m.end, text=m.text
-            )
-            for m in org_entity.mentions
-        )
-
-    # By person key, as atoms are: every form of one person finds its one atom.
-    person_ids: dict[str, int] = {}
-    for key, forms in people_by_key(extraction.people).items():
-        person = resolver.person(forms.name, context)
-        assert person.id is not None
-        person_ids[key] = person.id
-        for alias in forms.aliases:
-            resolver.add_alias(person, alias)
-        session.add_all(
-            Mention(
-                article_id=article.id, person_id=person.id, start=m.start, end=m.end, text=m.text
-            )
-            for m in forms.mentions
-        )
+    org_ids = _store_organizations(session, resolver, article.id, extraction.organizations)
+    person_ids = _store_people(session, resolver, article.id, extraction.people, context)
 
     def org_id(name: str | None) -> int | None:
         if name is None:
@@ -211,6 +185,53 @@ def store_facts(
     return StoreResult(
         article_id=article.id, created=True, moves=moves, people=len(set(person_ids.values()))
     )
+
+
+def _store_organizations(
+    session: Session, resolver: Resolver, article_id: int, organizations: list[OrgEntity]
+) -> dict[str, int]:
+    """Each organisation with its aliases and mentions; returns name -> organisation id."""
+    org_ids: dict[str, int] = {}
+    for org_entity in organizations:
+        org = resolver.organization(org_entity.name, org_entity.parent)
+        assert org.id is not None
+        org_ids[org_entity.name] = org.id
+        for alias in org_entity.aliases:
+            resolver.add_alias(org, alias)
+        session.add_all(
+            Mention(
+                article_id=article_id, organization_id=org.id, start=m.start, end=m.end, text=m.text
+            )
+            for m in org_entity.mentions
+        )
+    return org_ids
+
+
+def _store_people(
+    session: Session,
+    resolver: Resolver,
+    article_id: int,
+    people: list[PersonEntity],
+    context: ArticleContext,
+) -> dict[str, int]:
+    """One atom per person key, with its aliases and mentions; returns key -> atom id.
+
+    By key, as atom uids are: every form of one person finds its one atom.
+    """
+    person_ids: dict[str, int] = {}
+    for key, forms in people_by_key(people).items():
+        person = resolver.person(forms.name, context)
+        assert person.id is not None
+        person_ids[key] = person.id
+        for alias in forms.aliases:
+            resolver.add_alias(person, alias)
+        session.add_all(
+            Mention(
+                article_id=article_id, person_id=person.id, start=m.start, end=m.end, text=m.text
+            )
+            for m in forms.mentions
+        )
+    return person_ids
 
 
 def _date_columns(date: FuzzyDate | None) -> tuple[dt.date | None, str | None]:
