@@ -19,7 +19,10 @@ from .names import organization_key, person_key
 from .tables import Article, GroupMove, GroupMoveSource, Mention, Move
 
 if TYPE_CHECKING:
-    from movesboard.extract.types import Extraction, FuzzyDate
+    from collections.abc import Iterable
+
+    from movesboard.extract.types import Extraction, FuzzyDate, OrgEntity, PersonEntity
+    from movesboard.extract.types import Mention as ExtractedMention
     from movesboard.ingest import ArticleDoc
 
 
@@ -29,6 +32,47 @@ class StoreResult:
     created: bool  # False when the same content was already stored
     moves: int = 0
     people: int = 0
+
+
+@dataclass(slots=True)
+class PersonForms:
+    """Everything one article says of one person key: it becomes one atom.
+
+    An atom's uid derives from the article and the person key, so entities whose
+    names fold to one key ("Jiahui Yu" and "Yu Jiahui", "José Pérez" and "Jose
+    Perez") must share an atom, whatever the extractor listed them as.
+    """
+
+    names: list[str]  # the entities' names in listed order; the first names the atom
+    mentions: list[ExtractedMention]
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every other form, first seen first: the other names, then mention texts."""
+        seen = dict.fromkeys([*self.names[1:], *(m.text for m in self.mentions)])
+        seen.pop(self.name, None)
+        return list(seen)
+
+    def absorb(self, entity: PersonEntity) -> None:
+        self.names.append(entity.name)
+        known = set(self.mentions)
+        self.mentions.extend(m for m in entity.mentions if m not in known)
+
+
+def people_by_key(people: Iterable[PersonEntity]) -> dict[str, PersonForms]:
+    """The article's people grouped by person key, in the order first listed."""
+    grouped: dict[str, PersonForms] = {}
+    for entity in people:
+        key = person_key(entity.name)
+        if key in grouped:
+            grouped[key].absorb(entity)
+        else:
+            grouped[key] = PersonForms([entity.name], list(entity.mentions))
+    return grouped
 
 
 def find_article(session: Session, content_hash: str) -> int | None:
@@ -70,33 +114,8 @@ def store_facts(
         people=frozenset(person_key(p.name) for p in extraction.people),
     )
 
-    org_ids: dict[str, int] = {}
-    for org_entity in extraction.organizations:
-        org = resolver.organization(org_entity.name, org_entity.parent)
-        assert org.id is not None
-        org_ids[org_entity.name] = org.id
-        for alias in org_entity.aliases:
-            resolver.add_alias(org, alias)
-        session.add_all(
-            Mention(
-                article_id=article.id, organization_id=org.id, start=m.start, end=m.end, text=m.text
-            )
-            for m in org_entity.mentions
-        )
-
-    person_ids: dict[str, int] = {}
-    for person_entity in extraction.people:
-        person = resolver.person(person_entity.name, context)
-        assert person.id is not None
-        person_ids[person_entity.name] = person.id
-        for alias in person_entity.aliases:
-            resolver.add_alias(person, alias)
-        session.add_all(
-            Mention(
-                article_id=article.id, person_id=person.id, start=m.start, end=m.end, text=m.text
-            )
-            for m in person_entity.mentions
-        )
+    org_ids = _store_organizations(session, resolver, article.id, extraction.organizations)
+    person_ids = _store_people(session, resolver, article.id, extraction.people, context)
 
     def org_id(name: str | None) -> int | None:
         if name is None:
@@ -107,20 +126,21 @@ def store_facts(
 
     moves = 0
     for fact in extraction.moves:
-        if fact.person not in person_ids:
-            person_ids[fact.person] = resolver.person(fact.person, context).id  # type: ignore[assignment]
+        key = person_key(fact.person)
+        if key not in person_ids:  # a move may name a person the entity list missed
+            person_ids[key] = resolver.person(fact.person, context).id  # type: ignore[assignment]
         date, precision = _date_columns(fact.date)
         session.add(
             Move(
                 uid=uid(
                     "m",
                     content_hash,
-                    person_key(fact.person),
+                    key,
                     organization_key(fact.from_org) if fact.from_org else None,
                     organization_key(fact.to_org) if fact.to_org else None,
                     fact.evidence_start,
                 ),
-                person_id=person_ids[fact.person],
+                person_id=person_ids[key],
                 from_org_id=org_id(fact.from_org),
                 to_org_id=org_id(fact.to_org),
                 role=fact.role,
@@ -165,6 +185,53 @@ def store_facts(
     return StoreResult(
         article_id=article.id, created=True, moves=moves, people=len(set(person_ids.values()))
     )
+
+
+def _store_organizations(
+    session: Session, resolver: Resolver, article_id: int, organizations: list[OrgEntity]
+) -> dict[str, int]:
+    """Each organisation with its aliases and mentions; returns name -> organisation id."""
+    org_ids: dict[str, int] = {}
+    for org_entity in organizations:
+        org = resolver.organization(org_entity.name, org_entity.parent)
+        assert org.id is not None
+        org_ids[org_entity.name] = org.id
+        for alias in org_entity.aliases:
+            resolver.add_alias(org, alias)
+        session.add_all(
+            Mention(
+                article_id=article_id, organization_id=org.id, start=m.start, end=m.end, text=m.text
+            )
+            for m in org_entity.mentions
+        )
+    return org_ids
+
+
+def _store_people(
+    session: Session,
+    resolver: Resolver,
+    article_id: int,
+    people: list[PersonEntity],
+    context: ArticleContext,
+) -> dict[str, int]:
+    """One atom per person key, with its aliases and mentions; returns key -> atom id.
+
+    By key, as atom uids are: every form of one person finds its one atom.
+    """
+    person_ids: dict[str, int] = {}
+    for key, forms in people_by_key(people).items():
+        person = resolver.person(forms.name, context)
+        assert person.id is not None
+        person_ids[key] = person.id
+        for alias in forms.aliases:
+            resolver.add_alias(person, alias)
+        session.add_all(
+            Mention(
+                article_id=article_id, person_id=person.id, start=m.start, end=m.end, text=m.text
+            )
+            for m in forms.mentions
+        )
+    return person_ids
 
 
 def _date_columns(date: FuzzyDate | None) -> tuple[dt.date | None, str | None]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 CORPUS = Path(__file__).parent / "corpus"
+# A SQLAlchemy URL of an empty, disposable PostgreSQL database: tests that take the
+# `postgres` fixture run on it when set (they drop its public schema), else skip.
+POSTGRES_URL = os.environ.get("MOVESBOARD_TEST_POSTGRES")
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +34,27 @@ def database(db_path: Path):
     db = Database.open(str(db_path))
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def postgres():
+    """The PostgreSQL database of MOVESBOARD_TEST_POSTGRES, emptied and migrated."""
+    if not POSTGRES_URL:
+        pytest.skip("MOVESBOARD_TEST_POSTGRES is not set")
+    from sqlalchemy import text
+
+    from movesboard.models import alias_index
+    from movesboard.models.db import Database
+
+    database = Database(POSTGRES_URL)
+    with database.engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    database.migrate()
+    # The process-wide name index of this URL remembers the previous test's rows.
+    alias_index.forget(POSTGRES_URL)
+    yield database
+    database.dispose()
+    alias_index.forget(POSTGRES_URL)
 
 
 @pytest.fixture(scope="session")

@@ -3,33 +3,15 @@
 Set MOVESBOARD_TEST_POSTGRES to a SQLAlchemy URL of an empty, disposable
 database (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/mb_test) and
 install the driver (pip install -e '.[postgres]'); otherwise this is skipped.
+The `postgres` fixture (tests/conftest.py) empties and migrates that database;
+other test files opt in to PostgreSQL by taking it too.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
-
-URL = os.environ.get("MOVESBOARD_TEST_POSTGRES")
-pytestmark = pytest.mark.skipif(not URL, reason="MOVESBOARD_TEST_POSTGRES is not set")
-
 CORPUS = Path(__file__).parent / "corpus" / "shared"
-
-
-@pytest.fixture
-def postgres():
-    from sqlalchemy import text
-
-    from movesboard.models.db import Database
-
-    database = Database(URL)  # type: ignore[arg-type]
-    with database.engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    database.migrate()
-    yield database
-    database.dispose()
 
 
 def test_ingest_identity_decisions_and_rebuild(postgres) -> None:  # type: ignore[no-untyped-def]
