@@ -517,3 +517,10 @@ def test_a_description_in_the_subject_slot_is_the_person_just_named() -> None:
         )
         == set()
     )
+
+
+def test_hearsay_of_a_move_made_is_reported_of_a_plan_a_rumour() -> None:
+    assert moves("Dana Whitfield is reportedly joining Helix AI as chief scientist.") == {
+        ("Dana Whitfield", None, "Helix AI")
+    }
+    assert moves("Dana Whitfield reportedly will join Helix AI next year.") == set()

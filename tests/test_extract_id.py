@@ -251,3 +251,10 @@ def test_perusahaan_yang_mengumumkan_pengunduran_diri_adalah_asalnya() -> None:
         "dan bergabung dengan Tokopedia."
     )
     assert moves(body, "id") == {("Fajar Nugroho", "Cakra Digital", "Tokopedia")}
+
+
+def test_kabar_pindah_yang_sudah_terjadi_dihitung() -> None:
+    assert moves("Rina Wulandari kabarnya sudah keluar dari Cakra Digital.", "id") == {
+        ("Rina Wulandari", "Cakra Digital", None)
+    }
+    assert moves("Rina Wulandari dikabarkan bakal bergabung dengan Cakra Digital.", "id") == set()

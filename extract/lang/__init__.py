@@ -77,6 +77,8 @@ _CATEGORIES = (
     "besides",
     "group_state",
     "demonstrative_after",
+    "hearsay",
+    "future",
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (

@@ -29,6 +29,9 @@ def modality(ctx: MoveContext, s: Sentence, a: int, b: int, ts: int) -> Modality
     rumour = ctx.rx["rumour"].search(region)
     if rumour:
         return _rumour_or_report(ctx, s, a, region, rumour)
+    if ctx.rx["hearsay"].search(region):
+        # "reportedly joined" is reported; "reportedly will join" a rumour.
+        return Modality.RUMOURED if ctx.rx["future"].search(region) else Modality.REPORTED
     if ctx.rx["reported"].search(s.text):
         return Modality.REPORTED
     return Modality.STATED
