@@ -524,3 +524,27 @@ def test_hearsay_of_a_move_made_is_reported_of_a_plan_a_rumour() -> None:
         ("Dana Whitfield", None, "Helix AI")
     }
     assert moves("Dana Whitfield reportedly will join Helix AI next year.") == set()
+
+
+def test_moving_from_one_organisation_to_another() -> None:
+    assert moves("In 2019 Lena Berg moved from Northwind Robotics to Helix AI.") == {
+        ("Lena Berg", "Northwind Robotics", "Helix AI")
+    }
+    assert moves("Lena Berg has swapped Northwind Robotics for Helix AI.") == {
+        ("Lena Berg", "Northwind Robotics", "Helix AI")
+    }
+    # "to" followed by something else than the next employer.
+    assert moves("Lena Berg moved from Northwind Robotics to focus on teaching.") == {
+        ("Lena Berg", "Northwind Robotics", None)
+    }
+
+
+def test_retiring_and_announcing_a_resignation_are_departures() -> None:
+    assert moves("Lena Berg, Helix AI's chief operating officer, will retire in June.") == {
+        ("Lena Berg", "Helix AI", None)
+    }
+    assert moves("Days later Lena Berg, a Helix AI co-founder, announced her resignation.") == {
+        ("Lena Berg", "Helix AI", None)
+    }
+    # A retired professor is described, not moving.
+    assert moves("Lena Berg, a retired professor, praised Helix AI's new model.") == set()

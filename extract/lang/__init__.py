@@ -79,6 +79,7 @@ _CATEGORIES = (
     "demonstrative_after",
     "hearsay",
     "future",
+    "switch_to",
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (

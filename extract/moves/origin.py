@@ -114,7 +114,20 @@ def _after_destination_preposition(
         org = first_org(ctx, dp.end(), min(limit, dp.end() + 45), exclude=exclude)
         if org is not None:
             return Destination(org.name, org.end)
-    return None
+    return _switched_to(ctx, obj_end, limit, exclude)
+
+
+def _switched_to(
+    ctx: MoveContext, obj_end: int, limit: int, exclude: set[str | None]
+) -> Destination | None:
+    """ "moved from Google to Apple": the organisation right after "to"."""
+    sw = ctx.rx["switch_to"].match(ctx.body, obj_end + 1)
+    if sw is None:
+        return None
+    org = first_org(ctx, sw.end(), limit, exclude=exclude, near=20)
+    if org is None or len(ctx.body[sw.end() : org.start].split()) > 1:
+        return None
+    return Destination(org.name, org.end)
 
 
 def _preposition_or_nothing(ctx: MoveContext, a: int, b: int) -> bool:
