@@ -548,3 +548,20 @@ def test_retiring_and_announcing_a_resignation_are_departures() -> None:
     }
     # A retired professor is described, not moving.
     assert moves("Lena Berg, a retired professor, praised Helix AI's new model.") == set()
+
+
+def test_a_companion_is_named_with_at_most_a_title_between() -> None:
+    assert moves("Maria Lopez joined Helix AI along with her colleague Omar Haddad.") == {
+        ("Maria Lopez", None, "Helix AI"),
+        ("Omar Haddad", None, "Helix AI"),
+    }
+    # "and will report to ...": the person after is no companion.
+    assert moves(
+        "Maria Lopez joins Helix AI as chief scientist and will report to CEO Omar Haddad."
+    ) == {("Maria Lopez", None, "Helix AI")}
+
+
+def test_a_description_after_a_reporting_verb_is_the_subject() -> None:
+    assert moves(
+        "Maria Lopez. Helix AI said on Monday that its chief operating officer is stepping down."
+    ) == {("Maria Lopez", "Helix AI", None)}

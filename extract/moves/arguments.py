@@ -17,6 +17,7 @@ _COMMA_GAP = re.compile(r"\s*,?\s*")
 _FIRST_WORD = re.compile(r"\S+")  # a trigger's verb
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 _POSSESSIVE_WORD = re.compile(r"[\w.-]+(?P<mark>'s|’s)(?!\w)")
+_WORD = re.compile(r"[\w'’-]+")
 _DESCRIPTION_WORDS = 12  # a subject description longer than this is a clause of its own
 _FOCUS_REACH = 2  # sentences a description may look back for the person it means
 _TITLED_GAP = re.compile(r"\s*,\s+((?:[\w-]+\s+){1,5})")
@@ -131,7 +132,20 @@ def comitative(ctx: MoveContext, a: int, b: int, persons: list[PersonMention]) -
     m = ctx.patterns.comitative.search(ctx.body, a, min(b, a + 40))
     if not m:
         return []
-    return [p.person for p in objects(ctx, persons, m.end(), b)]
+    found = objects(ctx, persons, m.end(), b)
+    # "along with co-founder Jane Roe"; not "and will report to Jane Roe".
+    if not found or not _only_determiners_and_titles(ctx, ctx.body[m.end() : found[0].start]):
+        return []
+    return [p.person for p in found]
+
+
+def _only_determiners_and_titles(ctx: MoveContext, gap: str) -> bool:
+    return all(
+        fold_word(w) in ctx.pack.stopwords
+        or _title_like(ctx, w)
+        or fold_word(w) in ctx.pack.person_nouns
+        for w in gap.split()
+    )
 
 
 def list_gap(ctx: MoveContext, gap: str) -> bool:
@@ -243,6 +257,7 @@ def _described_subject(ctx: MoveContext, scope: SentenceScope, a: int, ts: int) 
     "Pengembang asal Austria itu ...": a description in the subject slot is
     the one person described at its organisation earlier in the article,
     else the person the text is about."""
+    a = _after_reporting_verb(ctx, a, ts)
     words = ctx.body[a:ts].split()
     if not words or len(words) > _DESCRIPTION_WORDS or not _person_described(ctx, words):
         return []
@@ -264,6 +279,30 @@ def _described_subject(ctx: MoveContext, scope: SentenceScope, a: int, ts: int) 
     focus = ctx.discourse
     recent = scope.index - focus.focus_at <= _FOCUS_REACH
     return list(focus.focus) if recent and len(focus.focus) == 1 else []
+
+
+def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
+    """ "Apple said on Monday that its AI chief ...": the subject starts after
+    the reporting verb and the function words that follow it."""
+    last = None
+    for last in ctx.rx["speech"].finditer(ctx.body, a, ts):
+        pass
+    if last is None:
+        return a
+    pos = last.end()
+    while pos < ts:
+        m = _WORD.search(ctx.body, pos, ts)
+        if m is None:
+            return ts
+        date = ctx.doc.dates.first_at(m.start(), m.start() + 1)
+        w = m.group().lower()
+        if date is not None:
+            pos = date.end  # "said on Monday that ..."
+        elif w in ctx.pack.stopwords and not ctx.rx["title_lead"].fullmatch(w):
+            pos = m.end()
+        else:
+            return m.start()
+    return ts
 
 
 def _person_described(ctx: MoveContext, words: list[str]) -> bool:
