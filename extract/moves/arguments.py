@@ -284,9 +284,7 @@ def _described_subject(ctx: MoveContext, scope: SentenceScope, a: int, ts: int) 
 def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
     """ "Apple said on Monday that its AI chief ...": the subject starts after
     the reporting verb and the function words that follow it."""
-    last = None
-    for last in ctx.rx["speech"].finditer(ctx.body, a, ts):
-        pass
+    last = max(ctx.rx["speech"].finditer(ctx.body, a, ts), key=lambda m: m.start(), default=None)
     if last is None:
         return a
     pos = last.end()
