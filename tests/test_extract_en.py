@@ -565,3 +565,23 @@ def test_a_description_after_a_reporting_verb_is_the_subject() -> None:
     assert moves(
         "Maria Lopez. Helix AI said on Monday that its chief operating officer is stepping down."
     ) == {("Maria Lopez", "Helix AI", None)}
+
+
+def test_a_name_inside_an_apposition_is_not_the_subject() -> None:
+    assert moves(
+        "Maria Lopez, a longtime partner of Omar Haddad at Northwind Robotics, has joined Helix AI."
+    ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
+    # A plain list keeps every name.
+    assert moves(
+        "Maria Lopez, Omar Haddad and Lena Berg, all engineers, have joined Helix AI."
+    ) == {
+        ("Maria Lopez", None, "Helix AI"),
+        ("Omar Haddad", None, "Helix AI"),
+        ("Lena Berg", None, "Helix AI"),
+    }
+
+
+def test_then_marks_the_earlier_employer() -> None:
+    assert moves(
+        "Maria Lopez was a researcher at Northwind Robotics, then joined Helix AI in 2021."
+    ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}

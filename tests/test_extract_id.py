@@ -258,3 +258,41 @@ def test_kabar_pindah_yang_sudah_terjadi_dihitung() -> None:
         ("Rina Wulandari", "Cakra Digital", None)
     }
     assert moves("Rina Wulandari dikabarkan bakal bergabung dengan Cakra Digital.", "id") == set()
+
+
+def test_deskripsi_dengan_itu_sebagai_subjek() -> None:
+    assert moves(
+        "Rina Wulandari memimpin tim riset Cakra Digital selama lima tahun. "
+        "Perempuan berusia 40 tahun itu kini bergabung dengan Garuda AI.",
+        "id",
+    ) == {("Rina Wulandari", None, "Garuda AI")}
+    # Deskripsi benda, bukan orang: tidak ada perpindahan.
+    assert (
+        moves(
+            "Rina Wulandari memimpin tim riset Cakra Digital. Model baru itu kini bergabung "
+            "dengan layanan Garuda AI.",
+            "id",
+        )
+        == set()
+    )
+
+
+def test_aposisi_tanpa_koma_penutup_sebelum_yang() -> None:
+    assert moves(
+        "Ia akan bekerja bersama Budi Santoso, mantan rekannya yang lebih dulu pindah ke "
+        "Garuda AI pada Mei lalu.",
+        "id",
+    ) == {("Budi Santoso", None, "Garuda AI")}
+
+
+def test_mengumumkan_kepergiannya_adalah_mundur() -> None:
+    assert moves("Peneliti Cakra Digital Budi Santoso juga mengumumkan kepergiannya.", "id") == {
+        ("Budi Santoso", "Cakra Digital", None)
+    }
+
+
+def test_lalu_menandai_tempat_sebelumnya() -> None:
+    assert moves(
+        "Budi Santoso sempat menjadi peneliti di Cakra Digital, lalu pindah ke Garuda AI pada 2019.",
+        "id",
+    ) == {("Budi Santoso", "Cakra Digital", "Garuda AI")}

@@ -210,6 +210,7 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
 
 
 def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> list[str]:
+    before = _outside_appositions(ctx, before, ts)
     between = ctx.body[before[-1].end : ts]
     speech = ctx.rx["speech"].search(between)
     if not speech:
@@ -235,12 +236,33 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
 
 
 def titled_apposition(ctx: MoveContext, text: str) -> bool:
-    """ ", the former CEO of Foo, ": an apposition describing the name before it."""
+    """ ", the former CEO of Foo, ": an apposition describing the name before
+    it (its closing comma may be left out before a relative pronoun:
+    ", mantan rekannya yang ...")."""
     inner = text.strip()
-    if len(inner) < 3 or inner[0] != "," or inner[-1] != ",":
+    if len(inner) < 2 or inner[0] != ",":
         return False
-    words = inner[1:-1].split()
-    return 0 < len(words) <= 12 and any(_title_like(ctx, w) for w in words)
+    words = inner[1:].rstrip(",").split()
+    return 0 < len(words) <= _DESCRIPTION_WORDS and _person_described(ctx, words)
+
+
+def _outside_appositions(
+    ctx: MoveContext, before: list[PersonMention], ts: int
+) -> list[PersonMention]:
+    """ "A, partner of B at Foo, joined ...": B stands inside A's apposition,
+    so the name before the verb is A."""
+    body = ctx.body
+    while len(before) >= 2:
+        last, head = before[-1], before[-2]
+        opening = body[head.end : last.start]
+        closing = body[last.end : ts]
+        described = [w for w in opening[1:].split() if not ctx.rx["conj"].fullmatch(w)]
+        if not (opening.startswith(",") and described and "," not in opening[1:]):
+            break
+        if "," not in closing:
+            break
+        before = before[:-1]
+    return before
 
 
 def _pronoun_subject(ctx: MoveContext, clause_text: str) -> list[str] | None:
@@ -262,7 +284,7 @@ def _described_subject(ctx: MoveContext, scope: SentenceScope, a: int, ts: int) 
     if not words or len(words) > _DESCRIPTION_WORDS or not _person_described(ctx, words):
         return []
     opens = ctx.rx["title_lead"].fullmatch(words[0]) or _opens_with_possessive_org(ctx, a)
-    if not (opens or ctx.rx["demonstrative_after"].fullmatch(words[-1])):
+    if not (opens or _closes_with_demonstrative(ctx, words)):
         return []
     if _owned_by_other(ctx, a, ts):
         return []  # "the bakery's head chef": somebody of something else's
@@ -310,6 +332,17 @@ def _person_described(ctx: MoveContext, words: list[str]) -> bool:
         for w in words
         for part in fold_word(w).split("-")
     )
+
+
+def _closes_with_demonstrative(ctx: MoveContext, words: list[str]) -> bool:
+    """ "Pria berusia 65 tahun itu (kini) bergabung": the demonstrative may be
+    followed by adverbs and auxiliaries."""
+    rest = list(words)
+    while rest and not ctx.rx["demonstrative_after"].fullmatch(rest[-1]):
+        if fold_word(rest[-1]) not in ctx.pack.stopwords:
+            return False
+        rest.pop()
+    return bool(rest)
 
 
 def _owned_by_other(ctx: MoveContext, a: int, b: int) -> bool:
