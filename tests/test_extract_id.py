@@ -293,6 +293,7 @@ def test_mengumumkan_kepergiannya_adalah_mundur() -> None:
 
 def test_lalu_menandai_tempat_sebelumnya() -> None:
     assert moves(
-        "Budi Santoso sempat menjadi peneliti di Cakra Digital, lalu pindah ke Garuda AI pada 2019.",
+        "Budi Santoso sempat menjadi peneliti di Cakra Digital, "
+        "lalu pindah ke Garuda AI pada 2019.",
         "id",
     ) == {("Budi Santoso", "Cakra Digital", "Garuda AI")}
