@@ -585,3 +585,12 @@ def test_then_marks_the_earlier_employer() -> None:
     assert moves(
         "Maria Lopez was a researcher at Northwind Robotics, then joined Helix AI in 2021."
     ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
+
+
+def test_being_fired_is_leaving() -> None:
+    assert moves("Maria Lopez was ousted from Helix AI in March.") == {
+        ("Maria Lopez", "Helix AI", None)
+    }
+    assert (
+        moves('"It is not true that Maria Lopez is leaving Helix AI," the company said.') == set()
+    )

@@ -297,3 +297,17 @@ def test_lalu_menandai_tempat_sebelumnya() -> None:
         "lalu pindah ke Garuda AI pada 2019.",
         "id",
     ) == {("Budi Santoso", "Cakra Digital", "Garuda AI")}
+
+
+def test_keluar_dan_dipecat_adalah_pergi() -> None:
+    assert moves(
+        "Budi Santoso, peneliti senior Cakra Digital, keluar pada Februari 2025.", "id"
+    ) == {("Budi Santoso", "Cakra Digital", None)}
+    assert moves("Budi Santoso mengaku didepak dari Cakra Digital pekan lalu.", "id") == {
+        ("Budi Santoso", "Cakra Digital", None)
+    }
+    # Dibantah: tidak dihitung.
+    assert (
+        moves('"Tidak benar Budi Santoso akan keluar dari Cakra Digital," kata juru bicara.', "id")
+        == set()
+    )
