@@ -594,3 +594,12 @@ def test_being_fired_is_leaving() -> None:
     assert (
         moves('"It is not true that Maria Lopez is leaving Helix AI," the company said.') == set()
     )
+
+
+def test_a_person_hiring_hires_for_their_employer() -> None:
+    assert moves(
+        "Helix AI chief executive Omar Haddad spoke on Monday. "
+        "Haddad has hired Maria Lopez, a former Northwind Robotics engineer, as chief scientist."
+    ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
+    # Nobody says where the hiring person works: no move.
+    assert moves("Omar Haddad has hired Maria Lopez as his personal assistant.") == set()

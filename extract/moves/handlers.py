@@ -383,7 +383,11 @@ def _hire_sides(
     ctx: MoveContext, site: Site, agent: OrgMention | None, objs: Objects
 ) -> Sides | None:
     """AGENT hired PERSONS (from ORIGIN)."""
-    to_org = agent.name if agent is not None else _hired_at(ctx, site, objs.end)
+    to_org = (
+        agent.name
+        if agent is not None
+        else _hired_at(ctx, site, objs.end) or _hiring_person_employer(ctx, site)
+    )
     if to_org is None:
         return None
     from_org: str | None = None
@@ -410,6 +414,15 @@ def _hired_at(ctx: MoveContext, site: Site, obj_end: int) -> str | None:
         if o.start < site.next_start and args.preceded_by_at(ctx, o)
     ]
     return at[0].name if at else None
+
+
+def _hiring_person_employer(ctx: MoveContext, site: Site) -> str | None:
+    """ "CEO Jane Roe hired X": the organisation the hiring person is described at."""
+    start = args.clause_start(site.sentence, site.start)
+    hirers = [p for p in site.persons if start <= p.start and p.end <= site.start]
+    if len(hirers) != 1 or ctx.body[hirers[0].end : site.start].count(",") > 1:
+        return None
+    return ctx.doc.affiliations.get(hirers[0].person)
 
 
 def _hired_from_description(ctx: MoveContext, site: Site, objs: Objects) -> str | None:
