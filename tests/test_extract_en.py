@@ -603,3 +603,52 @@ def test_a_person_hiring_hires_for_their_employer() -> None:
     ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
     # Nobody says where the hiring person works: no move.
     assert moves("Omar Haddad has hired Maria Lopez as his personal assistant.") == set()
+
+
+def test_planned_moves_count_speculation_does_not() -> None:
+    assert moves(
+        "Maria Lopez, head of research at Helix AI, plans to leave at the end of the year."
+    ) == {("Maria Lopez", "Helix AI", None)}
+    assert moves("Maria Lopez, head of research at Helix AI, is considering leaving.") == set()
+
+
+def test_copular_new_post_is_a_join() -> None:
+    assert moves(
+        "Maria Lopez, who until recently was chief technology officer at Northwind Robotics, "
+        "is Helix AI's new CTO."
+    ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
+    # Already there: "is Helix AI's CTO" without "new" says nothing of a move.
+    assert moves("Maria Lopez is Helix AI's CTO and a board member of Northwind Robotics.") == set()
+
+
+def test_named_as_and_taking_over_are_hires() -> None:
+    assert moves("Helix AI also named Maria Lopez as its chief financial officer.") == {
+        ("Maria Lopez", None, "Helix AI")
+    }
+    assert moves("Helix AI named its new lab after Maria Lopez.") == set()
+    assert moves(
+        "The company said Maria Lopez, a former vice president at Northwind Robotics, "
+        "is taking over as chief executive of Helix AI."
+    ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
+
+
+def test_gone_and_the_exits_of_are_departures() -> None:
+    assert moves("Senior lawyer Maria Lopez has also gone.") == {("Maria Lopez", None, None)}
+    assert moves("Maria Lopez has gone to Helix AI.") == {("Maria Lopez", None, "Helix AI")}
+    assert moves(
+        "The week brought the exits of research chief Maria Lopez and VP Omar Haddad."
+    ) == {
+        ("Maria Lopez", None, None),
+        ("Omar Haddad", None, None),
+    }
+    # "With the departure of A, B takes over": B is not part of the departure.
+    assert moves("With the departure of Maria Lopez, Omar Haddad takes over the lab.") == {
+        ("Maria Lopez", None, None)
+    }
+
+
+def test_a_lab_named_by_its_city_is_an_anaphor() -> None:
+    assert moves(
+        "Maria Lopez was one of the researchers behind Helix AI's models. She has resigned from "
+        "the Hangzhou-based AI lab, people familiar with the matter said."
+    ) == {("Maria Lopez", "Helix AI", None)}

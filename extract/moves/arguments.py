@@ -87,8 +87,8 @@ def org_itself(ctx: MoveContext, org: OrgMention) -> bool:
     words = [w.strip(",.;:") for w in tail[2:].split()[:5]]
     if any(ctx.rx["unit_nouns"].fullmatch(w) for w in words):
         return True
-    # "became Meta's chief AI officer": a post at the organisation.
-    return bool(ctx.rx["role_words"].match(" ".join(words[:4])))
+    # "became Meta's (new) chief AI officer": a post at the organisation.
+    return any(ctx.rx["role_words"].match(" ".join(words[k:4])) for k in range(2))
 
 
 def other_object(ctx: MoveContext, te: int) -> bool:
@@ -113,8 +113,11 @@ def preceded_by_at(ctx: MoveContext, org: OrgMention) -> bool:
 def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> list[PersonMention]:
     """The first name after a verb and the names listed with it."""
     after = [p for p in persons if a <= p.start < b]
-    if not after or len(ctx.body[a : after[0].start].split()) > 6:
+    if not after:
         return []
+    gap = ctx.body[a : after[0].start].split()
+    if len(gap) > 6 or (gap and ctx.rx["prepositions"].fullmatch(gap[-1].lower())):
+        return []  # "named its lab after Jane Roe": the name is no object of the verb
     if _POSSESSIVE_AFTER.match(ctx.body, after[0].end):
         return []  # "hired Jane Roe's deputy": the object is someone else
     out = [after[0]]

@@ -564,18 +564,27 @@ HANDLERS: dict[TriggerKind, Handler] = {
 
 
 # ---------------------------------------------------------------- nominal departures
+def _closed_list(ctx: MoveContext, found: list[PersonMention]) -> list[PersonMention]:
+    """ "the departure of A and B": a list closes with a conjunction; in "with
+    the departure of A, B takes over" the name after the comma is a new subject."""
+    if len(found) < 2:
+        return found
+    last_gap = ctx.body[found[-2].end : found[-1].start]
+    return found if ctx.rx["conj"].search(last_gap) else found[:1]
+
+
 def nominal_departure(
     ctx: MoveContext, s: Sentence, m: re.Match[str], persons: list[PersonMention]
 ) -> list[Hop]:
     """ "the departure of X", "mundurnya CTO OpenAI X": a departure from X's org."""
     ns, ne = m.start(), m.end()
-    found = args.objects(ctx, persons, ne, s.end)
+    found = _closed_list(ctx, args.objects(ctx, persons, ne, s.end))
     if not found:
         return []
     names = [p.person for p in found]
+    # The organisation left may be unnamed ("the exits of A and B"): completion
+    # finds it elsewhere in the article, or leaves it unknown.
     from_org = descriptor_org(ctx, s, names, persons, ns, after=True)
-    if from_org is None:
-        return []
     how = modality(ctx, s, ns, found[-1].end, ns)
     if how is None:
         return []
