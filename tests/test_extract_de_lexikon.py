@@ -157,3 +157,29 @@ def test_frueherer_arbeitgeber_aus_zeit_und_beschreibung() -> None:
     assert moves("Laura Roth forschte mit IBM an Chips. Nun heuert sie bei DeepL an.", "de") == {
         ("Laura Roth", None, "DeepL")
     }
+
+
+def test_fuer_sich_gewonnen_ist_eine_einstellung() -> None:
+    assert moves("Meta hat die Forscherin Anna Berg für sich gewonnen.", "de") == {
+        ("Anna Berg", None, "Meta")
+    }
+    # "gewonnen" alone is a prize, not a hire.
+    assert moves("Meta hat mit Anna Berg einen Preis gewonnen.", "de") == set()
+
+
+def test_schon_wieder_weg() -> None:
+    assert moves("Anna Berg, Forscherin bei Meta, ist schon wieder weg.", "de") == {
+        ("Anna Berg", "Meta", None)
+    }
+    assert moves("Die Sorge um Anna Berg ist weg.", "de") == set()
+
+
+def test_gendergerechte_gruppen() -> None:
+    for noun in ("Forscher:innen", "Forscher*innen", "ForscherInnen"):
+        ex = run(f"Mindestens sechs {noun} sind von Meta zu OpenAI gewechselt.", "de")
+        assert [(g.count, g.from_orgs, g.to_org) for g in ex.group_moves] == [
+            (6, ("Meta",), "OpenAI")
+        ], noun
+    # A single person's title is no group.
+    ex = run("Die Forscherin Anna Berg ist von Meta zu OpenAI gewechselt.", "de")
+    assert ex.group_moves == []
