@@ -183,3 +183,10 @@ def test_gendergerechte_gruppen() -> None:
     # A single person's title is no group.
     ex = run("Die Forscherin Anna Berg ist von Meta zu OpenAI gewechselt.", "de")
     assert ex.group_moves == []
+
+
+def test_verlassen_im_praesens_ist_aktuell() -> None:
+    body = "Anna Berg und Jan Roth verlassen OpenAI."
+    assert {m.date.iso() if m.date else None for m in run(body, "de").moves} == {"2025-03"}
+    # The participle closing a pluperfect is background: no date from publication.
+    assert _date("Anna Berg hatte OpenAI verlassen.") is None
