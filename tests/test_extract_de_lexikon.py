@@ -190,3 +190,11 @@ def test_verlassen_im_praesens_ist_aktuell() -> None:
     assert {m.date.iso() if m.date else None for m in run(body, "de").moves} == {"2025-03"}
     # The participle closing a pluperfect is background: no date from publication.
     assert _date("Anna Berg hatte OpenAI verlassen.") is None
+
+
+def test_genitiv_anapher_des_start_ups() -> None:
+    body = "Helsing wächst rasant. Jan Roth, bisher Chef des Start-ups, wechselt zu Google."
+    assert moves(body, "de") == {("Jan Roth", "Helsing", "Google")}
+    # "eines Start-ups" is some start-up, not the one named before.
+    body = "Helsing wächst rasant. Jan Roth, bisher Chef eines Start-ups, wechselt zu Google."
+    assert moves(body, "de") == {("Jan Roth", None, "Google")}
