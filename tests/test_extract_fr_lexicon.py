@@ -107,6 +107,24 @@ MOVE_CASES = [
         {("Omar Said", "Cohere", None)},
         "Omar Said, qu'il avait croisé en 2019, dirige la recherche de Cohere.",
     ),
+    case(
+        "prendre ses fonctions chez",
+        "Yann Morel prendra ses fonctions chez Cohere le 1er avril.",
+        {("Yann Morel", None, "Cohere")},
+        "Yann Morel prendra ses fonctions de trésorier de l'association en avril.",
+    ),
+    case(
+        "devenir + a title",
+        "Yann Morel devient directeur scientifique de Mistral AI.",
+        {("Yann Morel", None, "Mistral AI")},
+        "Yann Morel devient le visage publicitaire de Mistral AI.",
+    ),
+    case(
+        "hire s'offre les services de is no offer",
+        "OpenAI s'offre les services de Yann Morel, jusqu'ici chez Google.",
+        {("Yann Morel", "Google", "OpenAI")},
+        "OpenAI offre un poste à Yann Morel, jusqu'ici chez Google.",
+    ),
     # --- leaving
     case(
         "claquer la porte de",
