@@ -157,6 +157,43 @@ MOVE_CASES = [
         {("Yasmine Belkacem", "Microsoft", None)},
         "Après avoir visité Microsoft, Yasmine Belkacem a fondé sa propre société.",
     ),
+    case(
+        "quitter ses fonctions de ... de Foo",
+        "Bruno Lefort quitte ses fonctions de directeur général de Cohere.",
+        {("Bruno Lefort", "Cohere", None)},
+        "Bruno Lefort quitte ses fonctions de trésorier de l'association.",
+    ),
+    case(
+        "démissionner de son poste de ... de Foo",
+        "Bruno Lefort a démissionné de son poste de directeur financier de Cohere.",
+        {("Bruno Lefort", "Cohere", None)},
+        "Bruno Lefort a démissionné de son poste au conseil municipal.",
+    ),
+    case(
+        "dismissal in the passive",
+        "Bruno Lefort a été limogé par Cohere.",
+        {("Bruno Lefort", "Cohere", None)},
+        "Bruno Lefort a été félicité par Cohere.",
+    ),
+    case(
+        "évincé de, then rebondit chez",
+        "Bruno Lefort, évincé de Cohere en janvier, rebondit chez Mistral AI.",
+        {("Bruno Lefort", "Cohere", "Mistral AI")},
+        "Bruno Lefort, écarté du podium, rebondit au classement.",
+    ),
+    case(
+        "après son départ de",
+        "Bruno Lefort rebondit chez Mistral AI après son départ de Cohere.",
+        {("Bruno Lefort", "Cohere", "Mistral AI")},
+        "Bruno Lefort rebondit chez Mistral AI après son départ en 2023.",
+        {("Bruno Lefort", None, "Mistral AI")},
+    ),
+    case(
+        "negation with an adverb inside",
+        "Bruno Lefort rejoindra finalement Mistral AI.",
+        {("Bruno Lefort", None, "Mistral AI")},
+        "Bruno Lefort ne rejoindra finalement pas Mistral AI.",
+    ),
     # --- an organisation loses someone
     case(
         "plural title in an apposition",
@@ -235,6 +272,13 @@ MOVE_CASES = [
         "Hanna Berg a rejoint Anthropic. Elle travaillait jusqu'ici chez Google DeepMind.",
         {("Hanna Berg", "Google DeepMind", "Anthropic")},
         "Hanna Berg a rejoint Anthropic. Elle travaillait jusqu'ici sur la vision.",
+        {("Hanna Berg", None, "Anthropic")},
+    ),
+    case(
+        "était auparavant ... chez",
+        "Hanna Berg a rejoint Anthropic. Elle était auparavant chercheuse chez Google DeepMind.",
+        {("Hanna Berg", "Google DeepMind", "Anthropic")},
+        "Hanna Berg a rejoint Anthropic. Elle était auparavant étudiante à Lyon.",
         {("Hanna Berg", None, "Anthropic")},
     ),
     # --- modality
