@@ -194,6 +194,12 @@ MOVE_CASES = [
         {("Bruno Lefort", None, "Mistral AI")},
         "Bruno Lefort ne rejoindra finalement pas Mistral AI.",
     ),
+    case(
+        "nominal departure with an elided de",
+        "Le départ d'Anne Vidal, directrice financière de Cohere, a surpris.",
+        {("Anne Vidal", "Cohere", None)},
+        "Le départ du restaurant de Jean Dupont, chef de Cohere, a surpris.",
+    ),
     # --- an organisation loses someone
     case(
         "plural title in an apposition",
