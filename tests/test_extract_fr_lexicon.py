@@ -449,3 +449,70 @@ def test_noise_lines_and_bylines() -> None:
 def test_date_phrases(phrase: str, iso: str) -> None:
     (m,) = run(f"Anne Vidal a rejoint Mistral AI {phrase}.", "fr").moves
     assert m.date is not None and m.date.iso() == iso
+
+
+# Synonyms of the rules above, each in a sentence of its own, with the
+# near-misses that share their words.
+SYNONYMS: list[tuple[str, set[Move]]] = [
+    ("Cohere s'attache les services de Jean Dupont.", {("Jean Dupont", None, "Cohere")}),
+    ("Cohere accueille Jean Dupont, ancien de Google.", {("Jean Dupont", "Google", "Cohere")}),
+    ("Mistral AI a chipé Jean Dupont à Google.", {("Jean Dupont", None, "Mistral AI")}),
+    ("Jean Dupont atterrit chez Cohere.", {("Jean Dupont", None, "Cohere")}),
+    ("Jean Dupont signe chez Cohere.", {("Jean Dupont", None, "Cohere")}),
+    ("Jean Dupont est entré chez Cohere en 2022.", {("Jean Dupont", None, "Cohere")}),
+    ("Jean Dupont a pris les rênes de Cohere.", {("Jean Dupont", None, "Cohere")}),
+    ("Jean Dupont s'installe chez Cohere.", {("Jean Dupont", None, "Cohere")}),
+    ("Jean Dupont fait son retour chez Google.", {("Jean Dupont", None, "Google")}),
+    ("Jean Dupont se retire de Cohere.", {("Jean Dupont", "Cohere", None)}),
+    ("Jean Dupont, ingénieur chez Cohere, a plié bagage.", {("Jean Dupont", "Cohere", None)}),
+    ("Jean Dupont, patron de Cohere, a rendu son tablier.", {("Jean Dupont", "Cohere", None)}),
+    ("Jean Dupont, patron de Cohere, tire sa révérence.", {("Jean Dupont", "Cohere", None)}),
+    ("Jean Dupont, ingénieur chez Cohere, quitte le navire.", {("Jean Dupont", "Cohere", None)}),
+    (
+        "Jean Dupont rejoint Cohere en compagnie de Marie Curie.",
+        {
+            ("Jean Dupont", None, "Cohere"),
+            ("Marie Curie", None, "Cohere"),
+        },
+    ),
+    (
+        "Jean Dupont rejoint Cohere aux côtés de Marie Curie.",
+        {
+            ("Jean Dupont", None, "Cohere"),
+            ("Marie Curie", None, "Cohere"),
+        },
+    ),
+]
+NEAR_SYNONYMS = [
+    "Cohere accueille une conférence à Paris.",
+    "Jean Dupont signe chez le notaire.",
+    "Jean Dupont entre chez lui.",
+    "Jean Dupont se retire de la course.",
+    "Jean Dupont a plié le dossier.",
+    "Jean Dupont quitte le navire de croisière à Marseille.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SYNONYMS)
+def test_synonyms(sentence: str, expected: set[Move]) -> None:
+    assert moves(sentence, "fr") == expected
+
+
+@pytest.mark.parametrize("sentence", NEAR_SYNONYMS)
+def test_synonym_near_misses(sentence: str) -> None:
+    assert moves(sentence, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jean Dupont serait sur le départ de Cohere.",
+        "Jean Dupont est en passe de rejoindre Cohere.",
+        "Jean Dupont négocie pour rejoindre Cohere.",
+        "Jean Dupont est en lice pour rejoindre Cohere.",
+        "Jean Dupont songe à quitter Cohere.",
+        "Cohere lorgne Jean Dupont et tente de le recruter.",
+    ],
+)
+def test_more_rumour_cues(sentence: str) -> None:
+    assert moves(sentence, "fr") == set()
