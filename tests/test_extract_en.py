@@ -652,3 +652,9 @@ def test_a_lab_named_by_its_city_is_an_anaphor() -> None:
         "Maria Lopez was one of the researchers behind Helix AI's models. She has resigned from "
         "the Hangzhou-based AI lab, people familiar with the matter said."
     ) == {("Maria Lopez", "Helix AI", None)}
+
+
+def test_a_leave_verb_meant_literally_is_no_departure() -> None:
+    assert moves("Maria Lopez quit her diet in January.") == set()
+    assert moves("Maria Lopez quit her job in January.") == {("Maria Lopez", None, None)}
+    assert moves("Maria Lopez left the door of her office open.") == set()

@@ -80,6 +80,8 @@ _CATEGORIES = (
     "hearsay",
     "future",
     "switch_to",
+    "possessive",
+    "noun_complement",
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (

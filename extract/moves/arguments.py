@@ -98,10 +98,45 @@ def other_object(ctx: MoveContext, te: int) -> bool:
     if not words or not words[0][:1].isalpha() or not words[0][0].islower():
         return False
     w0 = words[0].strip(",.;:")
-    if ctx.rx["prepositions"].fullmatch(w0) or ctx.rx["dest_prep"].match(ctx.body, te + 1):
+    if ctx.rx["noun_complement"].fullmatch(w0):
+        # "quitte le navire de croisière": the verb's noun has a complement of
+        # its own, so the verb is meant literally; "de son poste" is still a post.
+        return not _possessed_post(ctx, words[1:])
+    if ctx.rx["prepositions"].fullmatch(w0):
+        return _possessed_thing(ctx, words[1:])  # "from his desk"
+    if ctx.rx["dest_prep"].match(ctx.body, te + 1):
         return False
     nouns = [w.strip(",.;:") for w in words[:3]]
     return not any(ctx.rx["post_nouns"].fullmatch(w) for w in nouns)
+
+
+def literal_complement(ctx: MoveContext, te: int) -> bool:
+    """After a verb that needs no object: a noun complement ("quitte le
+    navire de croisière") or a possessed thing that is no post ("quit his
+    diet") shows the verb is meant literally.  Dates and adverbs do not."""
+    words = ctx.body[te : te + 40].split()[:3]
+    if not words or ctx.doc.dates.first_at(te, te + 2) is not None:
+        return False
+    w0 = words[0].strip(",.;:").lower()
+    if ctx.rx["noun_complement"].fullmatch(w0):
+        return not _possessed_post(ctx, words[1:])
+    return _possessed_thing(ctx, words)
+
+
+def _possessed_thing(ctx: MoveContext, words: list[str]) -> bool:
+    """ "de son bureau", "from his desk": a possessed noun that is no post."""
+    if len(words) < 2 or not ctx.rx["possessive"].fullmatch(words[0].lower()):
+        return False
+    return not ctx.rx["post_nouns"].fullmatch(words[1].strip(",.;:").lower())
+
+
+def _possessed_post(ctx: MoveContext, words: list[str]) -> bool:
+    """ "son poste", "his post": the person's own post."""
+    return (
+        len(words) >= 2
+        and bool(ctx.rx["possessive"].fullmatch(words[0].lower()))
+        and bool(ctx.rx["post_nouns"].fullmatch(words[1].strip(",.;:").lower()))
+    )
 
 
 def preceded_by_at(ctx: MoveContext, org: OrgMention) -> bool:

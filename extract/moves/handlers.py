@@ -181,6 +181,8 @@ def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] |
         org = args.first_org(ctx, intro.start("role"), site.next_start, set(), near=70)
         if org is not None:
             return org.name, org.end
+    if args.literal_complement(ctx, site.end):
+        return None  # "quitte le navire de croisière", "quit his diet"
     return None, site.end
 
 
