@@ -18,7 +18,7 @@ def detect_language(text: str) -> str:
     # Two stopwords at least: one short word ("y", "a") says nothing.
     best, best_score = DEFAULT_LANGUAGE, 1
     for code in PACK_CODES:
-        stop = load_pack(code).stopwords
+        stop = load_pack(code).detection_words
         score = sum(1 for w in words if w in stop)
         if score > best_score:
             best, best_score = code, score

@@ -91,3 +91,14 @@ def test_languages_without_a_pack_yield_no_invented_moves() -> None:
         ex = extract(body)
         assert ex.moves == []
         assert all(len(p.name.split()) <= 3 for p in ex.people)
+
+
+def test_pack_word_sets_answer_accent_folded_lookups() -> None:
+    from movesboard.extract.normalize import fold
+
+    for code in SUPPORTED_LANGUAGES:
+        pack = load_pack(code)
+        for words in (pack.stopwords, pack.title_words, pack.not_name_words):
+            assert all(fold(w) in words for w in words), code
+        # Detection counts the words as the language writes them, not their folds.
+        assert pack.detection_words <= pack.stopwords

@@ -17,6 +17,7 @@ from importlib import resources
 from types import ModuleType
 from typing import Any
 
+from ..normalize import fold
 from ..prefilter import FastRegex, LexiconScanner
 
 PACK_CODES: tuple[str, ...] = ("en", "id", "fr", "es", "de", "pt", "it")
@@ -134,7 +135,8 @@ class LanguagePack:
     name: str
     data: dict[str, Any]
     module: ModuleType
-    stopwords: frozenset[str]
+    stopwords: frozenset[str]  # as written and accent-folded
+    detection_words: frozenset[str]  # the stopwords as written: what detection counts
     not_name_words: frozenset[str]
     title_words: frozenset[str]
     # Nouns that denote a person without being a title before a name ("man",
@@ -218,6 +220,12 @@ def _compile_dates(d: dict[str, Any]) -> DatePatterns:
     return dp
 
 
+def _word_set(words: list[str]) -> frozenset[str]:
+    """A pack's word list as written and accent-folded, so that a word
+    compared either way ("mitgründer", "mitgrunder") is found."""
+    return frozenset(words) | frozenset(fold(w) for w in words)
+
+
 @cache
 def load_pack(code: str) -> LanguagePack:
     """Load and compile a language pack; cached, so each pack compiles once."""
@@ -232,10 +240,11 @@ def load_pack(code: str) -> LanguagePack:
         name=data["name"],
         data=data,
         module=module,
-        stopwords=frozenset(data["stopwords"]),
-        not_name_words=frozenset(data["not_name_words"]),
-        title_words=frozenset(data["title_words"]),
-        person_nouns=frozenset(data.get("person_nouns", [])),
+        stopwords=_word_set(data["stopwords"]),
+        detection_words=frozenset(data["stopwords"]),
+        not_name_words=_word_set(data["not_name_words"]),
+        title_words=_word_set(data["title_words"]),
+        person_nouns=_word_set(data.get("person_nouns", [])),
         untensed_is_current=bool(data["untensed_is_current"]),
         subject_after_verb=bool(data.get("subject_after_verb", False)),
         numeric_dmy=data["numeric_date_order"] == "dmy",
