@@ -519,3 +519,17 @@ def test_synonym_near_misses(sentence: str) -> None:
 )
 def test_more_rumour_cues(sentence: str) -> None:
     assert moves(sentence, "fr") == set()
+
+
+def test_a_date_between_verb_and_object_is_no_distance() -> None:
+    assert moves("Camille Dubois a rejoint il y a deux semaines Mistral AI.", "fr") == {
+        ("Camille Dubois", None, "Mistral AI")
+    }
+    # Real distance: the organisation is not the verb's object.
+    assert (
+        moves(
+            "Camille Dubois a rejoint une petite équipe de chercheurs qui travaille avec Mistral AI.",
+            "fr",
+        )
+        == set()
+    )

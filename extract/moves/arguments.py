@@ -20,6 +20,7 @@ _POSSESSIVE_WORD = re.compile(r"[\w.-]+(?P<mark>'s|’s)(?!\w)")
 _WORD = re.compile(r"[\w'’-]+")
 _DESCRIPTION_WORDS = 12  # a subject description longer than this is a clause of its own
 _FOCUS_REACH = 2  # sentences a description may look back for the person it means
+_CLAUSE_SEPARATOR = re.compile(r"[;:](?=\s)|\s[—–]\s")
 _TITLED_GAP = re.compile(r"\s*,\s+((?:[\w-]+\s+){1,5})")
 
 
@@ -33,11 +34,19 @@ def first_org(
     for o in ctx.doc.orgs.starting(a, limit):
         if o.name in exclude or o.modifier:
             continue
-        gap = ctx.body[a : o.start]
-        if near and ("," in gap or len(gap.split()) > 4):
+        if near and not _close_to_verb(ctx, a, o.start):
             return None  # too far from the verb to be its object
         return o
     return None
+
+
+def _close_to_verb(ctx: MoveContext, a: int, b: int) -> bool:
+    """At most four words and no comma between a verb and its object; a date
+    in between does not count ("a rejoint il y a deux semaines Hugging Face")."""
+    gap = ctx.body[a:b]
+    for d in ctx.doc.dates.within(a, b):
+        gap = gap.replace(ctx.body[d.start : d.end], " ")
+    return "," not in gap and len(gap.split()) <= 4
 
 
 def after_preposition(ctx: MoveContext, o: OrgMention, floor: int) -> bool:
@@ -231,20 +240,32 @@ def clause_start(s: Sentence, pos: int) -> int:
 
 
 def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
-    """Who a subject-first verb is about: a name before it, else a pronoun,
-    a title, a quoted speaker or the subject of a fronted clause."""
-    before = [p for p in scope.persons if p.end <= ts]
+    """Who a subject-first verb is about: a name before it in its own clause,
+    else a pronoun, a title, a quoted speaker or the subject of a fronted clause."""
+    floor = _clause_floor(ctx, scope.sentence, ts)
+    before = [p for p in scope.persons if floor <= p.start and p.end <= ts]
     if before:
         return _named_subject(ctx, before, ts)
     s = scope.sentence
     pronoun = _pronoun_subject(ctx, ctx.body[clause_start(s, ts) : ts])
     if pronoun is not None:
-        return pronoun  # even when nobody is in focus: then nobody
+        # "Ive spent 20 years at Apple; he left in 2019": the person of the
+        # sentence's earlier clause, else the article's focus (even nobody).
+        earlier = [p.person for p in scope.persons if p.end <= floor]
+        singular = ctx.rx["pronoun_singular"].search(ctx.body, clause_start(s, ts), ts)
+        return [earlier[-1]] if singular and earlier else pronoun
     return (
         _described_subject(ctx, scope, clause_start(s, ts), ts)
         or _quoted_speaker(ctx, scope, ts)
         or _fronted_clause_subject(ctx, scope, ts)
     )
+
+
+def _clause_floor(ctx: MoveContext, s: Sentence, ts: int) -> int:
+    """Where the verb's clause starts: after the last semicolon, colon or dash
+    before it ("X said: at Foo, Y has just joined" moves Y, not X)."""
+    cut = max((m.end() for m in _CLAUSE_SEPARATOR.finditer(ctx.body, s.start, ts)), default=s.start)
+    return cut
 
 
 def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> list[str]:
