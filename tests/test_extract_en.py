@@ -664,11 +664,13 @@ def test_a_subject_is_sought_in_its_own_clause() -> None:
     # After the colon, the clause has its own subject: the team, not the speaker.
     assert (
         moves(
-            "Omar Haddad had a clear message: his team at Helix AI is leaving for Northwind Robotics."
+            "Omar Haddad had a clear message: his team at Helix AI "
+            "is leaving for Northwind Robotics."
         )
         == set()
     )
     # A pronoun after a semicolon is the person of the sentence's earlier clause.
     assert moves(
-        "Omar Haddad spent ten years at Helix AI; he left the company in 2019 for Northwind Robotics."
+        "Omar Haddad spent ten years at Helix AI; "
+        "he left the company in 2019 for Northwind Robotics."
     ) == {("Omar Haddad", "Helix AI", "Northwind Robotics")}

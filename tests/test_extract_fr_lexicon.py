@@ -528,7 +528,8 @@ def test_a_date_between_verb_and_object_is_no_distance() -> None:
     # Real distance: the organisation is not the verb's object.
     assert (
         moves(
-            "Camille Dubois a rejoint une petite équipe de chercheurs qui travaille avec Mistral AI.",
+            "Camille Dubois a rejoint une petite équipe de chercheurs "
+            "qui travaille avec Mistral AI.",
             "fr",
         )
         == set()
