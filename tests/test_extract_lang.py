@@ -102,3 +102,10 @@ def test_pack_word_sets_answer_accent_folded_lookups() -> None:
             assert all(fold(w) in words for w in words), code
         # Detection counts the words as the language writes them, not their folds.
         assert pack.detection_words <= pack.stopwords
+
+
+def test_a_lexicon_entry_ending_in_a_hyphen_opens_a_compound() -> None:
+    former = load_pack("en").rx["former"]
+    assert former.search("the ex-OpenAI researcher")  # "ex-" glues onto the next word
+    assert former.search("an ex employee")  # "ex-?" is also the word "ex"
+    assert not former.search("an executive")  # but never the start of another word

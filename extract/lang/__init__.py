@@ -104,10 +104,23 @@ def alternation(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
+_OPEN_END = re.compile(r"(?:-|'|’|\[['’]+\])$")  # "ex-", "d'": glue onto the next word
+
+
 def word_regex(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Whole words: no word character on either side.  An entry that ends in
+    a hyphen or an apostrophe ("ex-", "d'") opens a compound, so it needs no
+    boundary after it ("ex-GitHub", "d'OpenAI")."""
     if not items:
         return _NEVER
-    return re.compile(rf"(?<![\w-])(?:{alternation(items)})(?![\w-])", flags)
+    # "ex-?" is the word "ex" or the compound opener "ex-".
+    items = [f for i in items for f in ((i[:-2], i[:-1]) if i.endswith("-?") else (i,))]
+    closed = [i for i in items if not _OPEN_END.search(i)]
+    opening = [i for i in items if _OPEN_END.search(i)]
+    parts = [rf"(?:{alternation(closed)})(?![\w-])"] if closed else []
+    if opening:
+        parts.append(rf"(?:{alternation(opening)})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})", flags)
 
 
 @dataclass(slots=True)
