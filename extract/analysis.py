@@ -33,6 +33,7 @@ class TriggerKind(StrEnum):
     LEAVE = "leave"  # PERSON left ORG
     LEAVE_NOOBJ = "leave_noobj"  # PERSON resigned
     LOSE = "lose"  # ORG lost PERSON
+    NOW_AT = "now_at"  # PERSON now runs ORG: a move only from a former employer
 
     @property
     def subject_moves(self) -> bool:
@@ -82,6 +83,13 @@ class Analysis:
 
     def triggers_in(self, sentence: Sentence) -> list[Trigger]:
         return self.triggers.within(sentence.start, sentence.end)
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The prose sentence holding offset `pos`."""
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return None if s.noise else s
+        return None
 
     def trigger_between(self, a: int, b: int) -> bool:
         """A move verb starts inside body[a:b]."""

@@ -674,3 +674,11 @@ def test_a_subject_is_sought_in_its_own_clause() -> None:
         "Omar Haddad spent ten years at Helix AI; "
         "he left the company in 2019 for Northwind Robotics."
     ) == {("Omar Haddad", "Helix AI", "Northwind Robotics")}
+
+
+def test_ex_employer_now_running_another_is_a_move() -> None:
+    assert moves(
+        "Former Northwind Robotics chief Maria Lopez now runs Helix AI's research lab."
+    ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
+    # Nobody says she was anywhere before: she just runs it.
+    assert moves("Maria Lopez now runs Helix AI's research lab.") == set()

@@ -311,3 +311,10 @@ def test_keluar_dan_dipecat_adalah_pergi() -> None:
         moves('"Tidak benar Budi Santoso akan keluar dari Cakra Digital," kata juru bicara.', "id")
         == set()
     )
+
+
+def test_mantan_lalu_kini_memimpin_adalah_pindah() -> None:
+    assert moves("Rina Wulandari, mantan CEO Cakra Digital, kini memimpin Garuda AI.", "id") == {
+        ("Rina Wulandari", "Cakra Digital", "Garuda AI")
+    }
+    assert moves("Rina Wulandari, CEO Cakra Digital, kini memimpin Garuda AI.", "id") == set()

@@ -33,6 +33,7 @@ _CATEGORIES = (
     "leave",
     "leave_noobj",
     "lose",
+    "now_at",
     "from_prep",
     "dest_prep",
     "before_marker",
@@ -94,6 +95,7 @@ TRIGGER_KINDS = (
     "leave",
     "leave_noobj",
     "lose",
+    "now_at",
 )
 
 _NEVER = re.compile(r"(?!x)x")  # matches nothing: a category a pack leaves empty

@@ -131,3 +131,23 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
         if post and (q.allow_former or not ctx.rx["former"].search(app)):
             return post[-1].name if preceded_by_at(ctx, post[-1]) else post[0].name
     return None
+
+
+_DESCRIBED_WITHIN = 3  # descriptions come with a person's first mentions
+
+
+def former_employer(ctx: MoveContext, names: list[str]) -> str | None:
+    """The organisation a person is described at as former anywhere in the
+    article ("former GitHub chief Nat Friedman", "Alexandr Wang, eks-CEO
+    Scale AI"): described there with former descriptions allowed, and not
+    without them."""
+    for name in names:
+        mentions = [p for p in ctx.doc.persons if p.person == name][:_DESCRIBED_WITHIN]
+        for p in mentions:
+            s = ctx.doc.sentence_at(p.start)
+            if s is None:
+                continue
+            any_time = descriptor_org(ctx, s, [name], [p], s.end, allow_former=True)
+            if any_time is not None and any_time != descriptor_org(ctx, s, [name], [p], s.end):
+                return any_time
+    return None

@@ -22,7 +22,7 @@ from ..people import PersonMention
 from ..sentences import Sentence
 from . import arguments as args
 from .context import MoveContext, Site
-from .descriptors import descriptor_org
+from .descriptors import descriptor_org, former_employer
 from .hop import Hop
 from .origin import destination, origin
 from .qualities import DateWindow, modality, role, statement_date
@@ -143,6 +143,18 @@ def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadin
     if site.kind == TriggerKind.FOUND and _founded_elsewhere(ctx, site, org):
         return None  # "launched a product at Google": Google was not founded
     return ObjectReading(max(org.end, site.end), to_org=org.name)
+
+
+def _now_at_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
+    """ "Former GitHub chief X now runs Y": a move to Y, from the former
+    employer; someone with no former employer described is just at Y."""
+    former = former_employer(ctx, subject.names)
+    if former is None:
+        return None
+    obj = _join_object(ctx, site, subject)
+    if obj is None or obj.to_org is None or obj.to_org in ctx.doc.gaz.family(former):
+        return None
+    return ObjectReading(obj.end, from_org=former, to_org=obj.to_org)
 
 
 def _founded_elsewhere(ctx: MoveContext, site: Site, org: OrgMention) -> bool:
@@ -562,6 +574,7 @@ HANDLERS: dict[TriggerKind, Handler] = {
     TriggerKind.LEAVE: _subject_first(_leave_object),
     TriggerKind.LEAVE_NOOBJ: _subject_first(_leave_object),
     TriggerKind.LOSE: _agent_first(_lose_sides),
+    TriggerKind.NOW_AT: _subject_first(_now_at_object),
 }
 
 
