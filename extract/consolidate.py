@@ -57,7 +57,7 @@ def consolidate(
 
 
 def _by_person(hops: list[Hop]) -> list[list[Hop]]:
-    """Each person's hops in text order, people in order of first hop."""
+    """Each person's hops in the order given, people in order of first hop."""
     by_person: dict[str, list[Hop]] = {}
     for h in hops:
         by_person.setdefault(h.person, []).append(h)
@@ -264,10 +264,10 @@ def _chain(hops: list[Hop], article: _Article) -> list[Hop]:
 
 
 def _latest_earlier_move(
-    stated_before: list[Hop], year: int, elsewhere: frozenset[str]
+    stated_before: list[Hop], year: int, later_family: frozenset[str]
 ) -> Hop | None:
-    """The latest-dated counted move to another employer family, dated in an
-    earlier year."""
+    """The latest-dated counted move, dated in an earlier year than `year`, to
+    an organisation outside the later move's family."""
     earlier = [
         o
         for o in stated_before
@@ -275,7 +275,7 @@ def _latest_earlier_move(
         and o.date is not None
         and o.modality.counts
         and o.date.year < year
-        and o.to_org not in elsewhere
+        and o.to_org not in later_family
     ]
     return max(earlier, key=lambda o: _date_order(o.date)) if earlier else None
 
@@ -283,7 +283,7 @@ def _latest_earlier_move(
 def _described_origin(hops: list[Hop], article: _Article) -> list[Hop]:
     """A move with no stated origin comes from the employer the article
     describes ("Foo researcher Jane Roe"), unless it is a move within that
-    employer or the founding of a company."""
+    employer or one the person founded ("Foo, founded by Jane Roe")."""
     employer = article.affiliations.get(hops[0].person) if hops else None
     if not employer:
         return hops
