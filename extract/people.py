@@ -6,41 +6,41 @@ titles and sentence-initial function words, 2-4 words remain, none of them a
 common capitalised word ("Drama", "University") or an organisation.  It is
 accepted as a person when its first word is a known given name, its last word
 is used alone elsewhere in the article (journalists refer back by surname),
-or it sits in a person context (a title before it, "who"/"yang" after it, a
-titled apposition after it, the subject slot of "has joined"/"left" or the
-object slot of "hired").  Heading lines never make a person on their own:
-a name in a heading counts only when the prose names the person too.
+or it sits in a person context (`person_cues.py`: a title before it,
+"who"/"yang" after it, a titled apposition after it, the subject slot of "has
+joined"/"left" or the object slot of "hired").  Heading lines never make a
+person on their own: a name in a heading counts only when the prose names the
+person too.
+
+The steps of `PeopleFinder.find`: cut name runs out of each sentence
+(`capitalised_runs`, the one place that knows names are capitalised), trim
+and filter them into `Candidates`, accept full names, then resolve every
+mention (full, partial, single word) to an accepted person in a `_Roster`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from .lang import LanguagePack
 from .names import given_names
 from .normalize import fold
+from .person_cues import MoveVerbSlots, NameSite, PersonCues
 from .sentences import Sentence
 from .types import Mention, PersonEntity
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "du", "del", "dos", "bin", "al", "le"}
 )
-_HARD_PUNCT = re.compile(r"[.;:]")
-_PUNCT = re.compile(r"[.;:,]")
-_WORD_END_SPACE = re.compile(r"\w\s+$")
 _POSSESSIVE = ("'s", "’s")
-_SUBJECT_KINDS = frozenset({"join", "found", "leave", "leave_noobj", "hire_passive"})
-_OBJECT_KINDS = frozenset({"hire", "lose", "found_passive"})
-# ", a former Foo researcher," / ", mantan peneliti Foo,": a lowercase-led
-# apposition of at most eight words, closed by a comma or the sentence end.
-_APPOSITION = re.compile(r",\s+([a-zß-öø-ÿ][^,;:.!?()\n]{0,80}?)(?=[,.;!?]|$)")
+# A possessive or one of these right after a word ends the name there.
+_NAME_CLOSERS = ',;:)("”'
 
 
-class Tok:
-    """A capitalised token; `bare` drops a possessive or a trailing period."""
+class Token:
+    """A name word in the body; `bare` drops a possessive or a trailing period."""
 
     __slots__ = ("bare", "end", "start", "text")
 
@@ -59,12 +59,50 @@ class Tok:
         self.bare = bare
 
 
+# Adjacent name words of one sentence, in text order.
+NameRun = list[Token]
+# Cuts the name runs out of a sentence's text (`base` is its offset in the
+# body).  `capitalised_runs` serves scripts with capital letters; a pack for a
+# script without them supplies another function of this type.
+NameRunFinder = Callable[[str, int], list[NameRun]]
+
+
 @dataclass(frozen=True, slots=True)
 class PersonMention:
     start: int
     end: int
     text: str
     person: str  # PersonEntity.name
+
+
+@dataclass(slots=True)
+class NameCandidate:
+    """Two or more name tokens that may be a person's full name."""
+
+    tokens: list[Token]
+    in_heading: bool  # a heading never makes a person on its own
+    text: str = field(init=False)  # the bare words, space-joined
+    key: str = field(init=False)  # folded text: one key for every spelling
+
+    def __post_init__(self) -> None:
+        self.text = " ".join(t.bare for t in self.tokens)
+        self.key = fold(self.text)
+
+    @property
+    def first(self) -> Token:
+        return self.tokens[0]
+
+    @property
+    def last(self) -> Token:
+        return self.tokens[-1]
+
+
+@dataclass(slots=True)
+class Candidates:
+    """What the sentences offer: possible full names and single name words."""
+
+    full_names: list[NameCandidate] = field(default_factory=list)
+    single_words: list[Token] = field(default_factory=list)  # possible surname mentions
 
 
 # A capitalised word: any letter that is not lowercase Latin, then word chars.
@@ -74,38 +112,47 @@ _RUN = re.compile(rf"{_CAP}(?: (?:(?:{_PART_ALT}) ){{0,2}}{_CAP})*")
 _PART = re.compile(rf"(?:{_PART_ALT})(?= )|{_CAP}")
 
 
-def _runs(text: str, base: int) -> list[list[Tok]]:
+def capitalised_runs(text: str, base: int) -> list[NameRun]:
     """Runs of capitalised tokens separated by single spaces (or a particle)."""
-    runs: list[list[Tok]] = []
+    runs: list[NameRun] = []
     for m in _RUN.finditer(text):
         word = m.group()
-        if " " not in word:  # the common case: one capitalised word
-            if word[0].isupper() and not (word.isupper() and len(word) > 1):
-                runs.append([Tok(word, base + m.start(), base + m.end())])
-            continue
-        cur: list[Tok] = []
-        for pm in _PART.finditer(word):
-            raw = pm.group()
-            tok = Tok(raw, base + m.start() + pm.start(), base + m.start() + pm.start() + len(raw))
-            if raw in _PARTICLES:
-                cur.append(tok)
-                continue
-            if not tok.text[0].isupper() or (tok.text.isupper() and len(tok.bare) > 1):
-                if cur:
-                    runs.append(_trim_particles(cur))
-                cur = []
-                continue
-            cur.append(tok)
-            nxt = text[tok.end - base : tok.end - base + 1]
-            if tok.text != tok.bare or nxt in ',;:)("”':
-                runs.append(_trim_particles(cur))  # a possessive or punctuation ends the name
-                cur = []
-        if cur:
-            runs.append(_trim_particles(cur))
+        if " " in word:
+            runs.extend(_split_run(text, base, m))
+        elif word[0].isupper() and not (word.isupper() and len(word) > 1):
+            # The common case: one capitalised word (an acronym is no name).
+            runs.append([Token(word, base + m.start(), base + m.end())])
     return [r for r in runs if r]
 
 
-def _trim_particles(run: list[Tok]) -> list[Tok]:
+def _split_run(text: str, base: int, run: re.Match[str]) -> Iterator[NameRun]:
+    """A multi-word match cut where a word cannot be part of a name (an
+    acronym, a lowercase word) or where punctuation or a possessive closes one."""
+    current: NameRun = []
+    offset = base + run.start()
+    for pm in _PART.finditer(run.group()):
+        raw = pm.group()
+        tok = Token(raw, offset + pm.start(), offset + pm.start() + len(raw))
+        if raw in _PARTICLES:
+            current.append(tok)
+        elif not _is_name_word(tok):
+            if current:
+                yield _trim_particles(current)
+            current = []
+        else:
+            current.append(tok)
+            if tok.text != tok.bare or text[tok.end - base : tok.end - base + 1] in _NAME_CLOSERS:
+                yield _trim_particles(current)
+                current = []
+    if current:
+        yield _trim_particles(current)
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.text[0].isupper() and not (tok.text.isupper() and len(tok.bare) > 1)
+
+
+def _trim_particles(run: NameRun) -> NameRun:
     while run and run[-1].text in _PARTICLES:
         run.pop()
     while run and run[0].text in _PARTICLES:
@@ -113,7 +160,19 @@ def _trim_particles(run: list[Tok]) -> list[Tok]:
     return run
 
 
+def _trailing_name(tokens: list[Token]) -> list[Token] | None:
+    """Four capitalised words in a row are rarely one name; in languages that
+    capitalise nouns ("Der Forscher Jan Müller") the name ends the run."""
+    if sum(t.text not in _PARTICLES for t in tokens) <= 3:
+        return tokens
+    tail = tokens[-2:]
+    return None if any(t.text in _PARTICLES for t in tail) else tail
+
+
 class PeopleFinder:
+    """Finds the people of one article language (with every pack's titles
+    and common words, since articles quote other languages)."""
+
     def __init__(self, packs: list[LanguagePack], pack: LanguagePack) -> None:
         self.pack = pack
         # The article's own function words (a capitalised "The"/"Dalam" opens
@@ -129,10 +188,13 @@ class PeopleFinder:
         self.titles = frozenset().union(*(p.title_words for p in packs))
         self.relative = pack.rx["relative"]
         self.nominal = pack.rx["leave_nominal"]
-        self.including = pack.rx["including"]
         conj = "|".join(sorted({c for p in packs for c in p.data["patterns"]["conj"]}))
         self.list_gap = re.compile(rf"\s*(?:,\s*)?(?:(?:{conj})\s+)?", re.IGNORECASE)
         self.given = given_names()
+        self.cues = PersonCues(self.titles, self.relative, pack.rx["including"])
+        # Candidate generation: a pack for a script without capitals
+        # replaces this with its own `NameRunFinder`.
+        self.name_runs: NameRunFinder = capitalised_runs
 
     def find(
         self,
@@ -143,266 +205,282 @@ class PeopleFinder:
     ) -> tuple[list[PersonEntity], list[PersonMention]]:
         """People named in the body.  `triggers` (move verbs) are a person cue:
         the subject of "has joined" or the object of "hired"."""
-        # A name before a verb whose subject is the mover ("Jane Roe has
-        # joined"), or after one whose object is ("hired Jane Roe"); the
-        # other side of these verbs is an organisation ("Foo hired", "joined Foo").
-        trig = (
-            sorted(t[1] for t in triggers or [] if t[0] in _SUBJECT_KINDS),
-            sorted(t[2] for t in triggers or [] if t[0] in _OBJECT_KINDS),
-        )
-        fulls: list[tuple[list[Tok], bool]] = []  # (tokens, in-heading)
-        singles: list[Tok] = []
-        covered = bytearray(len(body) + 1)  # 1 where an organisation name is
-        for a, b in org_spans:
-            covered[a:b] = b"\x01" * (b - a)
-        for s in sentences:
-            if s.noise:
+        verbs = MoveVerbSlots.from_triggers(triggers)
+        found = self._candidates(body, sentences, org_spans, verbs)
+        self._demote_opening_words(body, sentences, found, verbs)
+        accepted = self._accepted_keys(body, found, verbs)
+        roster = _Roster(body)
+        roster.add_full_names(found.full_names, accepted)
+        roster.add_short_forms(found)
+        return roster.result()
+
+    # -- candidates ---------------------------------------------------------
+
+    def _candidates(
+        self,
+        body: str,
+        sentences: list[Sentence],
+        org_spans: list[tuple[int, int]],
+        verbs: MoveVerbSlots,
+    ) -> Candidates:
+        covered = _org_coverage(body, org_spans)
+        found = Candidates()
+        for sentence in sentences:
+            if sentence.noise:
                 continue
-            for run in _runs(s.text, s.start):
+            for run in self.name_runs(sentence.text, sentence.start):
                 for part in _split_at_orgs(run, covered):
-                    self._candidate(body, s, part, fulls, singles, trig)
-        # "Kepergian Pang", "Sepeninggal Pang": a capitalised sentence-initial
-        # word before a surname used elsewhere after a given name.
-        starts = {s.start for s in sentences}
-        firsts: dict[str, set[str]] = {}
-        for toks, _ in fulls:
-            firsts.setdefault(fold(toks[-1].bare), set()).add(fold(toks[0].bare))
-        kept_fulls: list[tuple[list[Tok], bool]] = []
-        for toks, heading in fulls:
+                    self._collect(body, sentence, part, verbs, found)
+        return found
+
+    def _collect(
+        self, body: str, sentence: Sentence, run: NameRun, verbs: MoveVerbSlots, found: Candidates
+    ) -> None:
+        """File one run as a full-name candidate, a single word, or nothing."""
+        tokens = self._name_tokens(body, sentence, run, verbs)
+        if not tokens:
+            return
+        if len(tokens) == 1:
+            if len(tokens[0].bare) > 1:
+                found.single_words.append(tokens[0])
+            return
+        name = _trailing_name(tokens)
+        if name:
+            found.full_names.append(NameCandidate(name, sentence.heading))
+
+    def _name_tokens(
+        self, body: str, sentence: Sentence, run: NameRun, verbs: MoveVerbSlots
+    ) -> list[Token] | None:
+        """The run without leading titles or function words; None when a
+        common word inside shows it is no name."""
+        tokens = self._without_leading_titles(run)
+        if not tokens:
+            return None
+        checked = tokens
+        if self._opens_with_function_word(sentence, tokens):
+            if self._function_word_is_name(body, tokens, verbs):
+                checked = tokens[1:]
+            else:
+                tokens = checked = tokens[1:]  # "The", "Dalam"
+        if self._has_common_word(sentence, checked):
+            return None
+        return tokens
+
+    def _without_leading_titles(self, run: NameRun) -> list[Token]:
+        """Titles before a name ("CEO", "Presiden") are not part of it, nor is
+        a nominal departure's head noun ("Kepergian Fajar", "Mundurnya Budi")."""
+        i = 0
+        while i < len(run) and fold(run[i].bare) in self.titles:
+            i += 1
+        if len(run) - i > 1 and self.nominal.fullmatch(run[i].bare):
+            i += 1
+        return run[i:]
+
+    def _opens_with_function_word(self, sentence: Sentence, tokens: list[Token]) -> bool:
+        first = tokens[0]
+        return first.start == sentence.start and fold(first.bare) in self.stop and len(tokens) > 1
+
+    def _function_word_is_name(self, body: str, tokens: list[Token], verbs: MoveVerbSlots) -> bool:
+        """ "Yang Song": repeated, "Yang Song, yang ...", or a given name right
+        before a move verb ("Yang Song bergabung")."""
+        whole = " ".join(t.text for t in tokens)
+        after = body[tokens[-1].end : tokens[-1].end + 12]
+        return bool(
+            body.count(whole) >= 2
+            or self.relative.match(after.lstrip(", "))
+            or (fold(tokens[0].bare) in self.given and self._has_person_cue(body, tokens, verbs))
+        )
+
+    def _has_common_word(self, sentence: Sentence, checked: list[Token]) -> bool:
+        """A common word inside means no name ("Claude Code", "Silicon Valley").
+        Function words only matter first: later capitalised tokens inside a
+        run are name parts ("Ana Lima" although "lima" is Indonesian "five")."""
+        opening = checked[0]
+        return any(self._is_common_word(t, t is opening, sentence.start) for t in checked)
+
+    def _is_common_word(self, tok: Token, opening: bool, sentence_start: int) -> bool:
+        key = fold(tok.bare)
+        if key not in self.not_name and not (opening and key in self.stop):
+            return False
+        # A known given name is still a name away from the sentence start
+        # ("Tim Brooks" mid-sentence in Indonesian, where "tim" is also "team").
+        return key not in self.given or (
+            tok.start == sentence_start and key in self.pack.not_name_words
+        )
+
+    def _demote_opening_words(
+        self, body: str, sentences: list[Sentence], found: Candidates, verbs: MoveVerbSlots
+    ) -> None:
+        """ "Kepergian Pang", "Sepeninggal Pang": a capitalised sentence-initial
+        word before a surname used elsewhere after a given name is no first
+        name; the surname alone stays as a single word."""
+        sentence_starts = {s.start for s in sentences}
+        first_words: dict[str, set[str]] = {}  # folded last word -> folded first words
+        for name in found.full_names:
+            first_words.setdefault(fold(name.last.bare), set()).add(fold(name.first.bare))
+        kept: list[NameCandidate] = []
+        for name in found.full_names:
             if (
-                len(toks) == 2
-                and self._initial(toks[0], starts)
-                and len(firsts[fold(toks[-1].bare)]) > 1
-                and fold(toks[0].bare) not in self.given
-                and not self._strong_cue(body, toks, trig)
+                len(name.tokens) == 2
+                and name.first.start in sentence_starts
+                and len(first_words[fold(name.last.bare)]) > 1
+                and fold(name.first.bare) not in self.given
+                and not self._has_person_cue(body, name.tokens, verbs)
             ):
-                singles.append(toks[1])
-                continue
-            kept_fulls.append((toks, heading))
-        fulls = kept_fulls
-        single_keys = {fold(t.bare) for t in singles}
-        full_text = {fold(" ".join(t.bare for t in toks)) for toks, _ in fulls}
-        people: dict[str, PersonEntity] = {}
-        key_to_name: dict[str, str] = {}
-        mentions: list[PersonMention] = []
+                found.single_words.append(name.tokens[1])
+            else:
+                kept.append(name)
+        found.full_names = kept
+
+    # -- acceptance ---------------------------------------------------------
+
+    def _accepted_keys(self, body: str, found: Candidates, verbs: MoveVerbSlots) -> set[str]:
+        """Keys of the full names that name a person."""
+        single_keys = {fold(t.bare) for t in found.single_words}
+        full_keys = {name.key for name in found.full_names}
         accepted = {
-            fold(" ".join(t.bare for t in toks))
-            for toks, heading in fulls
-            if not heading and self._accept(body, toks, single_keys, full_text, trig)
+            name.key
+            for name in found.full_names
+            if not name.in_heading
+            and self._is_person(body, name.tokens, single_keys, full_keys, verbs)
         }
-        # "De Freitas" next to "Daniel De Freitas": a shorter form, not a person.
-        accepted = {
-            k
-            for k in accepted
-            if not any(o != k and (o.endswith(" " + k) or o.startswith(k + " ")) for o in accepted)
-        }
-        # Names listed with accepted names are names too ("A Doe, B Roe and C Poe").
-        for i, (toks, heading) in enumerate(fulls):
-            key = fold(" ".join(t.bare for t in toks))
-            if key in accepted or heading:
+        accepted = _without_shorter_forms(accepted)
+        self._add_listed_names(body, found.full_names, accepted)
+        return accepted
+
+    def _is_person(
+        self,
+        body: str,
+        tokens: list[Token],
+        single_keys: set[str],
+        full_keys: set[str],
+        verbs: MoveVerbSlots,
+    ) -> bool:
+        """A known given name first, the surname used alone, the last two words
+        a full name elsewhere ("Daniel De Freitas"), or a person cue."""
+        if fold(tokens[0].bare) in self.given:
+            return True
+        if fold(tokens[-1].bare) in single_keys:
+            return True
+        if len(tokens) >= 3 and fold(" ".join(t.bare for t in tokens[-2:])) in full_keys:
+            return True
+        return self._has_person_cue(body, tokens, verbs)
+
+    def _has_person_cue(self, body: str, tokens: list[Token], verbs: MoveVerbSlots) -> bool:
+        site = NameSite(body, tokens[0].start, tokens[-1].end, len(tokens), verbs)
+        return self.cues.person(site)
+
+    def _add_listed_names(self, body: str, names: list[NameCandidate], accepted: set[str]) -> None:
+        """Names listed with accepted names are names too ("A Doe, B Roe and
+        C Poe").  In text order, so a name accepted here vouches for the next."""
+        for i, name in enumerate(names):
+            if name.key in accepted or name.in_heading:
                 continue
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(fulls):
-                    other = fold(" ".join(t.bare for t in fulls[j][0]))
-                    a, b = (fulls[j][0], toks) if j < i else (toks, fulls[j][0])
-                    if other in accepted and self.list_gap.fullmatch(body[a[-1].end : b[0].start]):
-                        accepted.add(key)
-                        break
-        for toks, _heading in fulls:
-            words = [t.bare for t in toks]
-            key = fold(" ".join(words))
-            if key not in key_to_name:
-                if key not in accepted:
+            if self._listed_with_accepted(body, names, i, accepted):
+                accepted.add(name.key)
+
+    def _listed_with_accepted(
+        self, body: str, names: list[NameCandidate], i: int, accepted: set[str]
+    ) -> bool:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(names) and names[j].key in accepted:
+                left, right = (names[j], names[i]) if j < i else (names[i], names[j])
+                if self.list_gap.fullmatch(body[left.last.end : right.first.start]):
+                    return True
+        return False
+
+
+def _without_shorter_forms(accepted: set[str]) -> set[str]:
+    """ "De Freitas" next to "Daniel De Freitas": a shorter form, not a person."""
+    return {
+        k
+        for k in accepted
+        if not any(o != k and (o.endswith(" " + k) or o.startswith(k + " ")) for o in accepted)
+    }
+
+
+class _Roster:
+    """The accepted people, and every mention resolved to one of them."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.people: dict[str, PersonEntity] = {}  # name -> entity, in order of first mention
+        self.name_by_key: dict[str, str] = {}  # folded full name -> the name as first written
+        self.mentions: list[PersonMention] = []
+
+    def add_full_names(self, names: list[NameCandidate], accepted: set[str]) -> None:
+        for cand in names:
+            name = self.name_by_key.get(cand.key)
+            if name is None:
+                if cand.key not in accepted:
                     continue
-                name = " ".join(words)
-                key_to_name[key] = name
-                people[name] = PersonEntity(name=name)
-            name = key_to_name[key]
-            text = body[toks[0].start : toks[0].start + len(" ".join(words))]
-            mentions.append(PersonMention(toks[0].start, toks[0].start + len(text), text, name))
-        # Index every word and trailing word-group of every full name.
+                name = self.name_by_key[cand.key] = cand.text
+                self.people[name] = PersonEntity(name=name)
+            start = cand.first.start
+            text = self.body[start : start + len(cand.text)]
+            self.mentions.append(PersonMention(start, start + len(text), text, name))
+
+    def add_short_forms(self, found: Candidates) -> None:
+        """Partial names ("De Freitas", "Won Chung") and single words that
+        belong to exactly one person; two people sharing one stay unresolved."""
+        index = self._short_form_index()
+        for cand in found.full_names:
+            if cand.key in self.name_by_key:
+                continue
+            owner = _sole(index.get(cand.key))
+            if owner is not None:
+                start = cand.first.start
+                self.mentions.append(PersonMention(start, start + len(cand.text), cand.text, owner))
+        for tok in found.single_words:
+            owner = _sole(index.get(fold(tok.bare)))
+            if owner is not None:
+                self.mentions.append(
+                    PersonMention(tok.start, tok.start + len(tok.bare), tok.bare, owner)
+                )
+
+    def _short_form_index(self) -> dict[str, set[str]]:
+        """Every word and trailing word-group of every full name -> the names."""
         index: dict[str, set[str]] = {}
-        for name in people:
+        for name in self.people:
             parts = name.split()
             for i in range(len(parts)):
                 index.setdefault(fold(" ".join(parts[i:])), set()).add(name)
                 index.setdefault(fold(parts[i]), set()).add(name)
-        for toks, _ in fulls:  # partial multi-word forms ("De Freitas", "Won Chung")
-            key = fold(" ".join(t.bare for t in toks))
-            if key in key_to_name:
-                continue
-            owners = index.get(key, set())
-            if len(owners) == 1:
-                (name,) = owners
-                text = " ".join(t.bare for t in toks)
-                mentions.append(PersonMention(toks[0].start, toks[0].start + len(text), text, name))
-        for t in singles:
-            owners = index.get(fold(t.bare), set())
-            if len(owners) == 1:  # two people sharing the word: leave it unresolved
-                (name,) = owners
-                mentions.append(PersonMention(t.start, t.start + len(t.bare), t.bare, name))
-        mentions.sort(key=lambda m: m.start)
-        for m in mentions:
-            people[m.person].mentions.append(Mention(m.text, m.start, m.end))
-        return list(people.values()), mentions
+        return index
 
-    def _candidate(
-        self,
-        body: str,
-        s: Sentence,
-        run: list[Tok],
-        fulls: list[tuple[list[Tok], bool]],
-        singles: list[Tok],
-        trig: tuple[list[int], list[int]] = ([], []),
-    ) -> None:
-        toks = list(run)
-        # Titles before a name ("CEO", "Presiden") are not part of it.
-        while toks and fold(toks[0].bare) in self.titles:
-            toks.pop(0)
-        # A nominal departure's head noun ("Kepergian Fajar", "Mundurnya
-        # Budi") is not part of the name that follows it.
-        if len(toks) > 1 and self.nominal.fullmatch(toks[0].bare):
-            toks.pop(0)
-        if not toks:
-            return
-        first = toks[0]
-        lead_kept = False
-        if first.start == s.start and fold(first.bare) in self.stop and len(toks) > 1:
-            whole = " ".join(t.text for t in toks)
-            after = body[toks[-1].end : toks[-1].end + 12]
-            if (
-                body.count(whole) < 2
-                and not self.relative.match(after.lstrip(", "))
-                and not (fold(first.bare) in self.given and self._strong_cue(body, toks, trig))
-            ):
-                toks.pop(0)  # "The", "Dalam": sentence-initial function word
-            else:
-                # "Yang Song": repeated, "Yang Song, yang ...", or a given
-                # name right before a move verb ("Yang Song bergabung").
-                lead_kept = True
-        check = toks[1:] if lead_kept else toks
-        # A common word inside means no name ("Claude Code", "Silicon Valley"),
-        # except a known given name away from the sentence start ("Tim Brooks"
-        # mid-sentence in Indonesian, where "tim" is also "team").
-        # Function words only matter first: later capitalised tokens inside a
-        # run are name parts ("Ana Lima" although "lima" is Indonesian "five").
-        if any(
-            (fold(t.bare) in self.not_name or (t is check[0] and fold(t.bare) in self.stop))
-            and not (
-                fold(t.bare) in self.given
-                and (t.start != s.start or fold(t.bare) not in self.pack.not_name_words)
-            )
-            for t in check
-        ):
-            # A common word inside: not a name.  Single words are still
-            # useful as possible surname mentions unless they are stopwords.
-            if len(toks) == 1:
-                return
-            return
-        if len(toks) == 1:
-            if len(toks[0].bare) > 1:
-                singles.append(toks[0])
-            return
-        words = [t for t in toks if t.text not in _PARTICLES]
-        if len(words) > 3:
-            # Four capitalised words in a row are rarely one name; in languages
-            # that capitalise nouns ("Der Forscher Jan Müller") the name ends it.
-            toks = toks[-2:]
-            if any(t.text in _PARTICLES for t in toks):
-                return
-        fulls.append((toks, s.heading))
-
-    def _accept(
-        self,
-        body: str,
-        toks: list[Tok],
-        single_keys: set[str],
-        full_text: set[str],
-        trig: tuple[list[int], list[int]],
-    ) -> bool:
-        if fold(toks[0].bare) in self.given:
-            return True
-        if fold(toks[-1].bare) in single_keys:
-            return True
-        if len(toks) >= 3 and fold(" ".join(t.bare for t in toks[-2:])) in full_text:
-            return True
-        return self._strong_cue(body, toks, trig)
-
-    def _strong_cue(
-        self, body: str, toks: list[Tok], trig: tuple[list[int], list[int]] = ([], [])
-    ) -> bool:
-        """Context that only a person's name has: a title, "who"/"yang"."""
-        after = body[toks[-1].end : toks[-1].end + 12].lstrip(", ")
-        if self.relative.match(after) and body[toks[-1].end : toks[-1].end + 1] == ",":
-            return True
-        # Right before a move verb ("Jane Roe has joined") or right after one
-        # ("hired Jane Roe"); auxiliaries may sit between.
-        starts, ends = trig
-        i = bisect_left(starts, toks[-1].end)
-        appositive = body[max(0, toks[0].start - 2) : toks[0].start] == ", "
-        if i < len(starts):
-            gap = body[toks[-1].end : starts[i]]
-            # "Jane Roe has joined"; "Foo's head of X, Jane Roe, is leaving".
-            if (
-                len(gap.split()) <= 2
-                and not _HARD_PUNCT.search(gap)
-                and ("," not in gap or (appositive and gap.lstrip().startswith(",")))
-            ):
-                return True
-            # "Jane Roe, a Foo veteran, has joined": the verb after an apposition.
-            app = body.startswith(",", toks[-1].end) and _APPOSITION.match(body, toks[-1].end)
-            if app and body[app.end() : app.end() + 1] == ",":
-                gap = body[app.end() + 1 : starts[i]] if starts[i] > app.end() else "x" * 99
-                if len(gap.split()) <= 2 and not _PUNCT.search(gap):
-                    return True
-        j = bisect_left(ends, toks[0].start + 1) - 1
-        if j >= 0:
-            gap = body[ends[j] : toks[0].start]
-            if len(gap.split()) == 0 and not _PUNCT.search(gap):
-                return True
-        before = body[max(0, toks[0].start - 25) : toks[0].start].split()
-        if before and fold(before[-1]) in self.titles:
-            return True
-        # "two researchers, namely Jane Roe and ...": a list of people follows.
-        if self.including.search(
-            body, max(0, toks[0].start - 16), toks[0].start
-        ) and _WORD_END_SPACE.search(body[max(0, toks[0].start - 3) : toks[0].start]):
-            return len(toks) <= 3
-        if appositive:  # "Tesla's head of Optimus, Jane Roe,": a title just before
-            lead = body[max(0, toks[0].start - 45) : toks[0].start - 2].split()[-5:]
-            if any(fold(w.strip(",.’'s")) in self.titles for w in lead):
-                return True
-        # An apposition headed by a title: "Jane Doe, head of research at ...".
-        if body[toks[-1].end : toks[-1].end + 1] == ",":
-            words = body[toks[-1].end + 1 : toks[-1].end + 40].split()[:3]
-            if any(part in self.titles for w in words for part in fold(w.strip(",.")).split("-")):
-                return True
-            # A descriptive apposition holding a title: "Jane Roe, a former
-            # Foo researcher, ..." (lowercase-led, up to its closing comma).
-            m = _APPOSITION.match(body, toks[-1].end)
-            if m:
-                return any(
-                    part in self.titles
-                    for w in m.group(1).split()
-                    for part in fold(w.strip(",.’'s")).split("-")
-                )
-        return False
-
-    @staticmethod
-    def _initial(tok: Tok, starts: set[int]) -> bool:
-        return tok.start in starts
+    def result(self) -> tuple[list[PersonEntity], list[PersonMention]]:
+        self.mentions.sort(key=lambda m: m.start)
+        for m in self.mentions:
+            self.people[m.person].mentions.append(Mention(m.text, m.start, m.end))
+        return list(self.people.values()), self.mentions
 
 
-def _split_at_orgs(run: list[Tok], covered: bytearray) -> list[list[Tok]]:
-    parts: list[list[Tok]] = []
-    cur: list[Tok] = []
+def _sole(names: set[str] | None) -> str | None:
+    if names is None or len(names) != 1:
+        return None
+    (name,) = names
+    return name
+
+
+def _org_coverage(body: str, org_spans: Sequence[tuple[int, int]]) -> bytearray:
+    """1 at every offset inside an organisation name."""
+    covered = bytearray(len(body) + 1)
+    for a, b in org_spans:
+        covered[a:b] = b"\x01" * (b - a)
+    return covered
+
+
+def _split_at_orgs(run: NameRun, covered: bytearray) -> list[NameRun]:
+    """The run cut around tokens that are (part of) an organisation name."""
+    parts: list[NameRun] = []
+    current: NameRun = []
     for t in run:
         if covered[t.start] or covered[t.end - 1]:
-            if cur:
-                parts.append(cur)
-            cur = []
+            if current:
+                parts.append(current)
+            current = []
         else:
-            cur.append(t)
-    if cur:
-        parts.append(cur)
+            current.append(t)
+    if current:
+        parts.append(current)
     return [p for p in (_trim_particles(p) for p in parts) if p]
