@@ -28,10 +28,12 @@ _SUBJECT_KINDS = frozenset({"join", "found", "leave", "leave_noobj", "hire_passi
 _OBJECT_KINDS = frozenset({"hire", "lose", "found_passive"})
 # Characters trimmed off a word before it is looked up as a title.
 _TITLE_TRIM = ",."
-# The same plus a possessive ("Foo's").  Being a `str.strip` set, it also trims
-# a word's own leading or trailing "s": "scientist" is looked up as "cientist"
-# (kept as found; a behaviour-preserving refactor does not change it).
-_TITLE_TRIM_POSSESSIVE = ",.’'s"
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _title_key(word: str) -> str:
+    """ "scientist,", "Foo's" -> the word to look up ("scientist", "foo")."""
+    return fold(_POSSESSIVE_END.sub("", word.strip(_TITLE_TRIM)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +152,9 @@ class PersonCues:
         if not apposition or site.body[apposition.end() : apposition.end() + 1] != ",":
             return False
         if verb <= apposition.end():
-            # Kept as found: a verb inside the apposition also counts (the
-            # original "x" * 99 stand-in gap is one word, so it passed).
-            return True
+            # "X, ousted from Foo in May, ...": a participle opening the
+            # apposition is said of X; "X, a startup that joined ..." is not.
+            return not site.body[site.end + 1 : verb].strip()
         gap = site.body[apposition.end() + 1 : verb]
         return len(gap.split()) <= 2 and not _PUNCT.search(gap)
 
@@ -185,22 +187,22 @@ class PersonCues:
         if not site.comma_before:
             return False
         lead = site.body[max(0, site.start - 45) : site.start - 2].split()[-5:]
-        return any(fold(w.strip(_TITLE_TRIM_POSSESSIVE)) in self.titles for w in lead)
+        return any(_title_key(w) in self.titles for w in lead)
 
     def titled_apposition_after(self, site: NameSite) -> bool:
         """ "Jane Doe, head of research at ...": a title in the next three words."""
         if not site.comma_after:
             return False
         words = site.body[site.end + 1 : site.end + 40].split()[:3]
-        return any(self._holds_title(w, _TITLE_TRIM) for w in words)
+        return any(self._holds_title(w) for w in words)
 
     def title_inside_apposition(self, site: NameSite) -> bool:
         """ "Jane Roe, a former Foo researcher, ...": lowercase-led, up to its comma."""
         apposition = _APPOSITION.match(site.body, site.end) if site.comma_after else None
         return apposition is not None and any(
-            self._holds_title(w, _TITLE_TRIM_POSSESSIVE) for w in apposition.group(1).split()
+            self._holds_title(w) for w in apposition.group(1).split()
         )
 
-    def _holds_title(self, word: str, trim: str) -> bool:
+    def _holds_title(self, word: str) -> bool:
         """ "co-founder" and "ex-director" hold a title in one of their parts."""
-        return any(part in self.titles for part in fold(word.strip(trim)).split("-"))
+        return any(part in self.titles for part in _title_key(word).split("-"))

@@ -112,3 +112,14 @@ def test_headings_yield_no_people() -> None:
     # A name in a heading counts when the prose names the person too.
     body = "Why Ruairi Quennell Matters\n\nRuairi Quennell has joined Apple from Nvidia."
     assert set(people(body)) == {"Ruairi Quennell"}
+
+
+def test_titles_ending_in_s_are_titles_and_appositive_verbs_belong_to_their_noun() -> None:
+    from movesboard.extract import extract
+
+    # "scientist" was looked up as "cientist" once its trailing s was trimmed.
+    ex = extract("Xavro Quentel, a former Foo research scientist, said the lab would grow.")
+    assert [p.name for p in ex.people] == ["Xavro Quentel"]
+    # The verb inside "a startup that joined" is the startup's, not a person cue.
+    ex = extract("Xavro Quentel, a startup that joined the alliance, said it would grow.")
+    assert ex.people == []
