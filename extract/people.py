@@ -35,6 +35,9 @@ _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "du", "del", "dos", "bin", "al", "le"}
 )
 _POSSESSIVE = ("'s", "’s")
+# A clause opens right before this offset: after a colon, a semicolon, a
+# spaced dash or an opening quote or bracket.
+_CLAUSE_OPENING = re.compile(r"(?:[:;]|\s[—–-]|[(\"“«„])\s*$")
 # A possessive or one of these right after a word ends the name there.
 _NAME_CLOSERS = ',;:)("”'
 
@@ -257,11 +260,15 @@ class PeopleFinder:
         if not tokens:
             return None
         checked = tokens
-        if self._opens_with_function_word(sentence, tokens):
+        if self._opens_with_function_word(body, sentence, tokens):
             if self._function_word_is_name(body, tokens, verbs):
                 checked = tokens[1:]
             else:
-                tokens = checked = tokens[1:]  # "The", "Dalam"
+                # "The", "Dalam"; then titles and particles it hid: "Auch
+                # Produktchef Jan Roth", "Além de Cunningham".
+                tokens = checked = _trim_particles(self._without_leading_titles(tokens[1:]))
+                if not tokens:
+                    return None
         if self._has_common_word(sentence, checked):
             return None
         return tokens
@@ -276,20 +283,25 @@ class PeopleFinder:
             i += 1
         return run[i:]
 
-    def _opens_with_function_word(self, sentence: Sentence, tokens: list[Token]) -> bool:
+    def _opens_with_function_word(self, body: str, sentence: Sentence, tokens: list[Token]) -> bool:
         first = tokens[0]
-        return first.start == sentence.start and fold(first.bare) in self.stop and len(tokens) > 1
+        opens = first.start == sentence.start or _CLAUSE_OPENING.search(body, 0, first.start)
+        return bool(opens) and fold(first.bare) in self.stop and len(tokens) > 1
 
     def _function_word_is_name(self, body: str, tokens: list[Token], verbs: MoveVerbSlots) -> bool:
         """ "Yang Song": repeated, "Yang Song, yang ...", or a given name right
         before a move verb ("Yang Song bergabung")."""
         whole = " ".join(t.text for t in tokens)
+        if body.count(whole) >= 2:
+            return True
         after = body[tokens[-1].end : tokens[-1].end + 12]
-        return bool(
-            body.count(whole) >= 2
-            or self.relative.match(after.lstrip(", "))
-            or (fold(tokens[0].bare) in self.given and self._has_person_cue(body, tokens, verbs))
-        )
+        relative_after = bool(self.relative.match(after.lstrip(", ")))
+        if fold(tokens[0].bare) in self.given:  # "Yang Song"
+            return relative_after or self._has_person_cue(body, tokens, verbs)
+        # A two-word name described as a person would leave a lone word:
+        # "Ke Yang, eksekutif ...", "Tim Brooks, salah satu pemimpin ...".
+        site = NameSite(body, tokens[0].start, tokens[-1].end, len(tokens), verbs)
+        return len(tokens) == 2 and (relative_after or self.cues.described(site))
 
     def _has_common_word(self, sentence: Sentence, checked: list[Token]) -> bool:
         """A common word inside means no name ("Claude Code", "Silicon Valley").
@@ -320,12 +332,13 @@ class PeopleFinder:
             first_words.setdefault(fold(name.last.bare), set()).add(fold(name.first.bare))
         kept: list[NameCandidate] = []
         for name in found.full_names:
+            first = fold(name.first.bare)
             if (
                 len(name.tokens) == 2
                 and name.first.start in sentence_starts
                 and len(first_words[fold(name.last.bare)]) > 1
-                and fold(name.first.bare) not in self.given
-                and not self._has_person_cue(body, name.tokens, verbs)
+                and first not in self.given
+                and (first in self.stop or not self._has_person_cue(body, name.tokens, verbs))
             ):
                 found.single_words.append(name.tokens[1])
             else:

@@ -118,6 +118,15 @@ class PersonCues:
             PersonCue(self.title_inside_apposition),
         )
 
+    def described(self, site: NameSite) -> bool:
+        """Described as a person right after the name: a titled apposition,
+        or a participle apposition that moves them."""
+        return (
+            self.titled_apposition_after(site)
+            or self.title_inside_apposition(site)
+            or self.subject_of_move_verb_after_apposition(site)
+        )
+
     def person(self, site: NameSite) -> bool:
         """What the first cue that applies says; no cue, no person."""
         for cue in self.ordered:

@@ -123,3 +123,30 @@ def test_titles_ending_in_s_are_titles_and_appositive_verbs_belong_to_their_noun
     # The verb inside "a startup that joined" is the startup's, not a person cue.
     ex = extract("Xavro Quentel, a startup that joined the alliance, said it would grow.")
     assert ex.people == []
+
+
+def test_a_function_word_opening_a_clause_is_no_part_of_the_name() -> None:
+    from movesboard.extract import extract
+
+    # German "Auch" before a name with a relative clause, and a title after it.
+    ex = extract(
+        "Auch Anna Berg, die Mistral AI mitgegründet hatte, wechselt zu Helsing.", language="de"
+    )
+    assert [p.name for p in ex.people] == ["Anna Berg"]
+    ex = extract(
+        "Die Bilanz ist klar: Auch Produktchef Peter Wolf verlässt Helsing.", language="de"
+    )
+    assert [p.name for p in ex.people] == ["Peter Wolf"]
+    # A particle left at the front once the opening word is gone is no name either.
+    ex = extract("Além de Cunningham, outros dois pesquisadores deixaram a OpenAI.", language="pt")
+    assert [p.name for p in ex.people] == []
+
+
+def test_a_two_word_name_made_of_function_words_is_a_name_when_described() -> None:
+    from movesboard.extract import extract
+
+    ex = extract("Ke Yang, eksekutif senior Apple, dilaporkan hengkang ke Meta.", language="id")
+    assert [p.name for p in ex.people] == ["Ke Yang"]
+    # Not described as a person: "Ke" stays the preposition it is.
+    ex = extract("Ke Jakarta, rombongan itu berangkat pagi ini.", language="id")
+    assert ex.people == []

@@ -41,7 +41,7 @@ def _read_description(ctx: MoveContext, reading: _Reading, s: Sentence, p: Perso
     if p.person in reading.described or reading.seen[p.person] > _DESCRIBED_WITHIN:
         return
     org = descriptor_org(ctx, s, [p.person], [p], s.end, allow_former=True)
-    if org:
+    if org and not ctx.doc.gaz.is_media(org):  # "told The Information": a source, no employer
         reading.described[p.person] = org
 
 
