@@ -193,6 +193,7 @@ class PeopleFinder:
         self.nominal = pack.rx["leave_nominal"]
         conj = "|".join(sorted({c for p in packs for c in p.data["patterns"]["conj"]}))
         self.list_gap = re.compile(rf"\s*(?:,\s*)?(?:(?:{conj})\s+)?", re.IGNORECASE)
+        self.surname_gap = re.compile(rf"\s+(?:{conj})\s+", re.IGNORECASE)
         self.given = given_names()
         self.cues = PersonCues(self.titles, self.relative, pack.rx["including"])
         # Candidate generation: a pack for a script without capitals
@@ -214,8 +215,21 @@ class PeopleFinder:
         accepted = self._accepted_keys(body, found, verbs)
         roster = _Roster(body)
         roster.add_full_names(found.full_names, accepted)
+        self._add_shared_surnames(body, found, roster)
         roster.add_short_forms(found)
         return roster.result()
+
+    def _add_shared_surnames(self, body: str, found: Candidates, roster: _Roster) -> None:
+        """ "siblings Dario and Daniela Amodei": a given name listed right
+        before a two-word name shares its surname, and is a person of its own."""
+        starts = {name.first.start: name for name in found.full_names}
+        for tok in found.single_words:
+            if fold(tok.bare) not in self.given:
+                continue
+            gap = self.surname_gap.match(body, tok.end)
+            partner = starts.get(gap.end()) if gap else None
+            if partner is not None and len(partner.tokens) == 2 and roster.has(partner.key):
+                roster.add_named_part(tok, f"{tok.bare} {partner.last.bare}")
 
     # -- candidates ---------------------------------------------------------
 
@@ -423,15 +437,26 @@ class _Roster:
 
     def add_full_names(self, names: list[NameCandidate], accepted: set[str]) -> None:
         for cand in names:
-            name = self.name_by_key.get(cand.key)
+            # "Yu Jiahui" and "Jiahui Yu": one person, whichever order comes first.
+            name = self.name_by_key.get(cand.key) or self.name_by_key.get(_reversed(cand.key))
             if name is None:
-                if cand.key not in accepted:
+                if cand.key not in accepted and _reversed(cand.key) not in accepted:
                     continue
                 name = self.name_by_key[cand.key] = cand.text
                 self.people[name] = PersonEntity(name=name)
             start = cand.first.start
             text = self.body[start : start + len(cand.text)]
             self.mentions.append(PersonMention(start, start + len(text), text, name))
+
+    def has(self, key: str) -> bool:
+        return key in self.name_by_key
+
+    def add_named_part(self, tok: Token, name: str) -> None:
+        """A person named by one word whose full name the text implies."""
+        key = fold(name)
+        name = self.name_by_key.setdefault(key, name)
+        self.people.setdefault(name, PersonEntity(name=name))
+        self.mentions.append(PersonMention(tok.start, tok.start + len(tok.bare), tok.bare, name))
 
     def add_short_forms(self, found: Candidates) -> None:
         """Partial names ("De Freitas", "Won Chung") and single words that
@@ -444,9 +469,10 @@ class _Roster:
             if owner is not None:
                 start = cand.first.start
                 self.mentions.append(PersonMention(start, start + len(cand.text), cand.text, owner))
+        named = {m.start for m in self.mentions}
         for tok in found.single_words:
             owner = _sole(index.get(fold(tok.bare)))
-            if owner is not None:
+            if owner is not None and tok.start not in named:
                 self.mentions.append(
                     PersonMention(tok.start, tok.start + len(tok.bare), tok.bare, owner)
                 )
@@ -466,6 +492,12 @@ class _Roster:
         for m in self.mentions:
             self.people[m.person].mentions.append(Mention(m.text, m.start, m.end))
         return list(self.people.values()), self.mentions
+
+
+def _reversed(key: str) -> str:
+    """A two-word name in the other order ("yu jiahui" -> "jiahui yu")."""
+    words = key.split()
+    return " ".join(reversed(words)) if len(words) == 2 else key
 
 
 def _sole(names: set[str] | None) -> str | None:

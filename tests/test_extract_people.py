@@ -150,3 +150,23 @@ def test_a_two_word_name_made_of_function_words_is_a_name_when_described() -> No
     # Not described as a person: "Ke" stays the preposition it is.
     ex = extract("Ke Jakarta, rombongan itu berangkat pagi ini.", language="id")
     assert ex.people == []
+
+
+def test_a_given_name_listed_before_a_full_name_shares_its_surname() -> None:
+    from movesboard.extract import extract
+
+    ex = extract("Helix AI was founded in 2021 by siblings Maria and Lena Berg, who left Google.")
+    assert sorted(p.name for p in ex.people) == ["Lena Berg", "Maria Berg"]
+    # A lone word that is no given name shares nothing: "Google and Lena Berg".
+    ex = extract("The deal was signed by Northwind and chief executive Lena Berg in May.")
+    assert [p.name for p in ex.people] == ["Lena Berg"]
+
+
+def test_one_person_in_both_name_orders() -> None:
+    from movesboard.extract import extract
+
+    ex = extract(
+        "Jiahui Yu, a research scientist at Google, has joined OpenAI. "
+        "Yu Jiahui previously led the perception team."
+    )
+    assert [(p.name, p.aliases) for p in ex.people] == [("Jiahui Yu", ["Yu Jiahui"])]
