@@ -109,11 +109,45 @@ def _departure_for(join: Hop, hops: list[Hop], gaz: Gazetteer) -> Hop | None:
     """The counted, unmerged departure from elsewhere that the join completes:
     the last one stated before it, else the first one after it."""
     destination_family = gaz.family(join.to_org or "")
-    departures = [d for d in hops if _is_open_departure(d) and d.from_org not in destination_family]
+    join_date = _join_date(join, hops, destination_family)
+    departures = [
+        d
+        for d in hops
+        if _is_open_departure(d)
+        and d.from_org not in destination_family
+        and _could_lead_to(d, join_date)
+    ]
     if not departures:
         return None
     before = [d for d in departures if d.pos <= join.pos]
     return before[-1] if before else min(departures, key=lambda d: d.pos)
+
+
+# A departure more than this long before a join is another chapter of the
+# career ("left Instagram in 2018 ... came to Anthropic in 2024").
+_MAX_GAP_MONTHS = 24
+
+
+def _join_date(join: Hop, hops: list[Hop], family: frozenset[str]) -> FuzzyDate | None:
+    """When the person joined: the join's own stated date, else one another
+    statement of the same join states."""
+    if join.date_explicit:
+        return join.date
+    stated = [h.date for h in hops if h.date_explicit and h.to_org in family]
+    return stated[0] if stated else None
+
+
+def _could_lead_to(departure: Hop, arrival: FuzzyDate | None) -> bool:
+    """A departure dated so that it can be the start of the move: not after
+    the join, and not years before it.  A date the statement does not give
+    itself (the tense's "now") agrees with anything."""
+    left = departure.date
+    if left is None or arrival is None or not departure.date_explicit:
+        return True
+    if left.month is None or arrival.month is None:
+        return 0 <= arrival.year - left.year <= _MAX_GAP_MONTHS // 12
+    gap = (arrival.year - left.year) * 12 + arrival.month - left.month
+    return -1 <= gap <= _MAX_GAP_MONTHS
 
 
 def _is_open_departure(hop: Hop) -> bool:

@@ -682,3 +682,14 @@ def test_ex_employer_now_running_another_is_a_move() -> None:
     ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
     # Nobody says she was anywhere before: she just runs it.
     assert moves("Maria Lopez now runs Helix AI's research lab.") == set()
+
+
+def test_a_departure_years_before_a_join_is_another_chapter() -> None:
+    assert moves(
+        "Maria Lopez co-founded Northwind Robotics and left the company in 2016. "
+        "In May 2024 she joined Helix AI as chief product officer."
+    ) == {("Maria Lopez", "Northwind Robotics", None), ("Maria Lopez", None, "Helix AI")}
+    # A departure the year before a join is where the join came from.
+    assert moves("Maria Lopez left Northwind Robotics in 2023. In 2024 she joined Helix AI.") == {
+        ("Maria Lopez", "Northwind Robotics", "Helix AI")
+    }
