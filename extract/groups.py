@@ -166,7 +166,11 @@ class GroupFinder:
         ]
 
     def _counted_groups(self, scan: GroupScan, clause: Clause) -> list[Candidate]:
-        """The counted group phrases that some verb of the sentence moves."""
+        """The counted group phrases that some verb of the sentence moves.
+
+        All are read before any is recorded, as one loop read them in turn:
+        a recording that fails changes nothing, and the first that succeeds
+        ends the sentence."""
         article, candidates = scan.article, []
         for phrase in self._phrases(article, clause):
             if self._names_people(article, clause.sentence, phrase):
