@@ -229,3 +229,35 @@ def test_lineas_de_publicacion_no_son_prosa() -> None:
     assert noise.match("2 Min. de lectura")
     assert noise.match("[Ilustración de un cerebro sobre un laboratorio]")
     assert not noise.match("Publicado en 2023, el estudio anticipaba la fuga de talento.")
+
+
+def test_deja_su_puesto_en_una_empresa_no_en_una_fecha() -> None:
+    assert moves("Jorge Prieto deja su puesto en Amazon para unirse a Cohere.") == {
+        ("Jorge Prieto", "Amazon", "Cohere")
+    }
+    body = "Jorge Prieto, director de operaciones de Amazon, dejará su puesto en junio."
+    assert moves(body, "es") == {("Jorge Prieto", "Amazon", None)}
+
+
+def test_anuncio_su_salida_y_origen_tras_su_salida() -> None:
+    assert moves("Jorge Prieto anunció su salida de Amazon el lunes.", "es") == {
+        ("Jorge Prieto", "Amazon", None)
+    }
+    assert moves("Jorge Prieto recala en Cohere tras su salida de Amazon.") == {
+        ("Jorge Prieto", "Amazon", "Cohere")
+    }
+    # A departure of someone else's is no origin of his.
+    assert moves("Jorge Prieto anunció su apoyo a Amazon el lunes.", "es") == set()
+
+
+def test_contrato_con_fecha_antes_del_objeto() -> None:
+    m = one_move("Cohere contrató el pasado martes a Jorge Prieto, antiguo ingeniero de Amazon.")
+    assert (m.person, m.from_org, m.to_org) == ("Jorge Prieto", "Amazon", "Cohere")
+    assert m.date is not None and m.date.iso() == "2025-03-11"
+    assert moves("Cohere contrató el pasado martes a una consultora externa.", "es") == set()
+
+
+def test_se_convierte_en() -> None:
+    body = "El exdirectivo de Amazon Jorge Prieto se convierte en el nuevo CEO de Cohere."
+    assert moves(body) == {("Jorge Prieto", "Amazon", "Cohere")}
+    assert moves("La empresa se convierte en el nuevo referente de Cohere.", "es") == set()

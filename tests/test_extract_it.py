@@ -234,3 +234,20 @@ def test_riga_breve_riconosciuta_dai_mesi_e_participi() -> None:
     # Its neighbours keep theirs.
     assert detect_language("Laura Gómez dejó Google en julio.") == "es"
     assert detect_language("Laura Gómez deixou o Google em julho.") == "pt"
+
+
+def test_lascia_l_incarico_in_un_azienda_non_in_una_data() -> None:
+    body = "Marco Prati lascia il suo incarico in Amazon per unirsi a Cohere."
+    assert moves(body, "it") == {("Marco Prati", "Amazon", "Cohere")}
+    body = "Apple ha annunciato che Luca Ferri lascerà il suo incarico a fine anno."
+    assert moves(body, "it") == {("Luca Ferri", "Apple", None)}
+
+
+def test_annuncia_l_addio_e_origine_dopo_l_uscita() -> None:
+    assert moves("Marco Prati ha annunciato il suo addio ad Amazon.", "it") == {
+        ("Marco Prati", "Amazon", None)
+    }
+    assert moves("Marco Prati approda in Cohere dopo l'uscita da Amazon.", "it") == {
+        ("Marco Prati", "Amazon", "Cohere")
+    }
+    assert moves("Marco Prati ha annunciato il suo arrivo a Milano.", "it") == set()

@@ -255,3 +255,28 @@ def test_linha_de_publicacao_nao_e_prosa() -> None:
     assert noise.match("Publicado em 03/02/2024 às 10:30")
     assert noise.match("Atualizado há 2 horas")
     assert not noise.match("Publicado no ano passado, o estudo mostra a saída de talentos.")
+
+
+def test_deixa_o_cargo_numa_empresa_nao_numa_data() -> None:
+    assert moves("Jorge Prado deixa o cargo na Amazon para se juntar à Cohere.") == {
+        ("Jorge Prado", "Amazon", "Cohere")
+    }
+    assert moves("Vera Lima, diretora da Cohere, vai deixar o cargo em junho.", "pt") == {
+        ("Vera Lima", "Cohere", None)
+    }
+
+
+def test_de_saida_e_origem_apos_a_saida() -> None:
+    assert moves("Jorge Prado está de saída da Amazon.", "pt") == {("Jorge Prado", "Amazon", None)}
+    assert moves("Jorge Prado anunciou a saída da Amazon.", "pt") == {
+        ("Jorge Prado", "Amazon", None)
+    }
+    assert moves("Jorge Prado acertou com a Cohere após a saída da Amazon.", "pt") == {
+        ("Jorge Prado", "Amazon", "Cohere")
+    }
+    assert moves("Jorge Prado anunciou a chegada da Amazon ao Brasil.", "pt") == set()
+
+
+def test_no_inicio_do_ano() -> None:
+    m = one_move("Jorge Prado mudou-se para a Cohere no início do ano.", "pt")
+    assert m.date is not None and m.date.iso() == "2025"
