@@ -229,6 +229,8 @@ def test_lineas_de_publicacion_no_son_prosa() -> None:
     assert noise.match("2 Min. de lectura")
     assert noise.match("[Ilustración de un cerebro sobre un laboratorio]")
     assert not noise.match("Publicado en 2023, el estudio anticipaba la fuga de talento.")
+    assert noise.match("Sara Molina, durante una conferencia en Madrid | Foto: EFE")
+    assert not noise.match("Sara Molina deja Google | La empresa no ha comentado.")
 
 
 def test_deja_su_puesto_en_una_empresa_no_en_una_fecha() -> None:

@@ -218,6 +218,8 @@ def test_righe_di_pubblicazione_non_sono_prosa() -> None:
     assert noise.match("Pubblicato il 3 luglio 2025")
     assert noise.match("Aggiornato alle 10:30")
     assert not noise.match("Pubblicato nel 2023, lo studio anticipava la fuga dei talenti.")
+    assert noise.match("Sara Molinari durante una conferenza a Milano | Foto: Ansa")
+    assert not noise.match("Sara Molinari lascia Google | L'azienda non commenta.")
 
 
 def test_ruolo_finisce_prima_di_di_seguito_da_un_nome() -> None:

@@ -255,6 +255,8 @@ def test_linha_de_publicacao_nao_e_prosa() -> None:
     assert noise.match("Publicado em 03/02/2024 às 10:30")
     assert noise.match("Atualizado há 2 horas")
     assert not noise.match("Publicado no ano passado, o estudo mostra a saída de talentos.")
+    assert noise.match("Ana Souza durante conferência em Lisboa | Foto: Divulgação")
+    assert not noise.match("Ana Souza deixa o Google | A empresa não comentou.")
 
 
 def test_deixa_o_cargo_numa_empresa_nao_numa_data() -> None:
