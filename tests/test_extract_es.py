@@ -107,3 +107,159 @@ def test_numeros_en_letras() -> None:
         12,
         None,
     ]
+
+
+# ---------------------------------------------------------------- corpus-2 lexicon
+# Each rule: a sentence it handles and a near-miss it must leave alone.
+
+
+def test_volver_y_pasar_a_una_empresa_no_a_un_infinitivo() -> None:
+    assert moves("Carmen Ruiz vuelve a Google tras dos años en Anthropic.") == {
+        ("Carmen Ruiz", "Anthropic", "Google")
+    }
+    assert moves("Carmen Ruiz vuelve a criticar a Google por su política de datos.") == set()
+    assert moves("Luis Ortega pasó a Nvidia en 2021 tras su etapa en Intel.") == {
+        ("Luis Ortega", "Intel", "Nvidia")
+    }
+    assert moves("Luis Ortega pasó a dirigir el laboratorio de Nvidia en 2021.") == set()
+    assert moves("Ana Gil pasa a formar parte de Mistral AI, según ha confirmado la empresa.") == {
+        ("Ana Gil", None, "Mistral AI")
+    }
+
+
+def test_entro_por_primera_vez_en() -> None:
+    assert moves("Pablo Díaz entró por primera vez en Google en 2005.") == {
+        ("Pablo Díaz", None, "Google")
+    }
+    assert moves("Pablo Díaz entró en contacto con Google en 2005.") == set()
+
+
+def test_se_incorpora_como_cargo_de_empresa() -> None:
+    m = one_move("Elena Vidal se incorpora como directora científica de Cohere.")
+    assert (m.person, m.to_org, m.role) == ("Elena Vidal", "Cohere", "directora científica")
+    assert (
+        moves("Elena Vidal se incorpora como directora científica tras meses de espera.") == set()
+    )
+
+
+def test_a_mas_el_es_al_ante_un_cargo() -> None:
+    m = one_move("Mistral AI ficha al investigador Jorge Sanz, procedente de Meta.")
+    assert (m.person, m.from_org, m.to_org) == ("Jorge Sanz", "Meta", "Mistral AI")
+    assert moves("Mistral AI ficha al equipo de datos de una startup de Berlín.", "es") == set()
+
+
+def test_despedirse_y_despedir() -> None:
+    assert moves("Raúl Moreno se despide de Nvidia tras seis años en la compañía.") == {
+        ("Raúl Moreno", "Nvidia", None)
+    }
+    assert moves("Raúl Moreno se despide de sus lectores en su último artículo.") == set()
+    # "despidió a X": the employer fires X; the one who fires does not move.
+    assert moves("Meta despidió a Iván Torres, director de producto, en marzo.", "es") == {
+        ("Iván Torres", "Meta", None)
+    }
+    body = "Iván Torres, director de producto de Meta, despidió a dos ingenieros en marzo."
+    assert moves(body, "es") == set()
+
+
+def test_dejara_su_cargo() -> None:
+    body = "Lucía Romero, directora de operaciones de Cohere, dejará su cargo en junio."
+    assert moves(body) == {("Lucía Romero", "Cohere", None)}
+    body = "Lucía Romero, directora de operaciones de Cohere, dejará su coche en el garaje."
+    assert moves(body, "es") == set()
+
+
+def test_dejo_una_empresa_por_otra() -> None:
+    assert moves("Marta Gil dejó Google por OpenAI en 2023.") == {("Marta Gil", "Google", "OpenAI")}
+    assert moves("Marta Gil dejó Google por motivos personales en 2023.") == {
+        ("Marta Gil", "Google", None)
+    }
+
+
+def test_este_mismo_mes() -> None:
+    m = one_move("Sergio León se ha incorporado a Cohere este mismo mes.")
+    assert m.date is not None and m.date.iso() == "2025-03"
+
+
+def test_condicional_periodistico_informa() -> None:
+    m = one_move("Según el diario, Pilar Soto habría dejado Nvidia para irse a Cohere.")
+    assert (m.person, m.from_org, m.to_org) == ("Pilar Soto", "Nvidia", "Cohere")
+    ex = run("Pilar Soto podría dejar Nvidia para irse a Cohere.", "es")
+    assert ex.moves and not any(m.modality.counts for m in ex.moves)
+
+
+def test_mas_antiguo_no_es_ex() -> None:
+    body = "Tomás Vega, uno de los empleados más antiguos de Nvidia, ha dejado la empresa."
+    assert moves(body) == {("Tomás Vega", "Nvidia", None)}
+    former = load_pack("es").rx["former"]
+    assert former.search("el antiguo director de Nvidia")
+    assert not former.search("los empleados más antiguos de Nvidia")
+
+
+def test_y_no_hace_acompanante() -> None:
+    assert moves("Ana Pardo entra en Apple como vicepresidenta y reportará a Luis Cano.") == {
+        ("Ana Pardo", None, "Apple")
+    }
+    assert moves("Ana Pardo entra en Apple junto a Luis Cano.", "es") == {
+        ("Ana Pardo", None, "Apple"),
+        ("Luis Cano", None, "Apple"),
+    }
+
+
+def test_anafora_tras_del_y_al() -> None:
+    body = (
+        "DeepMind pierde a una figura clave. Álvaro Peña, director del laboratorio, "
+        "se marcha a Cohere."
+    )
+    assert moves(body) == {("Álvaro Peña", "Google DeepMind", "Cohere")}
+    # An indefinite "un laboratorio" names no one.
+    body = "Álvaro Peña, director de un laboratorio de robótica, se marcha a Cohere."
+    assert moves(body, "es") == {("Álvaro Peña", None, "Cohere")}
+
+
+def test_palabra_inicial_sin_tilde_no_se_pega_al_nombre() -> None:
+    ex = run("Según Sam Altman, la empresa no perderá talento. Sam Altman es consejero delegado.")
+    assert [p.name for p in ex.people] == ["Sam Altman"]
+    ex = run("Además de Cano, Cohere ha fichado a otros dos ingenieros. Luis Cano venía de Meta.")
+    assert [p.name for p in ex.people] == ["Luis Cano"]
+
+
+def test_lineas_de_publicacion_no_son_prosa() -> None:
+    noise = load_pack("es").noise
+    assert noise.match("Actualizado el 2 de enero de 2024")
+    assert noise.match("2 Min. de lectura")
+    assert noise.match("[Ilustración de un cerebro sobre un laboratorio]")
+    assert not noise.match("Publicado en 2023, el estudio anticipaba la fuga de talento.")
+    assert noise.match("Sara Molina, durante una conferencia en Madrid | Foto: EFE")
+    assert not noise.match("Sara Molina deja Google | La empresa no ha comentado.")
+
+
+def test_deja_su_puesto_en_una_empresa_no_en_una_fecha() -> None:
+    assert moves("Jorge Prieto deja su puesto en Amazon para unirse a Cohere.") == {
+        ("Jorge Prieto", "Amazon", "Cohere")
+    }
+    body = "Jorge Prieto, director de operaciones de Amazon, dejará su puesto en junio."
+    assert moves(body, "es") == {("Jorge Prieto", "Amazon", None)}
+
+
+def test_anuncio_su_salida_y_origen_tras_su_salida() -> None:
+    assert moves("Jorge Prieto anunció su salida de Amazon el lunes.", "es") == {
+        ("Jorge Prieto", "Amazon", None)
+    }
+    assert moves("Jorge Prieto recala en Cohere tras su salida de Amazon.") == {
+        ("Jorge Prieto", "Amazon", "Cohere")
+    }
+    # A departure of someone else's is no origin of his.
+    assert moves("Jorge Prieto anunció su apoyo a Amazon el lunes.", "es") == set()
+
+
+def test_contrato_con_fecha_antes_del_objeto() -> None:
+    m = one_move("Cohere contrató el pasado martes a Jorge Prieto, antiguo ingeniero de Amazon.")
+    assert (m.person, m.from_org, m.to_org) == ("Jorge Prieto", "Amazon", "Cohere")
+    assert m.date is not None and m.date.iso() == "2025-03-11"
+    assert moves("Cohere contrató el pasado martes a una consultora externa.", "es") == set()
+
+
+def test_se_convierte_en() -> None:
+    body = "El exdirectivo de Amazon Jorge Prieto se convierte en el nuevo CEO de Cohere."
+    assert moves(body) == {("Jorge Prieto", "Amazon", "Cohere")}
+    assert moves("La empresa se convierte en el nuevo referente de Cohere.", "es") == set()

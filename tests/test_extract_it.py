@@ -122,3 +122,134 @@ def test_numeri_in_lettere() -> None:
         12,
         None,
     ]
+
+
+# ---------------------------------------------------------------- corpus-2 lexicon
+# Each rule: a sentence it handles and a near-miss it must leave alone.  One-line
+# Italian items are often too short to detect (few function words of Italian
+# alone), so the language is given.
+
+
+def test_condizionale_giornalistico_riporta() -> None:
+    m = one_move("Secondo la stampa, Marco Bellini avrebbe lasciato Nvidia per Cohere.", "it")
+    assert (m.person, m.from_org, m.to_org) == ("Marco Bellini", "Nvidia", "Cohere")
+    ex = run("Marco Bellini potrebbe lasciare Nvidia per Cohere.", "it")
+    assert ex.moves and not any(m.modality.counts for m in ex.moves)
+
+
+def test_e_non_fa_compagni() -> None:
+    body = "Giulia Neri entra in Apple come vicepresidente e risponderà a Marco Conti."
+    assert moves(body, "it") == {("Giulia Neri", None, "Apple")}
+    assert moves("Giulia Neri entra in Apple insieme a Marco Conti.", "it") == {
+        ("Giulia Neri", None, "Apple"),
+        ("Marco Conti", None, "Apple"),
+    }
+
+
+def test_lascera_il_suo_incarico() -> None:
+    body = "Apple ha annunciato che Luca Ferri lascerà il suo incarico a fine anno."
+    assert moves(body, "it") == {("Luca Ferri", "Apple", None)}
+    body = "Apple ha annunciato che Luca Ferri non lascerà il suo incarico."
+    assert moves(body, "it") == set()
+
+
+def test_trapassato_era_arrivato() -> None:
+    assert moves("Fabio Greco era arrivato in Apple nel 2019.", "it") == {
+        ("Fabio Greco", None, "Apple")
+    }
+    assert moves("Fabio Greco era arrivato in ritardo alla riunione con Apple.", "it") == set()
+    assert moves("Marco Conti è arrivato a dire che Apple sbaglia.", "it") == set()
+
+
+def test_passare_e_tornare_a_un_infinito_non_e_un_passaggio() -> None:
+    assert moves("Elena Rizzo è passata a Microsoft a luglio.", "it") == {
+        ("Elena Rizzo", None, "Microsoft")
+    }
+    assert moves("Elena Rizzo passa a guidare la ricerca di Microsoft.", "it") == set()
+    assert moves("Marco Villa torna a Google dopo tre anni in Anthropic.", "it") == {
+        ("Marco Villa", "Anthropic", "Google")
+    }
+    assert (
+        moves("Marco Villa torna a criticare Google per la sua politica sui dati.", "it") == set()
+    )
+
+
+def test_portare_via_e_licenziare() -> None:
+    assert moves("Meta ha portato via Davide Costa da OpenAI.", "it") == {
+        ("Davide Costa", "OpenAI", "Meta")
+    }
+    assert moves("Meta ha portato Davide Costa sul palco della conferenza.", "it") == set()
+    assert moves("Meta ha licenziato Davide Costa, responsabile del prodotto.", "it") == {
+        ("Davide Costa", "Meta", None)
+    }
+    body = "Davide Costa, responsabile del prodotto di Meta, ha licenziato due manager."
+    assert moves(body, "it") == set()
+
+
+def test_origine_dopo_anni_trascorsi_e_dopo_aver_guidato() -> None:
+    body = "Anna Moretti è entrata in Cohere dopo anni trascorsi insieme in Google."
+    assert moves(body, "it") == {("Anna Moretti", "Google", "Cohere")}
+    body = "Anna Moretti è approdata in Cohere dopo aver guidato la ricerca in Google."
+    assert moves(body, "it") == {("Anna Moretti", "Google", "Cohere")}
+
+
+def test_anafora_dopo_preposizione_articolata() -> None:
+    body = (
+        "Cohere perde un nome di peso. Laura Fontana, direttrice della società, passa a Mistral AI."
+    )
+    assert moves(body, "it") == {("Laura Fontana", "Cohere", "Mistral AI")}
+    body = "Laura Fontana, direttrice di una società di robotica, passa a Mistral AI."
+    assert moves(body, "it") == {("Laura Fontana", None, "Mistral AI")}
+
+
+def test_su_a_inizio_frase_non_e_un_nome() -> None:
+    ex = run(
+        "Su Threads, Marco Conti ha scritto che resta. Marco Conti è il portavoce di Cohere.", "it"
+    )
+    assert [p.name for p in ex.people] == ["Marco Conti"]
+    # "Su" inside a name stays a name.
+    assert [p.name for p in run("Lisa Su guida AMD da anni e il suo team resta.", "it").people] == [
+        "Lisa Su"
+    ]
+
+
+def test_righe_di_pubblicazione_non_sono_prosa() -> None:
+    noise = load_pack("it").noise
+    assert noise.match("Pubblicato il 3 luglio 2025")
+    assert noise.match("Aggiornato alle 10:30")
+    assert not noise.match("Pubblicato nel 2023, lo studio anticipava la fuga dei talenti.")
+    assert noise.match("Sara Molinari durante una conferenza a Milano | Foto: Ansa")
+    assert not noise.match("Sara Molinari lascia Google | L'azienda non commenta.")
+
+
+def test_ruolo_finisce_prima_di_di_seguito_da_un_nome() -> None:
+    m = one_move("Giulia Neri entra in Cohere come direttrice scientifica di Cohere Labs.", "it")
+    assert m.role == "direttrice scientifica"
+    m = one_move("Giulia Neri entra in Cohere come direttrice di ricerca.", "it")
+    assert m.role == "direttrice di ricerca"
+
+
+def test_riga_breve_riconosciuta_dai_mesi_e_participi() -> None:
+    # Month names and move participles of Italian alone tell a one-line item apart.
+    assert detect_language("Elena Rizzo è passata a Microsoft a luglio.") == "it"
+    assert detect_language("Fabio Greco era arrivato in Apple nel 2019.") == "it"
+    # Its neighbours keep theirs.
+    assert detect_language("Laura Gómez dejó Google en julio.") == "es"
+    assert detect_language("Laura Gómez deixou o Google em julho.") == "pt"
+
+
+def test_lascia_l_incarico_in_un_azienda_non_in_una_data() -> None:
+    body = "Marco Prati lascia il suo incarico in Amazon per unirsi a Cohere."
+    assert moves(body, "it") == {("Marco Prati", "Amazon", "Cohere")}
+    body = "Apple ha annunciato che Luca Ferri lascerà il suo incarico a fine anno."
+    assert moves(body, "it") == {("Luca Ferri", "Apple", None)}
+
+
+def test_annuncia_l_addio_e_origine_dopo_l_uscita() -> None:
+    assert moves("Marco Prati ha annunciato il suo addio ad Amazon.", "it") == {
+        ("Marco Prati", "Amazon", None)
+    }
+    assert moves("Marco Prati approda in Cohere dopo l'uscita da Amazon.", "it") == {
+        ("Marco Prati", "Amazon", "Cohere")
+    }
+    assert moves("Marco Prati ha annunciato il suo arrivo a Milano.", "it") == set()

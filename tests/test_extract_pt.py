@@ -124,3 +124,161 @@ def test_numeros_por_extenso() -> None:
         12,
         None,
     ]
+
+
+# ---------------------------------------------------------------- corpus-2 lexicon
+# Each rule: a sentence it handles and a near-miss it must leave alone.
+
+
+def test_mais_antigo_e_veterano_nao_ex() -> None:
+    # "os mais antigos" are long-serving, not former: the described employer stands.
+    m = one_move(
+        "Sofia Rocha, uma das engenheiras mais antigas da Nvidia, deixou a empresa em fevereiro."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Sofia Rocha", "Nvidia", None)
+    former = load_pack("pt").rx["former"]
+    assert former.search("o antigo diretor da Nvidia")
+    assert not former.search("os funcionários mais antigos da Nvidia")
+
+
+def test_anafora_depois_de_preposicao_contraida() -> None:
+    body = (
+        "A Mistral AI perdeu um nome de peso. Rui Alves, diretor de pesquisa da empresa, "
+        "deixou o cargo na sexta-feira."
+    )
+    assert moves(body) == {("Rui Alves", "Mistral AI", None)}
+    # An indefinite "numa empresa" names no one.
+    body = "Rui Alves, que trabalhou numa empresa de robótica, juntou-se à Mistral AI."
+    assert moves(body, "pt") == {("Rui Alves", None, "Mistral AI")}
+
+
+def test_trocar_uma_empresa_por_outra() -> None:
+    assert moves("Sofia Rocha trocou a Nvidia pela Cohere em fevereiro.") == {
+        ("Sofia Rocha", "Nvidia", "Cohere")
+    }
+    assert moves("Sofia Rocha trocou de cargo na Nvidia em fevereiro.", "pt") == set()
+    assert moves("Sofia Rocha trocou Lisboa por Londres em fevereiro.", "pt") == set()
+
+
+def test_integrar_e_fazer_parte() -> None:
+    assert moves("Paulo Reis integrou a equipe da Cohere em 2023.") == {
+        ("Paulo Reis", None, "Cohere")
+    }
+    assert moves("Luís Prado passou a fazer parte da OpenAI em 2022.") == {
+        ("Luís Prado", None, "OpenAI")
+    }
+    # The present is a state, not a move.
+    assert moves("Paulo Reis integra o comitê de ética da Cohere desde 2023.", "pt") == set()
+    assert moves("Luís Prado faz parte da OpenAI desde 2022.", "pt") == set()
+
+
+def test_vai_trabalhar_na() -> None:
+    assert moves("Clara Nunes vai trabalhar na Anthropic a partir de abril.") == {
+        ("Clara Nunes", None, "Anthropic")
+    }
+    assert moves("Clara Nunes vai trabalhar com a Anthropic num projeto de pesquisa.") == set()
+
+
+def test_trouxe_para_comandar() -> None:
+    m = one_move("A Meta trouxe Inês Duarte, ex-diretora da Apple, para comandar a nova divisão.")
+    assert (m.person, m.from_org, m.to_org) == ("Inês Duarte", "Apple", "Meta")
+    assert moves("A Meta trouxe Inês Duarte ao palco da conferência anual.", "pt") == set()
+
+
+def test_anunciou_a_contratacao_com_data_no_meio() -> None:
+    m = one_move(
+        "A Cohere anunciou nesta segunda-feira a contratação de Júlia Matos, até agora "
+        "pesquisadora da Nvidia."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Júlia Matos", "Nvidia", "Cohere")
+    assert moves("A Cohere criticou a contratação de Júlia Matos pela Meta.") == set()
+
+
+def test_demitir_alguem_e_demitir_se() -> None:
+    assert moves("A Meta demitiu Rodrigo Faria, diretor de produto, na terça-feira.") == {
+        ("Rodrigo Faria", "Meta", None)
+    }
+    assert moves("Rodrigo Faria demitiu-se da Meta na terça-feira.") == {
+        ("Rodrigo Faria", "Meta", None)
+    }
+    # The one who fires does not leave.
+    assert (
+        moves("Rodrigo Faria, diretor de produto da Meta, demitiu dois gerentes da equipe.")
+        == set()
+    )
+
+
+def test_deixar_o_cargo_e_participio() -> None:
+    assert moves(
+        "Vera Lima, diretora de operações da Cohere, vai deixar o cargo no fim do ano."
+    ) == {("Vera Lima", "Cohere", None)}
+    assert (
+        moves("Vera Lima, diretora de operações da Cohere, vai deixar o carro na garagem.") == set()
+    )
+    assert moves("Pelo menos um pesquisador saiu. Marta Silva tinha saído da Nvidia.") == {
+        ("Marta Silva", "Nvidia", None)
+    }
+
+
+def test_e_e_com_nao_fazem_companheiros() -> None:
+    assert moves("Ana Costa entrou na Apple como vice-presidente e responde a Pedro Borges.") == {
+        ("Ana Costa", None, "Apple")
+    }
+    assert moves("Ana Costa entrou na Apple junto com Pedro Borges.") == {
+        ("Ana Costa", None, "Apple"),
+        ("Pedro Borges", None, "Apple"),
+    }
+    assert moves("A Cohere contratou Ana Costa, ex-diretora do Google, além de Pedro Borges.") == {
+        ("Ana Costa", "Google", "Cohere"),
+        ("Pedro Borges", None, "Cohere"),
+    }
+
+
+def test_condicional_jornalistico_relata() -> None:
+    m = one_move("Segundo o jornal, Marta Silva teria deixado a Nvidia para entrar na Cohere.")
+    assert (m.person, m.from_org, m.to_org) == ("Marta Silva", "Nvidia", "Cohere")
+    ex = run("Marta Silva poderia deixar a Nvidia para entrar na Cohere.")
+    assert ex.moves and not any(m.modality.counts for m in ex.moves)
+
+
+def test_palavra_inicial_sem_acento_nao_cola_no_nome() -> None:
+    ex = run("Já Mira Duarte disse que a Cohere não comenta rumores. Mira Duarte é porta-voz.")
+    assert [p.name for p in ex.people] == ["Mira Duarte"]
+    ex = run(
+        "Além de Cunha, a Cohere contratou outros dois engenheiros. Pedro Cunha vinha da Meta."
+    )
+    assert [p.name for p in ex.people] == ["Pedro Cunha"]
+
+
+def test_linha_de_publicacao_nao_e_prosa() -> None:
+    noise = load_pack("pt").noise
+    assert noise.match("Publicado em 03/02/2024 às 10:30")
+    assert noise.match("Atualizado há 2 horas")
+    assert not noise.match("Publicado no ano passado, o estudo mostra a saída de talentos.")
+    assert noise.match("Ana Souza durante conferência em Lisboa | Foto: Divulgação")
+    assert not noise.match("Ana Souza deixa o Google | A empresa não comentou.")
+
+
+def test_deixa_o_cargo_numa_empresa_nao_numa_data() -> None:
+    assert moves("Jorge Prado deixa o cargo na Amazon para se juntar à Cohere.") == {
+        ("Jorge Prado", "Amazon", "Cohere")
+    }
+    assert moves("Vera Lima, diretora da Cohere, vai deixar o cargo em junho.", "pt") == {
+        ("Vera Lima", "Cohere", None)
+    }
+
+
+def test_de_saida_e_origem_apos_a_saida() -> None:
+    assert moves("Jorge Prado está de saída da Amazon.", "pt") == {("Jorge Prado", "Amazon", None)}
+    assert moves("Jorge Prado anunciou a saída da Amazon.", "pt") == {
+        ("Jorge Prado", "Amazon", None)
+    }
+    assert moves("Jorge Prado acertou com a Cohere após a saída da Amazon.", "pt") == {
+        ("Jorge Prado", "Amazon", "Cohere")
+    }
+    assert moves("Jorge Prado anunciou a chegada da Amazon ao Brasil.", "pt") == set()
+
+
+def test_no_inicio_do_ano() -> None:
+    m = one_move("Jorge Prado mudou-se para a Cohere no início do ano.", "pt")
+    assert m.date is not None and m.date.iso() == "2025"
