@@ -263,3 +263,13 @@ def test_se_convierte_en() -> None:
     body = "El exdirectivo de Amazon Jorge Prieto se convierte en el nuevo CEO de Cohere."
     assert moves(body) == {("Jorge Prieto", "Amazon", "Cohere")}
     assert moves("La empresa se convierte en el nuevo referente de Cohere.", "es") == set()
+
+
+def test_sujeto_omitido_es_la_persona_de_la_que_se_habla() -> None:
+    assert moves(
+        "Laura Gómez dirigió durante años la investigación de Cohere. "
+        "En 2022 dejó la empresa para fundar Vortexa.",
+        "es",
+    ) == {("Laura Gómez", "Cohere", "Vortexa")}
+    # Nadie de quien se hable: ningún movimiento.
+    assert moves("Según el informe, en 2022 dejó la empresa para fundar Vortexa.", "es") == set()

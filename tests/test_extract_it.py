@@ -253,3 +253,14 @@ def test_annuncia_l_addio_e_origine_dopo_l_uscita() -> None:
         ("Marco Prati", "Amazon", "Cohere")
     }
     assert moves("Marco Prati ha annunciato il suo arrivo a Milano.", "it") == set()
+
+
+def test_soggetto_dopo_il_verbo_e_l_oggetto() -> None:
+    assert moves("Nelle settimane successive ha lasciato Cohere anche Marco Conti.", "it") == {
+        ("Marco Conti", "Cohere", None)
+    }
+    # Un nome dopo una preposizione non è il soggetto.
+    assert (
+        moves("Nelle settimane successive ha lasciato Cohere con Marco Conti al telefono.", "it")
+        == set()
+    )

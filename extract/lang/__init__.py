@@ -159,6 +159,10 @@ class LanguagePack:
     person_nouns: frozenset[str]
     untensed_is_current: bool
     subject_after_verb: bool  # verb-second word order: "Im März wechselte X zu Y"
+    # Romance word order: a subject may follow the verb and its object ("ha
+    # lasciato OpenAI anche Marco Conti"), or be left out ("En 2022 dejó Meta").
+    subject_may_follow: bool
+    null_subject: bool
     numeric_dmy: bool
     rx: dict[str, re.Pattern[str]] = field(default_factory=dict)
     triggers: FastRegex | re.Pattern[str] = _NEVER  # all trigger kinds, one named group each
@@ -262,6 +266,8 @@ def load_pack(code: str) -> LanguagePack:
         person_nouns=_word_set(data.get("person_nouns", [])),
         untensed_is_current=bool(data["untensed_is_current"]),
         subject_after_verb=bool(data.get("subject_after_verb", False)),
+        subject_may_follow=bool(data.get("subject_may_follow", False)),
+        null_subject=bool(data.get("null_subject", False)),
         numeric_dmy=data["numeric_date_order"] == "dmy",
     )
     for cat in _CATEGORIES:

@@ -20,6 +20,7 @@ _POSSESSIVE_WORD = re.compile(r"[\w.-]+(?P<mark>'s|’s)(?!\w)")
 _WORD = re.compile(r"[\w'’-]+")
 _DESCRIPTION_WORDS = 12  # a subject description longer than this is a clause of its own
 _FOCUS_REACH = 2  # sentences a description may look back for the person it means
+_CLAUSE_END = re.compile(r"[;:](?=\s)|\s[—–]\s")
 _CLAUSE_SEPARATOR = re.compile(r"[;:](?=\s)|\s[—–]\s")
 _TITLED_GAP = re.compile(r"\s*,\s+((?:[\w-]+\s+){1,5})")
 
@@ -448,6 +449,29 @@ def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> 
     if ctx.rx["pronoun_singular"].match(after):
         return list(ctx.discourse.focus)
     return []
+
+
+def postverbal_subject(ctx: MoveContext, scope: SentenceScope, te: int) -> list[str]:
+    """ "ha lasciato OpenAI anche Marco Conti": the names after the verb and
+    its object, in the verb's clause, when none stands before it."""
+    end = _clause_end(ctx, scope.sentence, te)
+    return [p.person for p in objects(ctx, scope.persons, te, end)]
+
+
+def dropped_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """ "En 2022 dejó la empresa": a left-out subject is the person the last
+    sentences were about."""
+    clause = ctx.body[_clause_floor(ctx, scope.sentence, ts) : ts]
+    if any(p.start >= ts - len(clause) and p.end <= ts for p in scope.persons):
+        return []  # a name stands before the verb: it was not left out
+    focus = ctx.discourse
+    recent = scope.index - focus.focus_at <= _FOCUS_REACH
+    return list(focus.focus) if recent and len(focus.focus) == 1 else []
+
+
+def _clause_end(ctx: MoveContext, s: Sentence, pos: int) -> int:
+    m = _CLAUSE_END.search(ctx.body, pos, s.end)
+    return m.start() if m else s.end
 
 
 def inverted_subject(ctx: MoveContext, ts: int, te: int, persons: list[PersonMention]) -> list[str]:

@@ -232,6 +232,10 @@ def _subject(ctx: MoveContext, site: Site) -> Subject | None:
     names = args.subjects(ctx, site.scope, site.start)
     if not names and ctx.pack.subject_after_verb:
         names = args.inverted_subject(ctx, site.start, site.end, site.persons)
+    if not names and ctx.pack.subject_may_follow:
+        names = args.postverbal_subject(ctx, site.scope, site.end)
+    if not names and ctx.pack.null_subject:
+        names = args.dropped_subject(ctx, site.scope, site.start)
     if not names:
         return None
     start = min(
