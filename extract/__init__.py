@@ -16,6 +16,7 @@ from .completion import complete, returns_explain_departures
 from .consolidate import consolidate, to_facts
 from .dates import find_dates
 from .detect import detect_language
+from .frames import find_frames
 from .gazetteer import ENV_VAR, load_gazetteer
 from .groups import GroupFinder
 from .lang import PACK_CODES, LanguagePack, load_pack
@@ -112,9 +113,11 @@ def extract(
         language = detect_language(f"{title}\n{body}")
     eng = _engine(language, gazetteer)
     doc = _analyse(eng, body, published)
+    title_orgs = [o.name for o in eng.orgs.find(title)] if title else []
+    doc.frames = find_frames(doc.sentences, doc.orgs, title_orgs, eng.gaz)
     hops = returns_explain_departures(find_hops(doc, eng.move_patterns))
     hops = consolidate(hops, eng.gaz, doc.affiliations)
-    moves = to_facts(complete(hops, doc.affiliations))
+    moves = to_facts(complete(hops, doc))
     groups = eng.groups.find(
         body,
         doc.sentences,

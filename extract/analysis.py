@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from .dates import DateMention
+from .frames import Frames
 from .gazetteer import Gazetteer
 from .lang import LanguagePack
 from .orgs import OrgMention
@@ -75,6 +76,8 @@ class Analysis:
     # Each person's described employer ("Jane Roe, an OpenAI researcher"):
     # the fallback origin of a move whose statement names none.
     affiliations: dict[str, str] = field(default_factory=dict)
+    # The organisations the article and its sections are about.
+    frames: Frames = field(default_factory=lambda: Frames((), None))
 
     @property
     def live(self) -> list[Sentence]:

@@ -5,7 +5,8 @@ statement could not say, the rest of the article may.
   ("Jane Roe resigned on Monday") is part of the person's other move when the
   article reports one ("... She will join Foo"), else it is left from where
   the article last sent the person, else from the person's described
-  employer, else from an organisation nobody names.
+  employer, else from the organisation its section or the article is about
+  (frames.py), else from an organisation nobody names.
 - A departure with no organisation, by someone the article has return to an
   organisation, was from that organisation.
 - A founding with no origin ("Foo was co-founded in 2019 by Jane Roe") is
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .analysis import TriggerKind
+from .analysis import Analysis, TriggerKind
 from .moves import Hop
 from .types import FuzzyDate
 
@@ -43,7 +44,7 @@ def _returned_to(h: Hop, hops: list[Hop]) -> str | None:
     return back[0] if len(set(back)) == 1 else None
 
 
-def complete(hops: list[Hop], affiliations: dict[str, str]) -> list[Hop]:
+def complete(hops: list[Hop], doc: Analysis) -> list[Hop]:
     """The article's moves, each as complete as the article makes it."""
     out: list[Hop] = []
     for h in hops:
@@ -52,7 +53,11 @@ def complete(hops: list[Hop], affiliations: dict[str, str]) -> list[Hop]:
         if _open_departure(h) and not h.modality.counts:
             continue  # "is said to be leaving": nothing worth keeping
         if _open_departure(h):
-            left = _last_destination(h, hops) or affiliations.get(h.person)
+            left = (
+                _last_destination(h, hops)
+                or doc.affiliations.get(h.person)
+                or _frame_left(doc, h, hops)
+            )
             if left is not None:
                 h = replace(h, from_org=left, from_weak=True)
         out.append(h)
@@ -79,6 +84,19 @@ def _last_destination(h: Hop, hops: list[Hop]) -> str | None:
 
 def _dated_after(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
     return a is not None and b is not None and (a.year, a.month or 0) > (b.year, b.month or 13)
+
+
+def _frame_left(doc: Analysis, h: Hop, hops: list[Hop]) -> str | None:
+    """The organisation the departure's section or article is about, unless
+    the article has people arrive there more than leave it (a story about
+    Foo's hires is no story of departures from Foo)."""
+    frame = doc.frames.at(h.pos)
+    if frame is None:
+        return None
+    family = doc.gaz.family(frame)
+    arrivals = sum(1 for o in hops if o.to_org in family)
+    departures = sum(1 for o in hops if o.from_org in family or _open_departure(o))
+    return frame if arrivals <= departures else None
 
 
 def _bare_founding(h: Hop) -> bool:

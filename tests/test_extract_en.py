@@ -457,10 +457,11 @@ def test_a_list_of_titled_names_moves_together() -> None:
         ("Omar Haddad", "Helix AI", None),
         ("Lena Berg", "Helix AI", None),
     }
-    # The speaker is described, not listed: only the person said to leave moves.
+    # The speaker is described, not listed: only the person said to leave moves,
+    # from the one organisation the story is about.
     assert moves(
         "Dana Whitfield, research chief at Helix AI, said on Monday that Omar Haddad was leaving."
-    ) == {("Omar Haddad", None, None)}
+    ) == {("Omar Haddad", "Helix AI", None)}
 
 
 def test_a_later_departure_leaves_where_the_article_last_sent_the_person() -> None:
@@ -692,4 +693,21 @@ def test_a_departure_years_before_a_join_is_another_chapter() -> None:
     # A departure the year before a join is where the join came from.
     assert moves("Maria Lopez left Northwind Robotics in 2023. In 2024 she joined Helix AI.") == {
         ("Maria Lopez", "Northwind Robotics", "Helix AI")
+    }
+
+
+def test_a_departure_naming_no_organisation_leaves_the_one_the_story_is_about() -> None:
+    body = (
+        "TESLA\n\nMaria Lopez, who ran the humanoid program, left in June.\n\n"
+        "APPLE\n\nOmar Haddad, who led the chip team, departed in August."
+    )
+    assert moves(body) == {("Maria Lopez", "Tesla", None), ("Omar Haddad", "Apple", None)}
+    # A story about an organisation's hires is no story of departures from it.
+    assert moves(
+        "Helix AI hired Maria Lopez from Tesla in May. Helix AI also hired Lena Berg. "
+        "Separately, Omar Haddad resigned on Friday."
+    ) == {
+        ("Maria Lopez", "Tesla", "Helix AI"),
+        ("Lena Berg", None, "Helix AI"),
+        ("Omar Haddad", None, None),
     }
