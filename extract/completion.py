@@ -52,6 +52,10 @@ def complete(hops: list[Hop], doc: Analysis) -> list[Hop]:
             continue
         if _open_departure(h) and not h.modality.counts:
             continue  # "is said to be leaving": nothing worth keeping
+        if _framed_arrival(h, hops):
+            left = _frame_left(doc, h, hops, source_only=True)
+            if left is not None and left not in doc.gaz.family(h.to_org or ""):
+                h = replace(h, from_org=left, from_weak=True)
         if _open_departure(h):
             left = (
                 _last_destination(h, hops)
@@ -86,16 +90,31 @@ def _dated_after(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
     return a is not None and b is not None and (a.year, a.month or 0) > (b.year, b.month or 13)
 
 
-def _frame_left(doc: Analysis, h: Hop, hops: list[Hop]) -> str | None:
-    """The organisation the departure's section or article is about, unless
-    the article has people arrive there more than leave it (a story about
-    Foo's hires is no story of departures from Foo)."""
+def _framed_arrival(h: Hop, hops: list[Hop]) -> bool:
+    """A counted arrival from nowhere stated, by someone the article reports
+    no other move of: the story's subject may be where they came from."""
+    return (
+        h.from_org is None
+        and h.to_org is not None
+        and h.modality.counts
+        and not any(o is not h and o.person == h.person for o in hops)
+    )
+
+
+def _frame_left(doc: Analysis, h: Hop, hops: list[Hop], source_only: bool = False) -> str | None:
+    """The organisation the move's section or article is about, unless the
+    article has people arrive there more than leave it (a story about Foo's
+    hires is no story of departures from Foo).  With `source_only`, people
+    must be said to leave it."""
     frame = doc.frames.at(h.pos)
     if frame is None:
         return None
     family = doc.gaz.family(frame)
-    arrivals = sum(1 for o in hops if o.to_org in family)
-    departures = sum(1 for o in hops if o.from_org in family or _open_departure(o))
+    counted = [o for o in hops if o.modality.counts]
+    arrivals = sum(1 for o in counted if o.to_org in family)
+    departures = sum(1 for o in counted if o.from_org in family or _open_departure(o))
+    if source_only and not any(o.from_org in family for o in counted if o is not h):
+        return None
     return frame if arrivals <= departures else None
 
 

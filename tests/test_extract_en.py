@@ -711,3 +711,15 @@ def test_a_departure_naming_no_organisation_leaves_the_one_the_story_is_about() 
         ("Lena Berg", None, "Helix AI"),
         ("Omar Haddad", None, None),
     }
+
+
+def test_an_arrival_in_an_exodus_story_comes_from_the_story_s_company() -> None:
+    assert moves(
+        "Helix AI keeps losing people. Omar Haddad left Helix AI for Tesla in May. "
+        "Maria Lopez has joined Northwind Robotics as chief scientist."
+    ) == {("Omar Haddad", "Helix AI", "Tesla"), ("Maria Lopez", "Helix AI", "Northwind Robotics")}
+    # Nobody is said to leave Helix AI: an arrival elsewhere says nothing of it.
+    assert moves(
+        "Helix AI is growing fast. Helix AI hired Omar Haddad in May. "
+        "Maria Lopez has joined Northwind Robotics as chief scientist."
+    ) == {("Omar Haddad", None, "Helix AI"), ("Maria Lopez", None, "Northwind Robotics")}
