@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lang import DatePatterns, LanguagePack
 from .prefilter import FastRegex
@@ -36,191 +37,202 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-@dataclass(slots=True)
-class _Window:
-    """Part of the text around required literals, where a pattern may match."""
+class _DateText:
+    """One text being read for dates, with what reading it needs.
 
-    start: int
-    end: int
+    One scan of the lowercased text finds the required literals of every date
+    pattern of the pack; each pattern then runs only in windows around its own."""
 
+    __slots__ = (
+        "fast",
+        "low",
+        "numeric_dmy",
+        "patterns",
+        "positions",
+        "published",
+        "text",
+        "windows_by_literals",
+    )
 
-class _AnchoredScan:
-    """Matches of the pack's date patterns in one text. One scan of the
-    lowercased text finds every pattern's required literals; each pattern then
-    runs only in windows around its own."""
-
-    def __init__(self, text: str, patterns: DatePatterns) -> None:
+    def __init__(self, text: str, pack: LanguagePack, published: dt.date | None) -> None:
+        assert pack.dates is not None
         self.text = text
         self.low = text.lower()
-        anchor = patterns.anchor
+        self.patterns: DatePatterns = pack.dates
+        self.numeric_dmy = pack.numeric_dmy  # "7/5/2025" is 7 May
+        self.published = published
+        anchor = self.patterns.anchor
         # Offsets must agree between the text and its lowercase for windows to work.
         self.fast = anchor is not None and len(self.low) == len(text)
         self.positions: dict[str, list[int]] = {}  # literal -> where it was found
+        self.windows_by_literals: dict[frozenset[str], list[range]] = {}
         for pos, literal in anchor.hits(self.low) if anchor is not None and self.fast else []:
             self.positions.setdefault(literal, []).append(pos)
-
-    def matches(self, rx: FastRegex) -> list[re.Match[str]]:
-        """Non-overlapping matches of `rx`, in text order."""
-        if not self.fast or rx.low is None:
-            return list(rx.full.finditer(self.text))
-        out: list[re.Match[str]] = []
-        for window in self._windows(rx):
-            for m in rx.low.finditer(self.low, window.start, window.end):
-                whole = self._whole_match(rx, m, window)
-                if whole is not None and (not out or whole.start() >= out[-1].end()):
-                    out.append(whole)
-        return out
-
-    def _windows(self, rx: FastRegex) -> list[_Window]:
-        """Merged windows around the hits of `rx`'s own literals."""
-        hits = sorted(
-            (pos, len(literal))
-            for literal in rx.literals & self.positions.keys()
-            for pos in self.positions[literal]
-        )
-        windows: list[_Window] = []
-        for pos, length in hits:
-            start = max(0, pos - _BEFORE_LITERAL)
-            end = min(len(self.low), pos + length + _AFTER_LITERAL)
-            if windows and start <= windows[-1].end:
-                windows[-1].end = end
-            else:
-                windows.append(_Window(start, end))
-        return windows
-
-    def _whole_match(
-        self, rx: FastRegex, m: re.Match[str], window: _Window
-    ) -> re.Match[str] | None:
-        """`m` as the whole text would match it: at a word start, and not cut
-        short by the window's end."""
-        if rx.left and m.start() > 0 and rx.left.match(self.low, m.start() - 1):
-            return None
-        if window.end < len(self.low) and m.end() == window.end:
-            return rx.low.match(self.low, m.start()) if rx.low is not None else None
-        return m
-
-
-@dataclass(frozen=True, slots=True)
-class _DateText:
-    """One text being read for dates, with what reading it needs."""
-
-    scan: _AnchoredScan
-    patterns: DatePatterns
-    numeric_dmy: bool  # "7/5/2025" is 7 May
-    published: dt.date | None
-
-    def matches(self, rx: FastRegex) -> list[re.Match[str]]:
-        return self.scan.matches(rx)
 
     def month(self, m: re.Match[str]) -> int:
         return self.patterns.months[m.group("month").lower().rstrip(".")]
 
+    def matches(self, rx: FastRegex) -> list[re.Match[str]]:
+        """Non-overlapping matches of `rx`, in text order, as the whole text
+        would give them."""
+        if not self.fast or rx.low is None:
+            return list(rx.full.finditer(self.text))
+        return self._windowed_matches(rx, rx.low)
 
-_Reader = Callable[[_DateText], Iterator[DateMention]]
+    def _windowed_matches(self, rx: FastRegex, low_rx: re.Pattern[str]) -> list[re.Match[str]]:
+        low = self.low
+        out: list[re.Match[str]] = []
+        last_end = -1
+        for window in self._windows(rx):
+            for m in low_rx.finditer(low, window.start, window.stop):
+                if rx.left and m.start() > 0 and rx.left.match(low, m.start() - 1):
+                    continue  # not at a word start
+                if window.stop < len(low) and m.end() == window.stop:
+                    # The window may have cut the phrase short: match it again.
+                    whole = low_rx.match(low, m.start())
+                    if whole is None:
+                        continue
+                    m = whole
+                if m.start() >= last_end:
+                    out.append(m)
+                    last_end = m.end()
+        return out
+
+    def _windows(self, rx: FastRegex) -> list[range]:
+        """Merged windows around the hits of `rx`'s own literals; patterns with
+        the same literals (every month-name pattern) share them."""
+        literals = frozenset(rx.literals & self.positions.keys())
+        if not literals:
+            return []
+        windows = self.windows_by_literals.get(literals)
+        if windows is None:
+            windows = self.windows_by_literals[literals] = self._merged_windows(literals)
+        return windows
+
+    def _merged_windows(self, literals: frozenset[str]) -> list[range]:
+        hits = sorted((pos, len(lit)) for lit in literals for pos in self.positions[lit])
+        text_end = len(self.low)
+        windows: list[range] = []
+        for pos, length in hits:
+            start = max(0, pos - _BEFORE_LITERAL)
+            end = min(text_end, pos + length + _AFTER_LITERAL)
+            if windows and start <= windows[-1].stop:
+                windows[-1] = range(windows[-1].start, end)
+            else:
+                windows.append(range(start, end))
+        return windows
 
 
-def _valid_day(day: int) -> bool:
-    return 1 <= day <= 31
+class _Reading(NamedTuple):
+    """A date phrase as one reader read it; kept when no earlier one overlaps.
+    (A tuple: readers make many and most are cheap to throw away.)"""
+
+    start: int
+    end: int
+    date: FuzzyDate
+
+
+_Reader = Callable[[_DateText], Iterator[_Reading]]
 
 
 # -- readers of absolute dates --------------------------------------------------
 
 
-def _numeric_dates(t: _DateText) -> Iterator[DateMention]:
+def _numeric_dates(doc: _DateText) -> Iterator[_Reading]:
     """ "7/5/2025", "16.07.2025": the pack says which number is the day."""
-    for m in t.matches(t.patterns.numeric):
+    for m in doc.matches(doc.patterns.numeric):
         first, second = int(m.group("a")), int(m.group("b"))
-        day, month = (first, second) if t.numeric_dmy else (second, first)
-        if 1 <= month <= 12 and _valid_day(day):
-            yield DateMention(m.start(), m.end(), FuzzyDate(int(m.group("year")), month, day))
+        day, month = (first, second) if doc.numeric_dmy else (second, first)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            yield _Reading(m.start(), m.end(), FuzzyDate(int(m.group("year")), month, day))
 
 
-def _full_dates(t: _DateText) -> Iterator[DateMention]:
+def _full_dates(doc: _DateText) -> Iterator[_Reading]:
     """ "16 July 2025", "July 16, 2025"."""
-    for rx in (t.patterns.day_month_year, t.patterns.month_day_year):
-        for m in t.matches(rx):
+    for rx in (doc.patterns.day_month_year, doc.patterns.month_day_year):
+        for m in doc.matches(rx):
             day = int(m.group("day"))
-            if _valid_day(day):
-                date = FuzzyDate(int(m.group("year")), t.month(m), day)
-                yield DateMention(m.start(), m.end(), date)
+            if 1 <= day <= 31:
+                date = FuzzyDate(int(m.group("year")), doc.month(m), day)
+                yield _Reading(m.start(), m.end(), date)
 
 
-def _month_years(t: _DateText) -> Iterator[DateMention]:
+def _month_years(doc: _DateText) -> Iterator[_Reading]:
     """ "March 2023"."""
-    for m in t.matches(t.patterns.month_year):
-        yield DateMention(m.start(), m.end(), FuzzyDate(int(m.group("year")), t.month(m)))
+    for m in doc.matches(doc.patterns.month_year):
+        yield _Reading(m.start(), m.end(), FuzzyDate(int(m.group("year")), doc.month(m)))
 
 
-def _years(t: _DateText) -> Iterator[DateMention]:
+def _years(doc: _DateText) -> Iterator[_Reading]:
     """ "in 2021"."""
-    for m in t.matches(t.patterns.year):
-        yield DateMention(m.start("year"), m.end(), FuzzyDate(int(m.group("year"))))
+    for m in doc.matches(doc.patterns.year):
+        yield _Reading(m.start("year"), m.end(), FuzzyDate(int(m.group("year"))))
 
 
 # -- readers of dates relative to the publication date ---------------------------
 
 
-def _month_days(t: _DateText, published: dt.date) -> Iterator[DateMention]:
+def _month_days(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     """ "June 10", "10 Juni" without a year: the latest one up to publication."""
-    for rx in (t.patterns.month_day, t.patterns.day_month):
-        for m in t.matches(rx):
-            month = t.month(m)
+    for rx in (doc.patterns.month_day, doc.patterns.day_month):
+        for m in doc.matches(rx):
+            month = doc.month(m)
             day = int(m.group("day"))
-            if _valid_day(day):
+            if 1 <= day <= 31:
                 passed = (month, day) <= (published.month, published.day)
                 year = published.year if passed else published.year - 1
-                yield DateMention(m.start(), m.end(), FuzzyDate(year, month, day))
+                yield _Reading(m.start(), m.end(), FuzzyDate(year, month, day))
 
 
-def _months_of_last_year(t: _DateText, published: dt.date) -> Iterator[DateMention]:
+def _months_of_last_year(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     """ "in March last year"."""
-    for m in t.matches(t.patterns.month_prev_year):
-        yield DateMention(m.start(), m.end(), FuzzyDate(published.year - 1, t.month(m)))
+    for m in doc.matches(doc.patterns.month_prev_year):
+        yield _Reading(m.start(), m.end(), FuzzyDate(published.year - 1, doc.month(m)))
 
 
-def _relative_phrases(t: _DateText, published: dt.date) -> Iterator[DateMention]:
+def _relative_phrases(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     """ "last month", "pekan lalu", "earlier this year": the pack gives each
     phrase's unit and offset."""
-    for rx, unit, offset in t.patterns.relative:
-        for m in t.matches(rx):
+    for rx, unit, offset in doc.patterns.relative:
+        for m in doc.matches(rx):
             date = _relative(published, unit, offset)
             if date is not None:
-                yield DateMention(m.start(), m.end(), date)
+                yield _Reading(m.start(), m.end(), date)
 
 
-def _last_months(t: _DateText, published: dt.date) -> Iterator[DateMention]:
+def _last_months(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     """ "last July": the latest July before the publication month."""
-    for m in t.matches(t.patterns.month_last):
-        month = t.month(m)
+    for m in doc.matches(doc.patterns.month_last):
+        month = doc.month(m)
         year = published.year if month < published.month else published.year - 1
-        yield DateMention(m.start(), m.end(), FuzzyDate(year, month))
+        yield _Reading(m.start(), m.end(), FuzzyDate(year, month))
 
 
-def _bare_months(t: _DateText, published: dt.date) -> Iterator[DateMention]:
+def _bare_months(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     """ "in October": the latest October up to the publication month."""
-    for m in t.matches(t.patterns.month_bare):
-        month = t.month(m)
+    for m in doc.matches(doc.patterns.month_bare):
+        month = doc.month(m)
         year = published.year if month <= published.month else published.year - 1
-        yield DateMention(m.start("month"), m.end(), FuzzyDate(year, month))
+        yield _Reading(m.start("month"), m.end(), FuzzyDate(year, month))
 
 
-def _weekdays(t: _DateText, published: dt.date) -> Iterator[DateMention]:
+def _weekdays(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     """ "on Thursday": the latest one up to publication."""
-    for m in t.matches(t.patterns.weekday):
-        if _NUMERIC_AFTER.match(t.scan.text, m.end()):
+    for m in doc.matches(doc.patterns.weekday):
+        if _NUMERIC_AFTER.match(doc.text, m.end()):
             continue  # "Rabu (7/5/2025)": the numeric date says it all
-        weekday = t.patterns.weekdays[m.group("weekday").lower()]
+        weekday = doc.patterns.weekdays[m.group("weekday").lower()]
         day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
-        yield DateMention(m.start("weekday"), m.end(), FuzzyDate(day.year, day.month, day.day))
+        yield _Reading(m.start("weekday"), m.end(), FuzzyDate(day.year, day.month, day.day))
 
 
 def _after_publication(
-    read: Callable[[_DateText, dt.date], Iterator[DateMention]],
+    read: Callable[[_DateText, dt.date], Iterator[_Reading]],
 ) -> _Reader:
     """A reader of relative dates, which reads none without a publication date."""
 
-    def reader(t: _DateText) -> Iterator[DateMention]:
-        return iter(()) if t.published is None else read(t, t.published)
+    def reader(doc: _DateText) -> Iterator[_Reading]:
+        return iter(()) if doc.published is None else read(doc, doc.published)
 
     return reader
 
@@ -245,18 +257,14 @@ def find_dates(
     text: str, pack: LanguagePack, published: dt.date | None, base: int = 0
 ) -> list[DateMention]:
     """Date phrases in `text`, offsets shifted by `base`, in text order."""
-    patterns = pack.dates
-    assert patterns is not None
-    t = _DateText(_AnchoredScan(text, patterns), patterns, pack.numeric_dmy, published)
-    found: list[DateMention] = []
+    doc = _DateText(text, pack, published)
+    kept: list[_Reading] = []
     for read in _READERS:
-        for mention in read(t):
-            if not any(mention.start < o.end and o.start < mention.end for o in found):
-                found.append(mention)
-    found.sort(key=lambda x: x.start)
-    if base:
-        return [DateMention(m.start + base, m.end + base, m.date) for m in found]
-    return found
+        for reading in read(doc):
+            if not any(reading.start < k.end and k.start < reading.end for k in kept):
+                kept.append(reading)
+    kept.sort(key=lambda k: k.start)
+    return [DateMention(base + k.start, base + k.end, k.date) for k in kept]
 
 
 def _day_shift(published: dt.date, offset: int) -> FuzzyDate:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from .gazetteer import Gazetteer
 from .lang import LanguagePack, alternation
@@ -152,10 +153,10 @@ class _Cue(Enum):
 
 # The pack's move-verb kinds that open an organisation's name.
 _CUE_OF_TRIGGER = {"join": _Cue.JOIN_VERB, "found": _Cue.JOIN_VERB, "leave": _Cue.LEAVE_VERB}
+_JOIN_KINDS = frozenset(k for k, cue in _CUE_OF_TRIGGER.items() if cue is _Cue.JOIN_VERB)
 
 
-@dataclass(frozen=True, slots=True)
-class _CuePoint:
+class _CuePoint(NamedTuple):  # a tuple: one per kind word and move verb, so many
     cue: _Cue
     end: int  # where the cue word ends: the name may start after it
 
@@ -174,9 +175,7 @@ class _Article:
     join_starts: set[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.join_starts = {
-            start for kind, start, _ in self.triggers if _CUE_OF_TRIGGER.get(kind) is _Cue.JOIN_VERB
-        }
+        self.join_starts = {start for kind, start, _ in self.triggers if kind in _JOIN_KINDS}
 
 
 def _unknown_name(run: str) -> str:
@@ -276,7 +275,7 @@ class OrgFinder:
         article = _Article(
             body=body,
             known=known,
-            claimed=_Spans((m.start, m.end) for m in known),
+            claimed=_Spans([(m.start, m.end) for m in known]),
             people=_Spans(person_spans or []),
             date_ends=date_spans or {},
             triggers=triggers or [],
@@ -298,12 +297,15 @@ class OrgFinder:
     def _gazetteer_mentions(self, body: str) -> list[OrgMention]:
         low = _lower_same_length(body)
         found: list[OrgMention] = []
+        canon_of: dict[str, str | None] = {}  # names recur in an article: judge each once
         for m in self.gaz.pattern.finditer(low):
             start, end = m.span()
             if not self._starts_word(low, start):
                 continue
             text = body[start:end]
-            canon = self._gazetteer_name(text)
+            if text not in canon_of:
+                canon_of[text] = self._gazetteer_name(text)
+            canon = canon_of[text]
             if canon is None:
                 continue
             canon = self._owner(body, start, end, canon)
