@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from .lang import LanguagePack
+from .lang import DatePatterns, LanguagePack
 from .prefilter import FastRegex
 from .types import FuzzyDate
 
 _NUMERIC_AFTER = re.compile(r"\s*\(\d")  # "Rabu (7/5/2025)"
+# How far around a required literal a date phrase may reach.
+_BEFORE_LITERAL = 40
+_AFTER_LITERAL = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,122 +37,270 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
+class _DateText:
+    """One text being read for dates, with what reading it needs.
+
+    One scan of the lowercased text finds the required literals of every date
+    pattern of the pack; each pattern then runs only in windows around its own."""
+
+    __slots__ = (
+        "fast",
+        "low",
+        "numeric_dmy",
+        "patterns",
+        "positions",
+        "published",
+        "text",
+        "windows_by_literals",
+    )
+
+    def __init__(self, text: str, pack: LanguagePack, published: dt.date | None) -> None:
+        assert pack.dates is not None
+        self.text = text
+        self.low = text.lower()
+        self.patterns: DatePatterns = pack.dates
+        self.numeric_dmy = pack.numeric_dmy  # "7/5/2025" is 7 May
+        self.published = published
+        anchor = self.patterns.anchor
+        # Offsets must agree between the text and its lowercase for windows to work.
+        self.fast = anchor is not None and len(self.low) == len(text)
+        self.positions: dict[str, list[int]] = {}  # literal -> where it was found
+        self.windows_by_literals: dict[frozenset[str], list[range]] = {}
+        for pos, literal in anchor.hits(self.low) if anchor is not None and self.fast else []:
+            self.positions.setdefault(literal, []).append(pos)
+
+    def month(self, m: re.Match[str]) -> int:
+        return self.patterns.months[m.group("month").lower().rstrip(".")]
+
+    def matches(self, rx: FastRegex) -> list[re.Match[str]]:
+        """Non-overlapping matches of `rx`, in text order, as the whole text
+        would give them."""
+        if not self.fast or rx.low is None:
+            return list(rx.full.finditer(self.text))
+        return self._windowed_matches(rx, rx.low)
+
+    def _windowed_matches(self, rx: FastRegex, low_rx: re.Pattern[str]) -> list[re.Match[str]]:
+        low = self.low
+        out: list[re.Match[str]] = []
+        last_end = -1
+        for window in self._windows(rx):
+            for m in low_rx.finditer(low, window.start, window.stop):
+                if rx.left and m.start() > 0 and rx.left.match(low, m.start() - 1):
+                    continue  # not at a word start
+                if window.stop < len(low) and m.end() == window.stop:
+                    # The window may have cut the phrase short: match it again.
+                    whole = low_rx.match(low, m.start())
+                    if whole is None:
+                        continue
+                    m = whole
+                if m.start() >= last_end:
+                    out.append(m)
+                    last_end = m.end()
+        return out
+
+    def _windows(self, rx: FastRegex) -> list[range]:
+        """Merged windows around the hits of `rx`'s own literals; patterns with
+        the same literals (every month-name pattern) share them."""
+        literals = frozenset(rx.literals & self.positions.keys())
+        if not literals:
+            return []
+        windows = self.windows_by_literals.get(literals)
+        if windows is None:
+            windows = self.windows_by_literals[literals] = self._merged_windows(literals)
+        return windows
+
+    def _merged_windows(self, literals: frozenset[str]) -> list[range]:
+        hits = sorted((pos, len(lit)) for lit in literals for pos in self.positions[lit])
+        text_end = len(self.low)
+        windows: list[range] = []
+        for pos, length in hits:
+            start = max(0, pos - _BEFORE_LITERAL)
+            end = min(text_end, pos + length + _AFTER_LITERAL)
+            if windows and start <= windows[-1].stop:
+                windows[-1] = range(windows[-1].start, end)
+            else:
+                windows.append(range(start, end))
+        return windows
+
+
+class _Reading(NamedTuple):
+    """A date phrase as one reader read it; kept when no earlier one overlaps.
+    (A tuple: readers make many and most are cheap to throw away.)"""
+
+    start: int
+    end: int
+    date: FuzzyDate
+
+
+_Reader = Callable[[_DateText], Iterator[_Reading]]
+
+
+# -- readers of absolute dates --------------------------------------------------
+
+
+def _numeric_dates(doc: _DateText) -> Iterator[_Reading]:
+    """ "7/5/2025", "16.07.2025": the pack says which number is the day."""
+    for m in doc.matches(doc.patterns.numeric):
+        first, second = int(m.group("a")), int(m.group("b"))
+        day, month = (first, second) if doc.numeric_dmy else (second, first)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            yield _Reading(m.start(), m.end(), FuzzyDate(int(m.group("year")), month, day))
+
+
+def _full_dates(doc: _DateText) -> Iterator[_Reading]:
+    """ "16 July 2025", "July 16, 2025"."""
+    for rx in (doc.patterns.day_month_year, doc.patterns.month_day_year):
+        for m in doc.matches(rx):
+            day = int(m.group("day"))
+            if 1 <= day <= 31:
+                date = FuzzyDate(int(m.group("year")), doc.month(m), day)
+                yield _Reading(m.start(), m.end(), date)
+
+
+def _month_years(doc: _DateText) -> Iterator[_Reading]:
+    """ "March 2023"."""
+    for m in doc.matches(doc.patterns.month_year):
+        yield _Reading(m.start(), m.end(), FuzzyDate(int(m.group("year")), doc.month(m)))
+
+
+def _years(doc: _DateText) -> Iterator[_Reading]:
+    """ "in 2021"."""
+    for m in doc.matches(doc.patterns.year):
+        yield _Reading(m.start("year"), m.end(), FuzzyDate(int(m.group("year"))))
+
+
+# -- readers of dates relative to the publication date ---------------------------
+
+
+def _month_days(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
+    """ "June 10", "10 Juni" without a year: the latest one up to publication."""
+    for rx in (doc.patterns.month_day, doc.patterns.day_month):
+        for m in doc.matches(rx):
+            month = doc.month(m)
+            day = int(m.group("day"))
+            if 1 <= day <= 31:
+                passed = (month, day) <= (published.month, published.day)
+                year = published.year if passed else published.year - 1
+                yield _Reading(m.start(), m.end(), FuzzyDate(year, month, day))
+
+
+def _months_of_last_year(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
+    """ "in March last year"."""
+    for m in doc.matches(doc.patterns.month_prev_year):
+        yield _Reading(m.start(), m.end(), FuzzyDate(published.year - 1, doc.month(m)))
+
+
+def _relative_phrases(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
+    """ "last month", "pekan lalu", "earlier this year": the pack gives each
+    phrase's unit and offset."""
+    for rx, unit, offset in doc.patterns.relative:
+        for m in doc.matches(rx):
+            date = _relative(published, unit, offset)
+            if date is not None:
+                yield _Reading(m.start(), m.end(), date)
+
+
+def _last_months(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
+    """ "last July": the latest July before the publication month."""
+    for m in doc.matches(doc.patterns.month_last):
+        month = doc.month(m)
+        year = published.year if month < published.month else published.year - 1
+        yield _Reading(m.start(), m.end(), FuzzyDate(year, month))
+
+
+def _bare_months(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
+    """ "in October": the latest October up to the publication month."""
+    for m in doc.matches(doc.patterns.month_bare):
+        month = doc.month(m)
+        year = published.year if month <= published.month else published.year - 1
+        yield _Reading(m.start("month"), m.end(), FuzzyDate(year, month))
+
+
+def _weekdays(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
+    """ "on Thursday": the latest one up to publication."""
+    for m in doc.matches(doc.patterns.weekday):
+        if _NUMERIC_AFTER.match(doc.text, m.end()):
+            continue  # "Rabu (7/5/2025)": the numeric date says it all
+        weekday = doc.patterns.weekdays[m.group("weekday").lower()]
+        day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+        yield _Reading(m.start("weekday"), m.end(), FuzzyDate(day.year, day.month, day.day))
+
+
+def _after_publication(
+    read: Callable[[_DateText, dt.date], Iterator[_Reading]],
+) -> _Reader:
+    """A reader of relative dates, which reads none without a publication date."""
+
+    def reader(doc: _DateText) -> Iterator[_Reading]:
+        return iter(()) if doc.published is None else read(doc, doc.published)
+
+    return reader
+
+
+# In order of precedence: a phrase read earlier claims its words, so full
+# dates come before their parts and a bare year comes last.
+_READERS: tuple[_Reader, ...] = (
+    _numeric_dates,
+    _full_dates,
+    _month_years,
+    _after_publication(_month_days),
+    _after_publication(_months_of_last_year),
+    _after_publication(_relative_phrases),
+    _after_publication(_last_months),
+    _after_publication(_bare_months),
+    _after_publication(_weekdays),
+    _years,
+)
+
+
 def find_dates(
     text: str, pack: LanguagePack, published: dt.date | None, base: int = 0
 ) -> list[DateMention]:
-    d = pack.dates
-    assert d is not None
-    low = text.lower()
-    fast = d.anchor is not None and len(low) == len(text)
-    hits = d.anchor.hits(low) if fast and d.anchor is not None else []
-
-    # Each anchor hit, bucketed once by the literal it found.
-    by_lit: dict[str, list[int]] = {}
-    for pos, lit in hits:
-        by_lit.setdefault(lit, []).append(pos)
-
-    def scan(rx: FastRegex) -> list[re.Match[str]]:
-        """Matches of rx, looked for only around its own required literals."""
-        if not fast or rx.low is None:
-            return list(rx.full.finditer(text))
-        where = sorted(
-            (pos, len(lit)) for lit in rx.literals & by_lit.keys() for pos in by_lit[lit]
-        )
-        spans: list[list[int]] = []
-        for pos, n in where:
-            a, b = max(0, pos - 40), min(len(low), pos + n + 60)
-            if spans and a <= spans[-1][1]:
-                spans[-1][1] = b
-            else:
-                spans.append([a, b])
-        out: list[re.Match[str]] = []
-        for a, b in spans:
-            for m in rx.low.finditer(low, a, b):
-                if rx.left and m.start() > 0 and rx.left.match(low, m.start() - 1):
-                    continue
-                if b < len(low) and m.end() == b:
-                    m2 = rx.low.match(low, m.start())
-                    if m2 is None:
-                        continue
-                    m = m2
-                if not out or m.start() >= out[-1].end():
-                    out.append(m)
-        return out
-
-    out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(s: int, e: int, fd: FuzzyDate | None) -> None:
-        if fd is None or any(s < b and a < e for a, b in taken):
-            return
-        taken.append((s, e))
-        out.append(DateMention(base + s, base + e, fd))
-
-    def month_of(word: str) -> int:
-        return d.months[word.lower().rstrip(".")]
-
-    for m in scan(d.numeric):
-        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
-        day, mon = (a, b) if pack.numeric_dmy else (b, a)
-        if 1 <= mon <= 12 and 1 <= day <= 31:
-            add(m.start(), m.end(), FuzzyDate(y, mon, day))
-    for rx in (d.day_month_year, d.month_day_year):
-        for m in scan(rx):
-            day = int(m.group("day"))
-            if 1 <= day <= 31:
-                add(
-                    m.start(),
-                    m.end(),
-                    FuzzyDate(int(m.group("year")), month_of(m.group("month")), day),
-                )
-    for m in scan(d.month_year):
-        add(m.start(), m.end(), FuzzyDate(int(m.group("year")), month_of(m.group("month"))))
-    if published is not None:
-        py, pm = published.year, published.month
-        for rx in (d.month_day, d.day_month):
-            for m in scan(rx):
-                mon = month_of(m.group("month"))
-                day = int(m.group("day"))
-                if 1 <= day <= 31:
-                    y = py if (mon, day) <= (pm, published.day) else py - 1
-                    add(m.start(), m.end(), FuzzyDate(y, mon, day))
-        for m in scan(d.month_prev_year):
-            add(m.start(), m.end(), FuzzyDate(py - 1, month_of(m.group("month"))))
-        for rx, unit, off in d.relative:
-            for m in scan(rx):
-                add(m.start(), m.end(), _relative(published, unit, off))
-        for m in scan(d.month_last):
-            mon = month_of(m.group("month"))
-            add(m.start(), m.end(), FuzzyDate(py if mon < pm else py - 1, mon))
-        for m in scan(d.month_bare):
-            mon = month_of(m.group("month"))
-            s = m.start("month")
-            add(s, m.end(), FuzzyDate(py if mon <= pm else py - 1, mon))
-        for m in scan(d.weekday):
-            if _NUMERIC_AFTER.match(text, m.end()):
-                continue  # "Rabu (7/5/2025)": the numeric date says it all
-            wd = d.weekdays[m.group("weekday").lower()]
-            back = (published.weekday() - wd) % 7
-            day = published - dt.timedelta(days=back)
-            add(m.start("weekday"), m.end(), FuzzyDate(day.year, day.month, day.day))
-    for m in scan(d.year):
-        add(m.start("year"), m.end(), FuzzyDate(int(m.group("year"))))
-    out.sort(key=lambda x: x.start)
-    return out
+    """Date phrases in `text`, offsets shifted by `base`, in text order."""
+    doc = _DateText(text, pack, published)
+    kept: list[_Reading] = []
+    for read in _READERS:
+        for reading in read(doc):
+            if not any(reading.start < k.end and k.start < reading.end for k in kept):
+                kept.append(reading)
+    kept.sort(key=lambda k: k.start)
+    return [DateMention(base + k.start, base + k.end, k.date) for k in kept]
 
 
-def _relative(published: dt.date, unit: str, off: int) -> FuzzyDate | None:
-    if unit == "day":
-        day = published + dt.timedelta(days=off)
-        return FuzzyDate(day.year, day.month, day.day)
-    if unit == "week":
-        day = published + dt.timedelta(days=7 * off)
-        return FuzzyDate(day.year, day.month)
-    if unit == "month":
-        y, m = _shift_month(published.year, published.month, off)
-        return FuzzyDate(y, m)
-    if unit == "year":
-        return FuzzyDate(published.year + off)
-    if unit == "season":  # "last summer": the year it fell in
-        return FuzzyDate(published.year + off if published.month < 9 else published.year)
-    return None
+def _day_shift(published: dt.date, offset: int) -> FuzzyDate:
+    day = published + dt.timedelta(days=offset)
+    return FuzzyDate(day.year, day.month, day.day)
+
+
+def _week_shift(published: dt.date, offset: int) -> FuzzyDate:
+    day = published + dt.timedelta(days=7 * offset)
+    return FuzzyDate(day.year, day.month)  # a week-relative phrase says the month
+
+
+def _month_shift(published: dt.date, offset: int) -> FuzzyDate:
+    year, month = _shift_month(published.year, published.month, offset)
+    return FuzzyDate(year, month)
+
+
+def _year_shift(published: dt.date, offset: int) -> FuzzyDate:
+    return FuzzyDate(published.year + offset)
+
+
+def _season_shift(published: dt.date, offset: int) -> FuzzyDate:
+    # "last summer": the year it fell in; by September this year's is over.
+    return FuzzyDate(published.year + offset if published.month < 9 else published.year)
+
+
+# The units a pack's relative phrases are counted in.
+_UNIT_SHIFTS: dict[str, Callable[[dt.date, int], FuzzyDate]] = {
+    "day": _day_shift,
+    "week": _week_shift,
+    "month": _month_shift,
+    "year": _year_shift,
+    "season": _season_shift,
+}
+
+
+def _relative(published: dt.date, unit: str, offset: int) -> FuzzyDate | None:
+    shift = _UNIT_SHIFTS.get(unit)
+    return shift(published, offset) if shift is not None else None

@@ -5,10 +5,13 @@ periphrases ("the Facebook parent") and unknown organisations named by context
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import NamedTuple
 
 from .gazetteer import Gazetteer
-from .lang import LanguagePack
+from .lang import LanguagePack, alternation
 from .names import given_names
 from .normalize import fold
 from .prefilter import FastRegex
@@ -95,49 +98,169 @@ class OrgMention:
     modifier: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """A surface form the gazetteer lacks, read from one article, and the
+    organisation it names ("VI" for "Vector Institute", "Helix AI" for itself)."""
+
+    text: str
+    name: str
+    acronym: bool = False  # defined in the text, as in "Vector Institute (VI)"
+
+
+@dataclass(slots=True)
+class _LearnedForms:
+    """Every form read from one article; the first reading of a form wins."""
+
+    acronyms: dict[str, str] = field(default_factory=dict)  # "VI" -> "Vector Institute"
+    names: dict[str, str] = field(default_factory=dict)  # "Helix" -> "Helix AI"
+
+    def add(self, form: _Form) -> None:
+        (self.acronyms if form.acronym else self.names).setdefault(form.text, form.name)
+
+    def by_text(self) -> dict[str, str]:
+        """Acronyms first; a name read for the same text overrides the acronym's."""
+        return {**self.acronyms, **self.names}
+
+    def __bool__(self) -> bool:
+        return bool(self.acronyms or self.names)
+
+
+class _Spans:
+    """Character ranges, tested for overlap; per article there are few."""
+
+    __slots__ = ("ranges",)
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self.ranges = list(ranges)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(
+            start < other_end and other_start < end for other_start, other_end in self.ranges
+        )
+
+    def add(self, start: int, end: int) -> None:
+        self.ranges.append((start, end))
+
+
+class _Cue(Enum):
+    """What stands before a capitalised run that may name an organisation."""
+
+    KIND_WORD = "kind"  # "the start-up Foo": an organisation whatever follows
+    JOIN_VERB = "join"  # "joined Foo", "founded Foo": or a person
+    LEAVE_VERB = "leave"  # "left Foo": or a person, unless a destination follows
+
+
+# The pack's move-verb kinds that open an organisation's name.
+_CUE_OF_TRIGGER = {"join": _Cue.JOIN_VERB, "found": _Cue.JOIN_VERB, "leave": _Cue.LEAVE_VERB}
+_JOIN_KINDS = frozenset(k for k, cue in _CUE_OF_TRIGGER.items() if cue is _Cue.JOIN_VERB)
+
+
+class _CuePoint(NamedTuple):  # a tuple: one per kind word and move verb, so many
+    cue: _Cue
+    end: int  # where the cue word ends: the name may start after it
+
+
+@dataclass(slots=True)
+class _Article:
+    """One body, what the caller found in it, and what the gazetteer found."""
+
+    body: str
+    known: list[OrgMention]  # gazetteer mentions, in text order
+    claimed: _Spans  # organisation mentions placed so far
+    people: _Spans  # person names: never part of an organisation's
+    date_ends: dict[int, int]  # a date phrase's start -> its end
+    triggers: list[tuple[str, int, int]]  # (kind, start, end) from the pack's trigger scan
+    # Where a join or found verb starts: "left Foo and joined Bar".
+    join_starts: set[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.join_starts = {start for kind, start, _ in self.triggers if kind in _JOIN_KINDS}
+
+
 def _unknown_name(run: str) -> str:
     return _POSSESSIVE.sub("", run).strip(" .,")
 
 
+def _lower_same_length(body: str) -> str:
+    """The body lowercased, offsets kept (some scripts' lowercase is longer)."""
+    low = body.lower()
+    if len(low) != len(body):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in body)
+    return low
+
+
+def _template_side(templates: list[str], side: int) -> list[str]:
+    """One side of each "... {ORG} ..." template, where it says something:
+    "(?:the )?" matches nothing."""
+    parts = [t.split("{ORG}")[side] for t in templates]
+    return [p for p in parts if not re.fullmatch(p, "")]
+
+
+def _spelled_by(words: list[str], abbr: str) -> list[str] | None:
+    """The trailing words whose initials spell `abbr`, or None."""
+    tail = words[-len(abbr) :]
+    if len(tail) == len(abbr) and "".join(w[0] for w in tail).upper() == abbr:
+        return tail
+    return None
+
+
+def _past_date(body: str, end: int, date_ends: dict[int, int]) -> int:
+    """Past a date phrase right after `end` ("left Foo earlier this year")."""
+    i = end
+    while i < len(body) and body[i] in " \t,":
+        i += 1
+    if i in date_ends and i > end and not _HARD_PUNCT_AT.match(body, date_ends[i]):
+        j = date_ends[i]
+        return j - 1 if body[j - 1 : j] == "," else j
+    return end
+
+
 class OrgFinder:
-    """Per-pack compiled patterns for finding organisations in a body."""
+    """Per-pack compiled patterns for finding organisations in a body.
+
+    The gazetteer's mentions come first; then each reader in `form_readers`
+    finds forms of organisations the gazetteer lacks, short forms of the
+    organisations named in full are added, and every form is placed wherever
+    it stands as a whole word and nothing else does."""
 
     def __init__(self, pack: LanguagePack, gaz: Gazetteer) -> None:
         self.pack = pack
         self.gaz = gaz
-        kinds = pack.data["patterns"]["org_kind"]
-        kind_alt = "|".join(sorted(kinds, key=len, reverse=True))
-        self.kind_word = FastRegex(rf"(?<![\w-])(?:{kind_alt})(?![\w-])", lowercase=True)
-        named = pack.data["patterns"].get("org_named") or []
-        named_alt = "|".join(sorted(named, key=len, reverse=True))
-        opt = rf"(?:\s+(?i:{named_alt}))?" if named else ""
+        patterns = pack.data["patterns"]
+        self.kind_word = FastRegex(
+            rf"(?<![\w-])(?:{alternation(patterns['org_kind'])})(?![\w-])", lowercase=True
+        )
+        named = patterns.get("org_named") or []
+        opt = rf"(?:\s+(?i:{alternation(named)}))?" if named else ""
         self.name_after = re.compile(rf"{opt}\s+(?P<name>{_CAPRUN})")
         # "left Foo to join Bar", "keluar dari Foo untuk bergabung dengan Bar":
         # a destination after it makes the word after a leave verb the employer.
-        dest = pack.data["patterns"]["dest_prep"]
+        dest = alternation(patterns["dest_prep"])
         self.dest_after = (
-            re.compile(
-                rf"[ \t]+(?:{'|'.join(sorted(dest, key=len, reverse=True))})[ \t]+[^\W\d_a-z]"
-            )
-            if dest
-            else None
+            re.compile(rf"[ \t]+(?:{dest})[ \t]+[^\W\d_a-z]") if patterns["dest_prep"] else None
         )
         self.dest_name = (
-            re.compile(
-                rf",?[ \t]+(?:{'|'.join(sorted(dest, key=len, reverse=True))})[ \t]+"
-                rf"(?P<name>{_CAPRUN})"
-            )
-            if dest
+            re.compile(rf",?[ \t]+(?:{dest})[ \t]+(?P<name>{_CAPRUN})")
+            if patterns["dest_prep"]
             else None
         )
-        conj = "|".join(sorted(pack.data["patterns"]["conj"], key=len, reverse=True))
-        self.conj_after = re.compile(rf",?[ \t]+(?:(?:{conj})[ \t]+)?")
-        owners = pack.data["patterns"]["owner_of"]
-        # Only the side of a template that says something: "(?:the )?" matches nothing.
-        pre = [o.split("{ORG}")[0] for o in owners if not re.fullmatch(o.split("{ORG}")[0], "")]
-        post = [o.split("{ORG}")[1] for o in owners if not re.fullmatch(o.split("{ORG}")[1], "")]
+        self.conj_after = re.compile(rf",?[ \t]+(?:(?:{alternation(patterns['conj'])})[ \t]+)?")
+        pre = _template_side(patterns["owner_of"], 0)
+        post = _template_side(patterns["owner_of"], 1)
         self.owner_pre = re.compile(rf"(?:{'|'.join(pre)})$", re.IGNORECASE) if pre else None
         self.owner_post = re.compile(rf"^(?:{'|'.join(post)})", re.IGNORECASE) if post else None
+        # Words a capitalised run may start with that are no part of a name ("The Helix AI").
+        self.run_openers = pack.stopwords | pack.not_name_words | pack.title_words
+        # Where an article names an organisation the gazetteer lacks, in the
+        # order they are read (a form's first reading wins). A new source of
+        # names is one more method here.
+        self.form_readers: tuple[Callable[[_Article], Iterable[_Form]], ...] = (
+            self._acronyms_after_known,
+            self._defined_acronyms,
+            self._suffixed_names,
+            self._names_after_cues,
+        )
 
     def find(
         self,
@@ -148,219 +271,210 @@ class OrgFinder:
     ) -> list[OrgMention]:
         """Organisation mentions; `triggers` (kind, start, end) from the pack's
         trigger scan let "joined Foo Labs" name an unknown organisation."""
-        gaz = self.gaz
+        known = self._gazetteer_mentions(body)
+        article = _Article(
+            body=body,
+            known=known,
+            claimed=_Spans([(m.start, m.end) for m in known]),
+            people=_Spans(person_spans or []),
+            date_ends=date_spans or {},
+            triggers=triggers or [],
+        )
+        forms = _LearnedForms()
+        for read in self.form_readers:
+            for form in read(article):
+                forms.add(form)
+        found = list(known)
+        if forms:
+            # A short form replaces the name the same words had on their own.
+            forms.names.update(self._short_forms(article, forms))
+            found += self._place(article, forms)
+        found.sort(key=lambda o: o.start)
+        return found
+
+    # -- the gazetteer ------------------------------------------------------
+
+    def _gazetteer_mentions(self, body: str) -> list[OrgMention]:
+        low = _lower_same_length(body)
         found: list[OrgMention] = []
-        taken: list[tuple[int, int]] = []
-        low = body.lower()
-        if len(low) != len(body):  # lowercasing moved offsets (rare scripts): fold by char
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in body)
-        for m in gaz.pattern.finditer(low):
-            if (
-                m.start()
-                and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_.-")
-                and not _EX_PREFIX.search(low, max(0, m.start() - 4), m.start())
-            ):
-                continue  # not at a word start ("ex-OpenAI" is one)
-            text = body[m.start() : m.end()]
-            canon = gaz.by_acronym.get(text)
-            if canon is None:
-                if not text[0].isupper() and not text[0].isdigit() and text not in gaz.exact:
-                    continue  # "scale", "cursor": ordinary words
-                canon = gaz.lookup(text)
-                # An all-caps hit of a name not written so ("SCALE") is
-                # shouting in a headline, not the organisation.
-                if canon is None or (text.isupper() and len(text) > 1 and text not in gaz.exact):
-                    continue
-            canon = self._owner(body, m.start(), m.end(), canon)
-            modifier = body[m.end() : m.end() + 1] == "-"
-            found.append(OrgMention(m.start(), m.end(), text, canon, modifier=modifier))
-            taken.append((m.start(), m.end()))
-        learned: dict[str, str] = {}
-        for om in list(found):
-            am = _ACRONYM_AFTER.match(body, om.end)
-            if am and am.group("abbr") not in gaz.by_acronym:
-                learned[am.group("abbr")] = om.name
-        unknown: dict[str, str] = {}
-        for pm in _PARENS.finditer(body):
-            # Cheap scan for "(ABBR)" first; the name is the words just before.
-            m = _DEFINED.search(body, max(0, pm.start() - 120), pm.end())
-            if m is None or m.end() != pm.end():
+        canon_of: dict[str, str | None] = {}  # names recur in an article: judge each once
+        for m in self.gaz.pattern.finditer(low):
+            start, end = m.span()
+            if not self._starts_word(low, start):
                 continue
-            words = m.group("name").split()
-            # Keep the trailing words whose initials spell the acronym.
-            k = len(m.group("abbr"))
-            tail = words[-k:]
+            text = body[start:end]
+            if text not in canon_of:
+                canon_of[text] = self._gazetteer_name(text)
+            canon = canon_of[text]
+            if canon is None:
+                continue
+            canon = self._owner(body, start, end, canon)
+            found.append(OrgMention(start, end, text, canon, modifier=body[end : end + 1] == "-"))
+        return found
+
+    def _starts_word(self, low: str, start: int) -> bool:
+        """Whether a gazetteer hit starts a word ("ex-OpenAI" does): the one
+        place that says where words start, for packs written without spaces."""
+        if not start:
+            return True
+        before = low[start - 1]
+        if not (before.isalnum() or before in "_.-"):
+            return True
+        return _EX_PREFIX.search(low, max(0, start - 4), start) is not None
+
+    def _gazetteer_name(self, text: str) -> str | None:
+        """The canonical name of a gazetteer hit, or None when its case says it
+        is something else."""
+        gaz = self.gaz
+        canon = gaz.by_acronym.get(text)
+        if canon is not None:
+            return canon
+        if not text[0].isupper() and not text[0].isdigit() and text not in gaz.exact:
+            return None  # "scale", "cursor": ordinary words
+        canon = gaz.lookup(text)
+        # An all-caps hit of a name not written so ("SCALE") is shouting in a
+        # headline, not the organisation.
+        if text.isupper() and len(text) > 1 and text not in gaz.exact:
+            return None
+        return canon
+
+    def _owner(self, body: str, start: int, end: int, canon: str) -> str:
+        """'the Facebook parent' / 'induk usaha Facebook' name the owner."""
+        hit = (self.owner_post and self.owner_post.match(body[end : end + 30])) or (
+            self.owner_pre and self.owner_pre.search(body[max(0, start - 30) : start])
+        )
+        if hit:
+            return self.gaz.parent(canon) or canon
+        return canon
+
+    # -- form readers: organisations the gazetteer lacks ---------------------
+
+    def _acronyms_after_known(self, article: _Article) -> list[_Form]:
+        """ "Google DeepMind (GDM)": an acronym the gazetteer lacks, after a
+        name it knows."""
+        defined: dict[str, str] = {}
+        for mention in article.known:
+            m = _ACRONYM_AFTER.match(article.body, mention.end)
+            if m and m.group("abbr") not in self.gaz.by_acronym:
+                defined[m.group("abbr")] = mention.name  # a later definition wins
+        return [_Form(abbr, name, acronym=True) for abbr, name in defined.items()]
+
+    def _defined_acronyms(self, article: _Article) -> Iterator[_Form]:
+        """ "Vector Institute (VI)": capitalised words defined with their
+        initials name an organisation, and so does the acronym."""
+        body = article.body
+        for paren in _PARENS.finditer(body):
+            # Cheap scan for "(ABBR)" first; the name is the words just before.
+            m = _DEFINED.search(body, max(0, paren.start() - 120), paren.end())
+            if m is None or m.end() != paren.end():
+                continue
+            abbr = m.group("abbr")
+            words = _spelled_by(m.group("name").split(), abbr)
             if (
-                len(tail) == k
-                and "".join(w[0] for w in tail).upper() == m.group("abbr")
-                and not any(w.lower() in self.pack.title_words for w in tail)
-                and not _overlaps(m.start("name"), m.end("name"), taken)
+                words is None
+                or any(w.lower() in self.pack.title_words for w in words)
+                or article.claimed.overlaps(m.start("name"), m.end("name"))
             ):
-                name = " ".join(tail)
-                unknown.setdefault(name, name)
-                learned.setdefault(m.group("abbr"), name)
-        starts = [(m.end(), True) for m in self.kind_word.finditer(body)]
-        # After a move verb: by_kind is False for leave verbs, None for join/found ones.
-        starts += [
-            (e, None if kind != "leave" else False)
-            for kind, _, e in triggers or []
-            if kind in ("join", "leave", "found")
-        ]
-        onward = {t for kind, t, _ in triggers or [] if kind in ("join", "found")}
-        # "Helix AI", "Nusantara Labs": a capitalised run ending in an
-        # organisation suffix names an organisation wherever it stands.
-        for m in _SUFFIXED.finditer(body):
-            words = m.group(0).split()
-            while words[:-1] and (
-                words[0].lower() in self.pack.stopwords
-                or words[0].lower() in self.pack.not_name_words
-                or words[0].lower() in self.pack.title_words
-            ):
-                words.pop(0)
+                continue
+            name = " ".join(words)
+            yield _Form(name, name)
+            yield _Form(abbr, name, acronym=True)
+
+    def _suffixed_names(self, article: _Article) -> Iterator[_Form]:
+        """ "Helix AI", "Nusantara Labs": a capitalised run ending in an
+        organisation suffix names an organisation wherever it stands."""
+        for m in _SUFFIXED.finditer(article.body):
+            words = self._without_openers(m.group(0).split())
             if len(words) < 2 or not words[-2][0].isupper():
                 continue
             if any(_unknown_name(w) != w for w in words[:-1]):
                 continue  # "Google's AI": a possessive inside is no name
             name = " ".join(words)
-            s = m.end() - len(name)
-            if _overlaps(s, m.end(), taken) or self.gaz.lookup(name):
+            if article.claimed.overlaps(m.end() - len(name), m.end()) or self.gaz.lookup(name):
                 continue
-            unknown.setdefault(name, name)
-        for pos, by_kind in starts:
-            m = self.name_after.match(body, pos)
+            yield _Form(name, name)
+
+    def _without_openers(self, words: list[str]) -> list[str]:
+        """The run without its leading function words, its last word kept."""
+        first = 0
+        while first < len(words) - 1 and words[first].lower() in self.run_openers:
+            first += 1
+        return words[first:]
+
+    def _names_after_cues(self, article: _Article) -> Iterator[_Form]:
+        """ "the start-up Foo", "joined Foo", "left Foo for Bar": a capitalised
+        run after an organisation-kind word or a move verb."""
+        for point in self._cue_points(article):
+            m = self.name_after.match(article.body, point.end)
             if m is None:
                 continue
             name = self._clean_run(m.group("name"))
             if not name:
                 continue
-            s = m.start("name")
-            if _overlaps(s, s + len(name), taken) or _overlaps(
-                s, s + len(name), person_spans or []
-            ):
+            start = m.start("name")
+            end = start + len(name)
+            if article.claimed.overlaps(start, end) or article.people.overlaps(start, end):
                 continue
-            if by_kind is False:
-                self._leave_destination(body, s + len(name), date_spans or {}, taken, unknown)
-            if not by_kind and name.split()[-1].lower() not in ORG_SUFFIXES:
-                # "joined Helsing": one capitalised word that is no given name and
-                # starts no longer name is taken as an organisation; anything
-                # else after "joined"/"left" may be a person.
-                if " " in name or fold(name) in given_names():
-                    continue
-                if by_kind is False and not self._onward(
-                    body, s + len(name), onward, date_spans or {}
-                ):
-                    continue
-                if _CAP_NEXT.match(body, s + len(name)):
-                    continue
-            unknown.setdefault(name, name)
-        if learned or unknown:
-            forms = {**{k: v for k, v in learned.items()}, **unknown}
-            self._short_forms(body, found, forms, person_spans or [])
-            # Plain substring search: these forms are per article, and
-            # compiling a pattern per call is what the packs exist to avoid.
-            for text in sorted(forms, key=len, reverse=True):
-                for a in _occurrences(body, text):
-                    b = a + len(text)
-                    if _overlaps(a, b, taken) or _overlaps(a, b, person_spans or []):
-                        continue
-                    found.append(OrgMention(a, b, text, forms[text], text in learned))
-                    taken.append((a, b))
-        found.sort(key=lambda o: o.start)
-        return found
+            if point.cue is _Cue.LEAVE_VERB:
+                destination = self._leave_destination(article, end)
+                if destination is not None:
+                    yield destination
+            if self._names_org_after(article, point.cue, name, end):
+                yield _Form(name, name)
 
-    def _short_forms(
-        self,
-        body: str,
-        found: list[OrgMention],
-        forms: dict[str, str],
-        person_spans: list[tuple[int, int]],
-    ) -> None:
-        """ "Helix" after "Helix AI": the leading word(s) of an organisation named
-        in full earlier, when no other organisation of the article starts so."""
-        names = {o.name: o.start for o in found}
-        for text, name in forms.items():
-            names.setdefault(name, body.find(text))
-        owners: dict[str, set[str]] = {}
-        for name in names:
-            words = name.split()
-            if len(words) < 2 or words[-1].lower() not in ORG_SUFFIXES:
-                continue
-            for k in range(1, len(words)):
-                owners.setdefault(" ".join(words[:k]), set()).add(name)
-        for short, who in owners.items():
-            if len(who) != 1 or forms.get(short, short) not in (short, *who):
-                continue
-            (name,) = who
-            if (
-                short.lower() in self.pack.stopwords
-                or short.lower() in self.pack.not_name_words
-                or fold(short) in given_names()
-                or self.gaz.lookup(short)
-            ):
-                continue
-            first = names[name]
-            # Named in full first, and never the start of a longer name.
-            hits = [
-                a
-                for a in _occurrences(body, short)
-                if a > first
-                and not _CAP_NEXT.match(body, a + len(short))
-                and not _overlaps(a, a + len(short), person_spans)
-            ]
-            if hits:
-                forms[short] = name
+    def _cue_points(self, article: _Article) -> list[_CuePoint]:
+        points = [_CuePoint(_Cue.KIND_WORD, m.end()) for m in self.kind_word.finditer(article.body)]
+        points += [
+            _CuePoint(_CUE_OF_TRIGGER[kind], end)
+            for kind, _, end in article.triggers
+            if kind in _CUE_OF_TRIGGER
+        ]
+        return points
 
-    def _leave_destination(
-        self,
-        body: str,
-        end: int,
-        date_spans: dict[int, int],
-        taken: list[tuple[int, int]],
-        unknown: dict[str, str],
-    ) -> None:
+    def _names_org_after(self, article: _Article, cue: _Cue, name: str, end: int) -> bool:
+        """Whether the run `name` after `cue` is an organisation, not a person."""
+        if cue is _Cue.KIND_WORD or name.split()[-1].lower() in ORG_SUFFIXES:
+            return True
+        # "joined Helsing": one capitalised word that is no given name and
+        # starts no longer name is taken as an organisation; anything else
+        # after "joined"/"left" may be a person.
+        if " " in name or fold(name) in given_names() or _CAP_NEXT.match(article.body, end):
+            return False
+        return cue is not _Cue.LEAVE_VERB or self._onward(article, end)
+
+    def _leave_destination(self, article: _Article, end: int) -> _Form | None:
         """ "left Foo (earlier this year) for Bar": one capitalised word after a
         destination preposition that follows the organisation left."""
         if self.dest_name is None:
-            return
-        end = self._skip_date(body, end, date_spans)
-        m = self.dest_name.match(body, end)
+            return None
+        body = article.body
+        m = self.dest_name.match(body, _past_date(body, end, article.date_ends))
         if m is None:
-            return
+            return None
         name = self._clean_run(m.group("name"))
         if not name or " " in name or fold(name) in given_names():
-            return
-        a = m.start("name")
-        if _CAP_NEXT.match(body, a + len(name)) or _overlaps(a, a + len(name), taken):
-            return
-        unknown.setdefault(name, name)
+            return None
+        start = m.start("name")
+        if _CAP_NEXT.match(body, start + len(name)) or article.claimed.overlaps(
+            start, start + len(name)
+        ):
+            return None
+        return _Form(name, name)
 
-    @staticmethod
-    def _skip_date(body: str, end: int, date_spans: dict[int, int]) -> int:
-        """Past a date phrase right after `end` ("left Foo earlier this year")."""
-        i = end
-        while i < len(body) and body[i] in " \t,":
-            i += 1
-        if i in date_spans and i > end and not _HARD_PUNCT_AT.match(body, date_spans[i]):
-            j = date_spans[i]
-            return j - 1 if body[j - 1 : j] == "," else j
-        return end
-
-    def _onward(
-        self, body: str, end: int, onward: set[int], date_spans: dict[int, int] | None = None
-    ) -> bool:
+    def _onward(self, article: _Article, end: int) -> bool:
         """After "left Foo": a destination follows ("to join Bar", "for Bar",
         "and joined Bar"), so Foo is the employer left, not a person."""
-        end = self._skip_date(body, end, date_spans or {})
-        if self.dest_after and self.dest_after.match(body, end):
+        end = _past_date(article.body, end, article.date_ends)
+        if self.dest_after and self.dest_after.match(article.body, end):
             return True
-        m = self.conj_after.match(body, end)
-        return bool(m) and m.end() in onward
+        m = self.conj_after.match(article.body, end)
+        return bool(m) and m.end() in article.join_starts
 
     def _clean_run(self, run: str) -> str:
-        words = run.split()
-        # Stop the name at the first word that cannot be part of one.
+        """The name a capitalised run starts with, "" when none or a known one."""
         kept: list[str] = []
-        for w in words:
+        # Stop the name at the first word that cannot be part of one.
+        for w in run.split():
             bare = _unknown_name(w)
             if not bare or bare.lower() in self.pack.stopwords or not bare[0].isupper():
                 break
@@ -374,14 +488,84 @@ class OrgFinder:
             return ""
         return name
 
-    def _owner(self, body: str, start: int, end: int, canon: str) -> str:
-        """'the Facebook parent' / 'induk usaha Facebook' name the owner."""
-        hit = (self.owner_post and self.owner_post.match(body[end : end + 30])) or (
-            self.owner_pre and self.owner_pre.search(body[max(0, start - 30) : start])
+    # -- short forms and placement ---------------------------------------------
+
+    def _short_forms(self, article: _Article, forms: _LearnedForms) -> dict[str, str]:
+        """ "Helix" after "Helix AI": the leading word(s) of an organisation named
+        in full earlier, when no other organisation of the article starts so."""
+        by_text = forms.by_text()
+        full_at = self._full_name_offsets(article, by_text)
+        shorts: dict[str, str] = {}
+        for short, owners in _leading_words(full_at).items():
+            if len(owners) != 1:
+                continue
+            (name,) = owners
+            if by_text.get(short, short) not in (short, name) or self._ordinary_word(short):
+                continue
+            if self._used_alone_after(article, short, full_at[name]):
+                shorts[short] = name
+        return shorts
+
+    @staticmethod
+    def _full_name_offsets(article: _Article, by_text: dict[str, str]) -> dict[str, int]:
+        """Where each organisation is named in full: a gazetteer name's latest
+        mention, a learned one's first occurrence of its first form."""
+        offsets = {o.name: o.start for o in article.known}
+        for text, name in by_text.items():
+            offsets.setdefault(name, article.body.find(text))
+        return offsets
+
+    def _ordinary_word(self, short: str) -> bool:
+        """A leading word that reads as something else than the organisation."""
+        low = short.lower()
+        return (
+            low in self.pack.stopwords
+            or low in self.pack.not_name_words
+            or fold(short) in given_names()
+            or self.gaz.lookup(short) is not None
         )
-        if hit:
-            return self.gaz.parent(canon) or canon
-        return canon
+
+    @staticmethod
+    def _used_alone_after(article: _Article, short: str, full_at: int) -> bool:
+        """Whether `short` stands after the full name, starting no longer name."""
+        return any(
+            a > full_at
+            and not _CAP_NEXT.match(article.body, a + len(short))
+            and not article.people.overlaps(a, a + len(short))
+            for a in _occurrences(article.body, short)
+        )
+
+    @staticmethod
+    def _place(article: _Article, forms: _LearnedForms) -> list[OrgMention]:
+        """Every whole-word occurrence of the learned forms, longest first,
+        where no organisation or person already stands."""
+        by_text = forms.by_text()
+        placed: list[OrgMention] = []
+        # Plain substring search: these forms are per article, and
+        # compiling a pattern per call is what the packs exist to avoid.
+        for text in sorted(by_text, key=len, reverse=True):
+            for start in _occurrences(article.body, text):
+                end = start + len(text)
+                if article.claimed.overlaps(start, end) or article.people.overlaps(start, end):
+                    continue
+                # As it always was: a form defined as an acronym is flagged
+                # known, even for an organisation the gazetteer lacks.
+                placed.append(OrgMention(start, end, text, by_text[text], text in forms.acronyms))
+                article.claimed.add(start, end)
+        return placed
+
+
+def _leading_words(names: Iterable[str]) -> dict[str, set[str]]:
+    """ "Helix" and "Helix Quantum" -> {"Helix Quantum AI"}: the leading words
+    of each suffixed name, and the names that start with them."""
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in ORG_SUFFIXES:
+            continue
+        for k in range(1, len(words)):
+            owners.setdefault(" ".join(words[:k]), set()).add(name)
+    return owners
 
 
 def _occurrences(body: str, text: str) -> list[int]:
@@ -396,7 +580,3 @@ def _occurrences(body: str, text: str) -> list[int]:
             out.append(i)
         i = body.find(text, i + 1)
     return out
-
-
-def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < y and x < b for x, y in spans)
