@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from .cjk import HanNames, han_people, restore_text
 from .consolidate import consolidate, to_facts
 from .dates import find_dates
 from .detect import detect_language
@@ -62,6 +63,8 @@ class _Engine:
         self.people = PeopleFinder([load_pack(c) for c in PACK_CODES], pack)
         self.moves = MoveFinder(pack, self.gaz)
         self.groups = GroupFinder(pack)
+        # Scripts without spaces or capitals (Han) name people by other cues.
+        self.han = HanNames(pack) if not pack.spaced and pack.script else None
 
 
 # A compile cache, not state: an engine is read-only once built, and the key
@@ -108,6 +111,8 @@ def extract(
     if language is None:
         language = detect_language(f"{title}\n{body}")
     eng = _engine(language, gazetteer)
+    # Full-width punctuation read as ASCII (same offsets); texts restored at the end.
+    original, body = body, eng.pack.fold_punctuation(body)
     sentences = split_sentences(body, eng.pack)
     # One scan for move verbs, shared by the organisation and move finders.
     assert eng.pack.trigger_scan is not None
@@ -116,6 +121,10 @@ def extract(
     org_mentions = eng.orgs.find(body, triggers, date_spans={d.start: d.end for d in all_dates})
     org_spans = [(o.start, o.end) for o in org_mentions]
     people, person_mentions = eng.people.find(body, sentences, org_spans, triggers)
+    if eng.han is not None:
+        people, person_mentions = han_people(
+            eng.han, body, sentences, org_spans, people, person_mentions
+        )
     noise = [(s.start, s.end) for s in sentences if s.noise]
     dates = [d for d in all_dates if not any(a <= d.start < b for a, b in noise)]
     # Organisation anaphors ("the company") resolved once, used by both passes.
@@ -149,10 +158,11 @@ def extract(
     for o in org_mentions:
         ent = orgs.setdefault(o.name, OrgEntity(o.name, eng.gaz.parent(o.name), known=o.known))
         ent.mentions.append(Mention(o.text, o.start, o.end))
-    return Extraction(
+    result = Extraction(
         language=language,
         people=people,
         organizations=list(orgs.values()),
         moves=moves,
         group_moves=groups,
     )
+    return result if body is original else restore_text(result, original)

@@ -10,8 +10,28 @@ _WORD = re.compile(r"[^\W\d_]+")
 DEFAULT_LANGUAGE = "en"
 
 
+# Share of a text's letters in a pack's own script (Han) that makes it that pack's.
+SCRIPT_SHARE = 0.3
+
+
+def _by_script(text: str) -> str | None:
+    """The pack whose script (a pack property, e.g. Han) writes much of `text`."""
+    letters = sum(1 for c in text if c.isalpha())
+    if not letters:
+        return None
+    for code in PACK_CODES:
+        script = load_pack(code).script_chars
+        if script is not None and len(script.findall(text)) / letters >= SCRIPT_SHARE:
+            return code
+    return None
+
+
 def detect_language(text: str) -> str:
-    """The pack whose stopwords cover most words of `text`; "en" when none do."""
+    """The pack whose script writes much of `text`, else the pack whose
+    stopwords cover most words of `text`; "en" when none do."""
+    scripted = _by_script(text[:5000])
+    if scripted is not None:
+        return scripted
     words = [w.lower() for w in _WORD.findall(text[:5000])]
     if not words:
         return DEFAULT_LANGUAGE

@@ -183,12 +183,14 @@ class LexiconScanner:
     earliest start, then the longest match ("angkat kaki dari" over "angkat"),
     then kind order."""
 
-    def __init__(self, kinds: list[tuple[str, list[str]]]) -> None:
+    def __init__(self, kinds: list[tuple[str, list[str]]], word_char: str = r"[\w-]") -> None:
         self.by_lit: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
         self.unindexed: list[tuple[int, str, re.Pattern[str]]] = []
+        # A character that may not touch a fragment (the pack's word character).
+        self.word_char = re.compile(word_char)
         for rank, (kind, frags) in enumerate(kinds):
             for f in frags:
-                rx = re.compile(rf"(?:{f})(?![\w-])")
+                rx = re.compile(rf"(?:{f})(?!{word_char})")
                 lits = required_literals(f)
                 if not lits:
                     self.unindexed.append((rank, kind, rx))
@@ -211,7 +213,7 @@ class LexiconScanner:
         ) -> None:
             for m in rx.finditer(low, a, b):
                 s, e = m.start(), m.end()
-                if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_-"):
+                if s > 0 and self.word_char.match(low, s - 1):
                     continue  # not at a word start
                 if must and not (s <= must[0] and must[1] <= e):
                     continue

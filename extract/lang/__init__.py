@@ -19,7 +19,7 @@ from typing import Any
 
 from ..prefilter import FastRegex, LexiconScanner
 
-PACK_CODES: tuple[str, ...] = ("en", "id", "fr", "es", "de", "pt", "it")
+PACK_CODES: tuple[str, ...] = ("en", "id", "fr", "es", "de", "pt", "it", "zh")
 
 # Pattern categories every pack provides under [patterns].
 _CATEGORIES = (
@@ -97,10 +97,24 @@ def alternation(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
-def word_regex(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+# A character that continues a word, as a regex character class: a lexicon
+# entry must not start or end next to one.  A script written without spaces between
+# words (Chinese) has no such boundary between its own characters, so its
+# packs only keep other scripts' letters from gluing onto an entry.
+SPACED_WORD_CHAR = r"[\w-]"
+
+
+def unspaced_word_char(script: str) -> str:
+    """A word character outside `script` (character ranges like "一-鿿")."""
+    return rf"[^\W{script}]"
+
+
+def word_regex(
+    items: list[str], flags: int = re.IGNORECASE, word_char: str = SPACED_WORD_CHAR
+) -> re.Pattern[str]:
     if not items:
         return _NEVER
-    return re.compile(rf"(?<![\w-])(?:{alternation(items)})(?![\w-])", flags)
+    return re.compile(rf"(?<!{word_char})(?:{alternation(items)})(?!{word_char})", flags)
 
 
 @dataclass(slots=True)
@@ -134,6 +148,16 @@ class LanguagePack:
     untensed_is_current: bool
     subject_after_verb: bool  # verb-second word order: "Im März wechselte X zu Y"
     numeric_dmy: bool
+    # Script properties (see zh.toml): words written without spaces between
+    # them, no capital letters, the script's character ranges, and full-width
+    # punctuation folded to the ASCII marks the engine reads.
+    spaced: bool = True
+    cased: bool = True
+    script: str = ""
+    word_char: str = SPACED_WORD_CHAR
+    punctuation: dict[int, str] = field(default_factory=dict)
+    sentence_end: re.Pattern[str] | None = None  # replaces the spaced-script rule
+    script_chars: re.Pattern[str] | None = None  # one character of `script`
     rx: dict[str, re.Pattern[str]] = field(default_factory=dict)
     triggers: FastRegex | re.Pattern[str] = _NEVER  # all trigger kinds, one named group each
     trigger_scan: LexiconScanner | None = None  # the same, fast over whole bodies
@@ -144,8 +168,12 @@ class LanguagePack:
         """Numbers written as words ("eleven", "sebelas"): the pack module knows."""
         return self.module.number(word)
 
+    def fold_punctuation(self, text: str) -> str:
+        """The text with full-width punctuation as ASCII, offsets unchanged."""
+        return text.translate(self.punctuation) if self.punctuation else text
 
-def _compile_dates(d: dict[str, Any]) -> DatePatterns:
+
+def _compile_dates(d: dict[str, Any], word_char: str = SPACED_WORD_CHAR) -> DatePatterns:
     months: dict[str, int] = {}
     for i, names in enumerate(d["months"], start=1):
         for n in names:
@@ -159,11 +187,15 @@ def _compile_dates(d: dict[str, Any]) -> DatePatterns:
 
     def fill(tpl: str) -> FastRegex:
         body = tpl.replace("{MONTH}", mon).replace("{WEEKDAY}", rf"(?P<weekday>{wd_alt})")
-        body = body.replace("{YEAR}", year)
-        return FastRegex(rf"(?<![\w-])(?:{body})(?![\w-])", lowercase=True)
+        body = body.replace("{YEAR}", year).replace("{DAY}", r"(?P<day>[0-3]?\d)")
+        return FastRegex(rf"(?<!{word_char})(?:{body})(?!{word_char})", lowercase=True)
 
     rel = [
-        (FastRegex(rf"(?<![\w-])(?:{pat})(?![\w-])", lowercase=True), unit, int(off))
+        (
+            FastRegex(rf"(?<!{word_char})(?:{pat})(?!{word_char})", lowercase=True),
+            unit,
+            int(off),
+        )
         for pat, unit, off in d["relative"]
     ]
     dp = DatePatterns(
@@ -173,12 +205,17 @@ def _compile_dates(d: dict[str, Any]) -> DatePatterns:
         month_last=fill(d["month_last"]),
         month_bare=fill(d["month_bare"]),
         month_prev_year=fill(d.get("month_prev_year", "(?!x)x")),
-        month_year=fill(rf"{{MONTH}},? {year[:-1]})"),
-        day_month_year=fill(rf"(?P<day>[0-3]?\d){ordinal}? {{MONTH}},? {year[:-1]})"),
-        month_day_year=fill(rf"{{MONTH}} (?P<day>[0-3]?\d){ordinal}?,? {year[:-1]})"),
+        # A pack may write these in its own order ("2024 年 9 月"); {DAY} is the day number.
+        month_year=fill(d.get("month_year", rf"{{MONTH}},? {year[:-1]})")),
+        day_month_year=fill(
+            d.get("day_month_year", rf"{{DAY}}{ordinal}? {{MONTH}},? {year[:-1]})")
+        ),
+        month_day_year=fill(
+            d.get("month_day_year", rf"{{MONTH}} {{DAY}}{ordinal}?,? {year[:-1]})")
+        ),
         # "June 10" / "10 Juni" without a year: the most recent one.
-        month_day=fill(rf"{{MONTH}} (?P<day>[0-3]?\d){ordinal}?"),
-        day_month=fill(r"(?P<day>[0-3]?\d) {MONTH}"),
+        month_day=fill(d.get("month_day", rf"{{MONTH}} {{DAY}}{ordinal}?")),
+        day_month=fill(d.get("day_month", r"{DAY} {MONTH}")),
         # "7/5/2025", and "16.07.2025" as German, Russian or Indonesian write it;
         # the pack says which of the two numbers is the day.
         numeric=FastRegex(
@@ -205,7 +242,8 @@ def _compile_dates(d: dict[str, Any]) -> DatePatterns:
             "year",
         )
     ]
-    dp.anchor = FastRegex.anchor_for(every, word_start=True)  # dates start words
+    # Dates start words, where words are spaced.
+    dp.anchor = FastRegex.anchor_for(every, word_start=word_char == SPACED_WORD_CHAR)
     return dp
 
 
@@ -230,18 +268,36 @@ def load_pack(code: str) -> LanguagePack:
         subject_after_verb=bool(data.get("subject_after_verb", False)),
         numeric_dmy=data["numeric_date_order"] == "dmy",
     )
+    _script_properties(pack, data)
+    wc = pack.word_char
     for cat in _CATEGORIES:
         items = pats.get(cat, [])
         if cat in ("owner_of",):
             continue  # templates, filled per article with the org pattern
-        pack.rx[cat] = word_regex(items)
+        pack.rx[cat] = word_regex(items, word_char=wc)
     pack.noise = (
         re.compile(rf"^\s*(?:{alternation(pats['noise_line'])})", re.IGNORECASE)
         if pats.get("noise_line")
         else _NEVER
     )
     groups = [rf"(?P<{kind}>{alternation(pats[kind])})" for kind in TRIGGER_KINDS if pats.get(kind)]
-    pack.triggers = FastRegex(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])", lowercase=True)
-    pack.trigger_scan = LexiconScanner([(k, pats[k]) for k in TRIGGER_KINDS if pats.get(k)])
-    pack.dates = _compile_dates(data["dates"])
+    pack.triggers = FastRegex(rf"(?<!{wc})(?:{'|'.join(groups)})(?!{wc})", lowercase=True)
+    pack.trigger_scan = LexiconScanner(
+        [(k, pats[k]) for k in TRIGGER_KINDS if pats.get(k)], word_char=wc
+    )
+    pack.dates = _compile_dates(data["dates"], wc)
     return pack
+
+
+def _script_properties(pack: LanguagePack, data: dict[str, Any]) -> None:
+    """How the language is written: spacing, letter case, script, punctuation."""
+    pack.spaced = bool(data.get("spaced", True))
+    pack.cased = bool(data.get("cased", True))
+    pack.script = str(data.get("script", ""))
+    if pack.script:
+        pack.script_chars = re.compile(f"[{pack.script}]")
+    if not pack.spaced:
+        pack.word_char = unspaced_word_char(pack.script)
+    pack.punctuation = str.maketrans(dict(data.get("punctuation", {})))
+    if data.get("sentence_end"):
+        pack.sentence_end = re.compile(data["sentence_end"])

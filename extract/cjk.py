@@ -1,0 +1,377 @@
+"""Han-script text (Chinese): person names, word gaps, and restoring the text.
+
+Chinese writes no spaces between words and has no capital letters, so the
+capitalised-run person finder of people.py sees nothing in it.  Names are
+found here by the cues Chinese news gives instead:
+
+- a transliterated foreign name joins its parts with a dot (伊利亚·苏茨克维);
+- a name is often followed by its Latin form in parentheses (龐若鳴(Ruoming
+  Pang)): the person is then known by that Latin form too, and a pinyin Latin
+  form says how many characters the Han name has (one per syllable);
+- a Chinese name is a common surname plus one or two characters, written right
+  after a title (研究副总裁吴永辉, CFO 高准) and followed by a function word or
+  a verb (吴永辉已...).
+
+Later mentions are the full name again, or the last part of a transliterated
+name (苏茨克维).  Everything here reads pack data (the pack module's surnames
+and lexicon); the engine calls it only for packs whose script is unspaced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from .lang import LanguagePack
+from .normalize import fold
+from .people import PersonMention
+from .sentences import Sentence
+from .types import Extraction, GroupMoveFact, Mention, MoveFact, OrgEntity, PersonEntity
+
+# Characters that never belong to a name: grammar particles and the verbs,
+# prepositions and adverbs that follow or precede a name.
+_NOT_NAME = frozenset(
+    "的了是在也已将將则則曾于於与與和及等均都又还還就才并並被把从從向对對为為由以"
+    "称稱说說表这這那其此该該各每年月日时時后後前之所更最很再亦即便仍却卻且或"
+    "跟同给給让讓令使将要会會能可应應得着著过過来來去到上下中内內外里裡"
+)
+# Particles that end or open any name, transliterations included (whose
+# characters overlap the wider set above: 里, 各, 克 ...).
+_PARTICLES = frozenset("的了是在也已将將则則于於与與和及等均都被把从從向对對为為由以这這")
+# A title ends in one of these (首席研究官, 执行长, 副手, 成员 ...): a name may start after.
+_TITLE_END = frozenset("官长長人员員家裁监監手席授士者师師编編记記")
+_LATIN_NAME = re.compile(r"\s*\((?P<latin>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’.-]+){1,2})\)")
+
+
+@dataclass(slots=True)
+class _Found:
+    """One article's names so far, and the characters taken (organisations, names)."""
+
+    names: dict[str, _Person]
+    covered: bytearray
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    latin: list[tuple[int, int]] = field(default_factory=list)  # spans of Latin forms
+    spans: list[tuple[int, int]] = field(default_factory=list)  # engine spans (name+Latin)
+
+
+class HanNames:
+    """Person names in Han script, compiled once per pack."""
+
+    def __init__(self, pack: LanguagePack) -> None:
+        mod = pack.module
+        self.surnames: frozenset[str] = mod.SURNAMES
+        self.compound: frozenset[str] = mod.COMPOUND_SURNAMES
+        self.syllable: re.Pattern[str] = mod.PINYIN_SYLLABLE
+        han = f"[{pack.script}]"
+        dot = f"[{mod.NAME_DOT}]"
+        self.han_run = re.compile(f"{han}+")
+        self.dotted = re.compile(
+            f"(?P<left>{han}{{1,8}}){dot}(?P<right>{han}{{1,8}}(?:{dot}{han}{{1,8}})*)"
+        )
+        self.dot = re.compile(dot)
+        self.titles = sorted(
+            (t for t in pack.title_words if pack.script_chars and pack.script_chars.match(t)),
+            key=len,
+            reverse=True,
+        )
+        self.latin_titles = frozenset(t for t in pack.title_words if t.isascii())
+        self.words = _vocabulary(pack)
+
+    # ------------------------------------------------------------------ candidates
+    def find(
+        self, body: str, sentences: list[Sentence], org_spans: list[tuple[int, int]]
+    ) -> dict[str, _Person]:
+        # Organisations, then each name found: later cues skip what is taken.
+        covered = bytearray(len(body) + 1)
+        for a, b in org_spans:
+            covered[a:b] = b"\x01" * (b - a)
+        found = _Found({}, covered)
+        for s in sentences:
+            if s.noise:
+                continue
+            self._dotted(body, s, found)
+            self._parenthesised(body, s, found)
+            self._titled(body, s, found)
+        return found.names
+
+    def _dotted(self, body: str, s: Sentence, found: _Found) -> None:
+        covered = found.covered
+        """伊利亚·苏茨克维: the parts around the transliteration dot."""
+        for m in self.dotted.finditer(body, s.start, s.end):
+            left = self._left_part(m.group("left"), 4)
+            right = m.group("right")
+            after = _LATIN_NAME.match(body, m.end())
+            if after is None:
+                right = self._right_part(right)
+            if not left or not right:
+                continue
+            start = m.start("left") + len(m.group("left")) - len(left)
+            end = m.start("right") + len(right)
+            if covered[start] or covered[end - 1]:
+                continue
+            self._add(found, body, start, end, after if end == m.end() else None)
+
+    def _parenthesised(self, body: str, s: Sentence, found: _Found) -> None:
+        covered = found.covered
+        """龐若鳴(Ruoming Pang), 費德里吉(Craig Federighi): a Han name and its Latin form."""
+        for m in _LATIN_NAME.finditer(body, s.start, s.end):
+            run_end = m.start()
+            run = self._run_before(body, run_end, s.start)
+            if not run or covered[run_end - 1] or self.dot.match(body, run_end - len(run) - 1):
+                continue  # no Han name, an organisation, or a dotted name (done)
+            latin = m.group("latin")
+            if self.latin_titles & {w.lower() for w in latin.split()}:
+                continue
+            syllables = self._pinyin_length(latin)
+            if syllables and syllables <= len(run) and run[-syllables] in self.surnames:
+                name = run[-syllables:]
+            else:
+                name = self._left_part(run, 5)
+            if len(name) < 2:
+                continue
+            self._add(found, body, run_end - len(name), run_end, m)
+
+    def _titled(self, body: str, s: Sentence, found: _Found) -> None:
+        covered = found.covered
+        """研究副总裁吴永辉, CFO 高准: a surname plus one or two characters after a title."""
+        for m in self.han_run.finditer(body, s.start, s.end):
+            run, base = m.group(), m.start()
+            for i in range(len(run)):
+                if not self._title_before(body, run, i, base):
+                    continue
+                name = self._surname_name(run[i:])
+                a = base + i
+                if name and not covered[a] and not self.dot.match(body, a + len(name)):
+                    self._add(found, body, a, a + len(name), None)
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _add(found: _Found, body: str, a: int, b: int, latin: re.Match[str] | None) -> None:
+        name = body[a:b]
+        found.covered[a:b] = b"\x01" * (b - a)
+        p = found.names.setdefault(name, _Person(name))
+        if latin is not None:
+            p.latin.append((latin.start("latin"), latin.end("latin")))
+
+    def _run_before(self, body: str, end: int, floor: int) -> str:
+        a = end
+        while a > floor and self.han_run.match(body, a - 1, a):
+            a -= 1
+        return body[a:end]
+
+    def _left_part(self, run: str, most: int) -> str:
+        """The end of a Han run that is a name: after the last title or particle."""
+        tail = run[-most:]
+        cut = 0
+        for i, ch in enumerate(tail):
+            if (
+                ch in _PARTICLES
+                or ch in _TITLE_END
+                or self._title_ends(run, len(run) - len(tail) + i + 1)
+            ):
+                cut = i + 1
+        return tail[cut:]
+
+    def _right_part(self, run: str) -> str:
+        """The end of a transliterated name: up to the first particle or verb."""
+        for i, ch in enumerate(run[:6]):
+            if ch in _PARTICLES or (i >= 2 and (ch in _NOT_NAME or self._word_at(run, i))):
+                return run[:i]
+        return run[:6]
+
+    def _title_ends(self, run: str, end: int) -> bool:
+        return any(run.endswith(t, 0, end) for t in self.titles)
+
+    def _title_before(self, body: str, run: str, i: int, base: int) -> bool:
+        if i == 0:
+            # "CFO 高准", "CEO梁汝波": a Latin title right before the run.
+            words = body[max(0, base - 12) : base].split()
+            return bool(words) and words[-1].lower().strip(",.:") in self.latin_titles
+        return self._title_ends(run, i)
+
+    def _surname_name(self, text: str) -> str | None:
+        """A surname and one or two given-name characters at the start of `text`."""
+        for sur in (text[:2], text[:1]):
+            if sur in self.compound or (
+                len(sur) == 1 and sur in self.surnames and sur not in _NOT_NAME
+            ):
+                rest = text[len(sur) :]
+                given = self._given(rest)
+                return sur + given if given else None
+        return None
+
+    def _given(self, rest: str) -> str:
+        if not rest or rest[0] in _NOT_NAME or self._word_at(rest, 0):
+            return ""
+        if len(rest) == 1 or rest[1] in _NOT_NAME or self._word_at(rest, 1):
+            return rest[:1]
+        return rest[:2]
+
+    def _word_at(self, text: str, i: int) -> bool:
+        """A lexicon word (a verb, a title, a function word) starts at text[i]."""
+        return any(text.startswith(w, i) for w in self.words.get(text[i], ()))
+
+    def _pinyin_length(self, latin: str) -> int | None:
+        """Syllables of a pinyin name ("Ruoming Pang" -> 3); None for other names."""
+        total = 0
+        for word in fold(latin).split():
+            n = _syllables(word, self.syllable)
+            if n is None:
+                return None
+            total += n
+        return total
+
+
+def _syllables(word: str, syllable: re.Pattern[str]) -> int | None:
+    """Fewest pinyin syllables spelling `word`, None when it is no pinyin."""
+    best: list[int | None] = [0] + [None] * len(word)
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        for j in range(i + 1, min(len(word), i + 6) + 1):
+            if syllable.fullmatch(word, i, j):
+                cand = best[i] + 1  # type: ignore[operator]
+                if best[j] is None or cand < best[j]:  # type: ignore[operator]
+                    best[j] = cand
+    return best[-1]
+
+
+@cache
+def _vocabulary_cached(code: str, words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for w in words:
+        index.setdefault(w[0], []).append(w)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+_LITERAL = re.compile(r"^[^\\()\[\]{}?*+|.^$]+$")
+
+
+def _vocabulary(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
+    """Every plain word of the pack (lexicon entries that are literals, titles)."""
+    pats = pack.data["patterns"]
+    words = {
+        w
+        for items in pats.values()
+        for w in items
+        if isinstance(w, str) and _LITERAL.match(w) and len(w) >= 2 and not w.isascii()
+    }
+    words |= {w for w in pack.title_words if len(w) >= 2 and not w.isascii()}
+    return _vocabulary_cached(pack.code, tuple(sorted(words)))
+
+
+# ---------------------------------------------------------------------- people
+def han_people(
+    names: HanNames,
+    body: str,
+    sentences: list[Sentence],
+    org_spans: list[tuple[int, int]],
+    people: list[PersonEntity],
+    mentions: list[PersonMention],
+) -> tuple[list[PersonEntity], list[PersonMention]]:
+    """The Latin-script people found by people.py plus the Han-script ones.
+
+    A Latin form in parentheses after a Han name is that person's alias: a
+    Latin person found there joins the Han one."""
+    found = names.find(body, sentences, org_spans)
+    if not found:
+        return people, mentions
+    alias_of = {fold(body[a:b]) for p in found.values() for a, b in p.latin}
+    kept = [p for p in people if fold(p.name) not in alias_of]
+    engine = [m for m in mentions if fold(m.person) not in alias_of]
+    entities = {p.name: p for p in kept}
+    new_mentions: list[PersonMention] = []
+    for name, person in found.items():
+        ent = entities.setdefault(name, PersonEntity(name=name))
+        forms = {fold(body[a:b]) for a, b in person.latin}
+        for a, b in _occurrences(body, name, org_spans):
+            ent.mentions.append(Mention(name, a, b))
+            end = b
+            latin = _LATIN_NAME.match(body, b)
+            if latin and fold(latin.group("latin")) in forms:
+                # The engine reads "name (Latin Form)" as one mention.
+                ent.mentions.append(
+                    Mention(latin.group("latin"), latin.start("latin"), latin.end("latin"))
+                )
+                end = latin.end()
+            new_mentions.append(PersonMention(a, end, body[a:end], name))
+    _short_forms(body, found, entities, new_mentions, org_spans)
+    taken = [(m.start, m.end) for m in new_mentions]
+    engine = [m for m in engine if not any(m.start < b and a < m.end for a, b in taken)]
+    for ent in entities.values():
+        ent.mentions.sort(key=lambda m: m.start)
+    all_mentions = sorted(engine + new_mentions, key=lambda m: m.start)
+    return [e for e in entities.values() if e.mentions], all_mentions
+
+
+def _short_forms(
+    body: str,
+    found: dict[str, _Person],
+    entities: dict[str, PersonEntity],
+    mentions: list[PersonMention],
+    org_spans: list[tuple[int, int]],
+) -> None:
+    """苏茨克维 for 伊利亚·苏茨克维: the last part of a dotted name, when only one
+    person of the article ends so."""
+    owners: dict[str, set[str]] = {}
+    for name in found:
+        parts = re.split(f"[{_DOTS}]", name)
+        if len(parts) > 1 and len(parts[-1]) >= 2:
+            owners.setdefault(parts[-1], set()).add(name)
+    full = [(m.start, m.end) for m in mentions]
+    for short, who in owners.items():
+        if len(who) != 1 or short in found:
+            continue
+        (name,) = who
+        for a, b in _occurrences(body, short, org_spans):
+            if any(x <= a < y for x, y in full):
+                continue
+            entities[name].mentions.append(Mention(short, a, b))
+            mentions.append(PersonMention(a, b, short, name))
+
+
+_DOTS = "·‧•・"
+
+
+def _occurrences(body: str, text: str, org_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = body.find(text)
+    while i >= 0:
+        j = i + len(text)
+        if not any(i < b and a < j for a, b in org_spans):
+            out.append((i, j))
+        i = body.find(text, j)
+    return out
+
+
+# ---------------------------------------------------------------------- output
+def restore_text(ex: Extraction, body: str) -> Extraction:
+    """Texts quoted from the article as written, after reading a folded copy
+    of it (same offsets, full-width punctuation as ASCII)."""
+
+    def mention(m: Mention) -> Mention:
+        return Mention(body[m.start : m.end], m.start, m.end)
+
+    def move(m: MoveFact) -> MoveFact:
+        return replace(m, evidence=body[m.evidence_start : m.evidence_start + len(m.evidence)])
+
+    def group(g: GroupMoveFact) -> GroupMoveFact:
+        return replace(g, evidence=body[g.evidence_start : g.evidence_start + len(g.evidence)])
+
+    people = [PersonEntity(p.name, [mention(m) for m in p.mentions]) for p in ex.people]
+    orgs = [
+        OrgEntity(o.name, o.parent, [mention(m) for m in o.mentions], o.known)
+        for o in ex.organizations
+    ]
+    return Extraction(
+        ex.language,
+        people,
+        orgs,
+        [move(m) for m in ex.moves],
+        [group(g) for g in ex.group_moves],
+    )
