@@ -105,6 +105,8 @@ class OrgFinder:
     def __init__(self, pack: LanguagePack, gaz: Gazetteer) -> None:
         self.pack = pack
         self.gaz = gaz
+        # A name glued to a word character (the pack's: Han glues to nothing) is no hit.
+        self.word_before = re.compile(rf"{pack.word_char}|\.")
         kinds = pack.data["patterns"]["org_kind"]
         kind_alt = "|".join(sorted(kinds, key=len, reverse=True))
         self.kind_word = FastRegex(rf"(?<![\w-])(?:{kind_alt})(?![\w-])", lowercase=True)
@@ -157,7 +159,7 @@ class OrgFinder:
         for m in gaz.pattern.finditer(low):
             if (
                 m.start()
-                and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_.-")
+                and self.word_before.match(low, m.start() - 1)
                 and not _EX_PREFIX.search(low, max(0, m.start() - 4), m.start())
             ):
                 continue  # not at a word start ("ex-OpenAI" is one)

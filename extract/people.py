@@ -68,23 +68,34 @@ class PersonMention:
 
 
 # A capitalised word: any letter that is not lowercase Latin, then word chars.
-_CAP = r"[^\W\d_a-zß-öø-ÿ][\w'’.-]*"
 _PART_ALT = "|".join(sorted(_PARTICLES))
-_RUN = re.compile(rf"{_CAP}(?: (?:(?:{_PART_ALT}) ){{0,2}}{_CAP})*")
-_PART = re.compile(rf"(?:{_PART_ALT})(?= )|{_CAP}")
 
 
-def _runs(text: str, base: int) -> list[list[Tok]]:
+def _token_patterns(script: str = "") -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Runs of capitalised words, and their parts.  A pack's unspaced `script`
+    (Han) is no letter of a word here: "研究員Avi Verma和" holds the name "Avi Verma"."""
+    rest = rf"(?:[^\W{script}]|['’.-])*" if script else r"[\w'’.-]*"
+    cap = rf"[^\W\d_a-zß-öø-ÿ{script}]{rest}"
+    run = re.compile(rf"{cap}(?: (?:(?:{_PART_ALT}) ){{0,2}}{cap})*")
+    return run, re.compile(rf"(?:{_PART_ALT})(?= )|{cap}")
+
+
+_RUN, _PART = _token_patterns()
+
+
+def _runs(
+    text: str, base: int, run_rx: re.Pattern[str] = _RUN, part_rx: re.Pattern[str] = _PART
+) -> list[list[Tok]]:
     """Runs of capitalised tokens separated by single spaces (or a particle)."""
     runs: list[list[Tok]] = []
-    for m in _RUN.finditer(text):
+    for m in run_rx.finditer(text):
         word = m.group()
         if " " not in word:  # the common case: one capitalised word
             if word[0].isupper() and not (word.isupper() and len(word) > 1):
                 runs.append([Tok(word, base + m.start(), base + m.end())])
             continue
         cur: list[Tok] = []
-        for pm in _PART.finditer(word):
+        for pm in part_rx.finditer(word):
             raw = pm.group()
             tok = Tok(raw, base + m.start() + pm.start(), base + m.start() + pm.start() + len(raw))
             if raw in _PARTICLES:
@@ -133,6 +144,7 @@ class PeopleFinder:
         conj = "|".join(sorted({c for p in packs for c in p.data["patterns"]["conj"]}))
         self.list_gap = re.compile(rf"\s*(?:,\s*)?(?:(?:{conj})\s+)?", re.IGNORECASE)
         self.given = given_names()
+        self.tokens = _token_patterns("" if pack.spaced else pack.script)
 
     def find(
         self,
@@ -158,7 +170,7 @@ class PeopleFinder:
         for s in sentences:
             if s.noise:
                 continue
-            for run in _runs(s.text, s.start):
+            for run in _runs(s.text, s.start, *self.tokens):
                 for part in _split_at_orgs(run, covered):
                     self._candidate(body, s, part, fulls, singles, trig)
         # "Kepergian Pang", "Sepeninggal Pang": a capitalised sentence-initial
