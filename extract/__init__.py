@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 
 from .cjk import HanNames, han_people, restore_text
 from .consolidate import consolidate, to_facts
@@ -113,7 +114,9 @@ def extract(
     eng = _engine(language, gazetteer)
     # Full-width punctuation read as ASCII (same offsets); texts restored at the end.
     original, body = body, eng.pack.fold_punctuation(body)
-    sentences = split_sentences(body, eng.pack)
+    sentences = split_sentences(original, eng.pack)  # 。 ends a sentence, "." may not
+    if body is not original:
+        sentences = [replace(s, text=body[s.start : s.end]) for s in sentences]
     # One scan for move verbs, shared by the organisation and move finders.
     assert eng.pack.trigger_scan is not None
     triggers = eng.pack.trigger_scan.scan(body)

@@ -93,15 +93,16 @@ class MoveFinder:
         pats = pack.data["patterns"]
         conj = "|".join(pats["conj"])
         withc = "|".join(sorted(pats["with_conj"], key=len, reverse=True))
+        sp = r"\s+" if pack.spaced else r"\s*"  # the space between two words, if any
         # Gaps between two names of one list: "X, Y and Z", "X (, desc,) and Y",
         # "X along with co-founder Y", "X bersama rekan pendirinya, Y".
         self.coord = re.compile(
-            rf"^\s*,\s*$|^\s*(?:,[^,;]{{1,120}}){{0,2}},?\s+(?:{conj}|{withc})\s+"
-            rf"(?:[\w-]+\s+){{0,3}}?(?:[\w-]+,\s*)?$",
+            rf"^\s*,\s*$|^\s*(?:,[^,;]{{1,120}}){{0,2}},?{sp}(?:{conj}|{withc}){sp}"
+            rf"(?:[\w-]+{sp}){{0,3}}?(?:[\w-]+,\s*)?$",
             re.IGNORECASE,
         )
         self.coord_tight = re.compile(
-            rf"^(?:\s*,\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+)$", re.IGNORECASE
+            rf"^(?:\s*,\s*(?:(?:{conj}){sp})?|{sp}(?:{conj}){sp})$", re.IGNORECASE
         )
         self.comitative = re.compile(rf"(?<![\w-])(?:{withc})(?![\w-])", re.IGNORECASE)
         role_intro = "|".join(sorted(pats["role_intro"], key=len, reverse=True))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, names_pattern
 from .lang import LanguagePack
 from .names import given_names
 from .normalize import fold
@@ -107,6 +107,7 @@ class OrgFinder:
         self.gaz = gaz
         # A name glued to a word character (the pack's: Han glues to nothing) is no hit.
         self.word_before = re.compile(rf"{pack.word_char}|\.")
+        self.names = gaz.pattern if pack.spaced else names_pattern(gaz.names, pack.word_char)
         kinds = pack.data["patterns"]["org_kind"]
         kind_alt = "|".join(sorted(kinds, key=len, reverse=True))
         self.kind_word = FastRegex(rf"(?<![\w-])(?:{kind_alt})(?![\w-])", lowercase=True)
@@ -156,7 +157,7 @@ class OrgFinder:
         low = body.lower()
         if len(low) != len(body):  # lowercasing moved offsets (rare scripts): fold by char
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in body)
-        for m in gaz.pattern.finditer(low):
+        for m in self.names.finditer(low):
             if (
                 m.start()
                 and self.word_before.match(low, m.start() - 1)

@@ -183,14 +183,19 @@ class LexiconScanner:
     earliest start, then the longest match ("angkat kaki dari" over "angkat"),
     then kind order."""
 
-    def __init__(self, kinds: list[tuple[str, list[str]]], word_char: str = r"[\w-]") -> None:
+    def __init__(
+        self, kinds: list[tuple[str, list[str]]], word_char: str = r"[\w-]", script: str = ""
+    ) -> None:
         self.by_lit: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
         self.unindexed: list[tuple[int, str, re.Pattern[str]]] = []
-        # A character that may not touch a fragment (the pack's word character).
+        # A character that may not touch a fragment (the pack's word character),
+        # except where the fragment's own edge is of the pack's unspaced `script`.
         self.word_char = re.compile(word_char)
+        self.script = re.compile(f"[{script}]") if script else None
+        end = rf"(?:(?!{word_char})|(?<=[{script}]))" if script else rf"(?!{word_char})"
         for rank, (kind, frags) in enumerate(kinds):
             for f in frags:
-                rx = re.compile(rf"(?:{f})(?!{word_char})")
+                rx = re.compile(rf"(?:{f}){end}")
                 lits = required_literals(f)
                 if not lits:
                     self.unindexed.append((rank, kind, rx))
@@ -213,7 +218,11 @@ class LexiconScanner:
         ) -> None:
             for m in rx.finditer(low, a, b):
                 s, e = m.start(), m.end()
-                if s > 0 and self.word_char.match(low, s - 1):
+                if (
+                    s > 0
+                    and self.word_char.match(low, s - 1)
+                    and not (self.script and self.script.match(low, s))
+                ):
                     continue  # not at a word start
                 if must and not (s <= must[0] and must[1] <= e):
                     continue

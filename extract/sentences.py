@@ -20,14 +20,14 @@ _ABBREV = re.compile(
 )
 # Editor tags at the end of an Indonesian news paragraph: "(afr/rns)".
 _EDITOR_TAG = re.compile(r"\s*\([a-z]{2,5}(?:/[a-z]{2,5})+\)\s*$")
-_TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*$""")
+_TERMINAL = re.compile(r"""[.!?。！？]["'”’)\]」』）]*\s*$""")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DAY_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}$")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 # Without letter case, a heading is a short line that ends no sentence anywhere
 # and announces nothing (a line ending in ":" opens a list).
 UNCASED_HEADING = 40
-_ANY_END = re.compile(r"[.!?;](?!\d)|:\s*$")
+_ANY_END = re.compile(r"[.!?;。！？；](?!\d)|[:：]\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,10 +98,19 @@ def alternation(items: list[str]) -> str:
 
 
 # A character that continues a word, as a regex character class: a lexicon
-# entry must not start or end next to one.  A script written without spaces between
-# words (Chinese) has no such boundary between its own characters, so its
-# packs only keep other scripts' letters from gluing onto an entry.
+# entry must not start or end next to one.
 SPACED_WORD_CHAR = r"[\w-]"
+
+
+@dataclass(frozen=True, slots=True)
+class Edges:
+    """Where a lexicon entry may start and end, as two zero-width regexes."""
+
+    start: str = rf"(?<!{SPACED_WORD_CHAR})"
+    end: str = rf"(?!{SPACED_WORD_CHAR})"
+
+
+SPACED_EDGES = Edges()
 
 
 def unspaced_word_char(script: str) -> str:
@@ -109,12 +118,20 @@ def unspaced_word_char(script: str) -> str:
     return rf"[^\W{script}]"
 
 
+def unspaced_edges(script: str) -> Edges:
+    """A script written without spaces (Chinese) has no word boundary between
+    its own characters: an entry only may not glue onto another script's word
+    ("Meta" in "Metaverse"), and an entry's own Han edge touches anything."""
+    wc = unspaced_word_char(script)
+    return Edges(rf"(?:(?<!{wc})|(?=[{script}]))", rf"(?:(?!{wc})|(?<=[{script}]))")
+
+
 def word_regex(
-    items: list[str], flags: int = re.IGNORECASE, word_char: str = SPACED_WORD_CHAR
+    items: list[str], flags: int = re.IGNORECASE, edges: Edges = SPACED_EDGES
 ) -> re.Pattern[str]:
     if not items:
         return _NEVER
-    return re.compile(rf"(?<!{word_char})(?:{alternation(items)})(?!{word_char})", flags)
+    return re.compile(rf"{edges.start}(?:{alternation(items)}){edges.end}", flags)
 
 
 @dataclass(slots=True)
@@ -155,6 +172,7 @@ class LanguagePack:
     cased: bool = True
     script: str = ""
     word_char: str = SPACED_WORD_CHAR
+    edges: Edges = SPACED_EDGES
     punctuation: dict[int, str] = field(default_factory=dict)
     sentence_end: re.Pattern[str] | None = None  # replaces the spaced-script rule
     script_chars: re.Pattern[str] | None = None  # one character of `script`
@@ -173,7 +191,7 @@ class LanguagePack:
         return text.translate(self.punctuation) if self.punctuation else text
 
 
-def _compile_dates(d: dict[str, Any], word_char: str = SPACED_WORD_CHAR) -> DatePatterns:
+def _compile_dates(d: dict[str, Any], edges: Edges = SPACED_EDGES) -> DatePatterns:
     months: dict[str, int] = {}
     for i, names in enumerate(d["months"], start=1):
         for n in names:
@@ -188,11 +206,11 @@ def _compile_dates(d: dict[str, Any], word_char: str = SPACED_WORD_CHAR) -> Date
     def fill(tpl: str) -> FastRegex:
         body = tpl.replace("{MONTH}", mon).replace("{WEEKDAY}", rf"(?P<weekday>{wd_alt})")
         body = body.replace("{YEAR}", year).replace("{DAY}", r"(?P<day>[0-3]?\d)")
-        return FastRegex(rf"(?<!{word_char})(?:{body})(?!{word_char})", lowercase=True)
+        return FastRegex(rf"{edges.start}(?:{body}){edges.end}", lowercase=True)
 
     rel = [
         (
-            FastRegex(rf"(?<!{word_char})(?:{pat})(?!{word_char})", lowercase=True),
+            FastRegex(rf"{edges.start}(?:{pat}){edges.end}", lowercase=True),
             unit,
             int(off),
         )
@@ -243,7 +261,7 @@ def _compile_dates(d: dict[str, Any], word_char: str = SPACED_WORD_CHAR) -> Date
         )
     ]
     # Dates start words, where words are spaced.
-    dp.anchor = FastRegex.anchor_for(every, word_start=word_char == SPACED_WORD_CHAR)
+    dp.anchor = FastRegex.anchor_for(every, word_start=edges == SPACED_EDGES)
     return dp
 
 
@@ -269,23 +287,23 @@ def load_pack(code: str) -> LanguagePack:
         numeric_dmy=data["numeric_date_order"] == "dmy",
     )
     _script_properties(pack, data)
-    wc = pack.word_char
+    edges = pack.edges
     for cat in _CATEGORIES:
         items = pats.get(cat, [])
         if cat in ("owner_of",):
             continue  # templates, filled per article with the org pattern
-        pack.rx[cat] = word_regex(items, word_char=wc)
+        pack.rx[cat] = word_regex(items, edges=edges)
     pack.noise = (
         re.compile(rf"^\s*(?:{alternation(pats['noise_line'])})", re.IGNORECASE)
         if pats.get("noise_line")
         else _NEVER
     )
     groups = [rf"(?P<{kind}>{alternation(pats[kind])})" for kind in TRIGGER_KINDS if pats.get(kind)]
-    pack.triggers = FastRegex(rf"(?<!{wc})(?:{'|'.join(groups)})(?!{wc})", lowercase=True)
+    pack.triggers = FastRegex(rf"{edges.start}(?:{'|'.join(groups)}){edges.end}", lowercase=True)
     pack.trigger_scan = LexiconScanner(
-        [(k, pats[k]) for k in TRIGGER_KINDS if pats.get(k)], word_char=wc
+        [(k, pats[k]) for k in TRIGGER_KINDS if pats.get(k)], pack.word_char, pack.script
     )
-    pack.dates = _compile_dates(data["dates"], wc)
+    pack.dates = _compile_dates(data["dates"], edges)
     return pack
 
 
@@ -298,6 +316,7 @@ def _script_properties(pack: LanguagePack, data: dict[str, Any]) -> None:
         pack.script_chars = re.compile(f"[{pack.script}]")
     if not pack.spaced:
         pack.word_char = unspaced_word_char(pack.script)
+        pack.edges = unspaced_edges(pack.script)
     pack.punctuation = str.maketrans(dict(data.get("punctuation", {})))
     if data.get("sentence_end"):
         pack.sentence_end = re.compile(data["sentence_end"])
