@@ -19,6 +19,7 @@ from .detect import detect_language
 from .gazetteer import ENV_VAR, load_gazetteer
 from .groups import GroupFinder
 from .lang import PACK_CODES, LanguagePack, load_pack
+from .listed import ArticleText, listed_moves
 from .members import named_members
 from .moves import MoveFinder
 from .orgs import OrgFinder
@@ -156,6 +157,13 @@ def extract(
         dates,
         eng.pack.rx["pronoun_plural"],
         eng.moves.coord_tight,
+    )
+    moves += listed_moves(
+        ArticleText(body, sentences, resolved, person_mentions, dates, published),
+        eng.pack,
+        eng.gaz,
+        triggers,
+        moves,
     )
     orgs: dict[str, OrgEntity] = {}
     for o in org_mentions:

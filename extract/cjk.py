@@ -41,6 +41,11 @@ _NOT_NAME = frozenset(
 _PARTICLES = frozenset("的了是在也已将將则則于於与與和及等均都被把从從向对對为為由以这這")
 # A title ends in one of these (首席研究官, 执行长, 副手, 成员 ...): a name may start after.
 _TITLE_END = frozenset("官长長人员員家裁监監手席授士者师師编編记記")
+# "- Trapit Bansal:在思维链上...": a list item opening with a Latin name and a colon.
+_LISTED_LATIN = re.compile(
+    r"(?m)^[ \t]*(?:[-•*·‧▪●]|\d{1,2}[.、)])[ \t]*"
+    r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})[ \t]*(?=[:：(（])"
+)
 _LATIN_NAME = re.compile(r"\s*\((?P<latin>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’.-]+){1,2})\)")
 
 
@@ -97,6 +102,9 @@ class HanNames:
             self._dotted(body, s, found)
             self._parenthesised(body, s, found)
             self._titled(body, s, found)
+        for m in _LISTED_LATIN.finditer(body):
+            if not covered[m.start("name")]:
+                self._add(found, body, m.start("name"), m.end("name"), None)
         return found.names
 
     def _dotted(self, body: str, s: Sentence, found: _Found) -> None:

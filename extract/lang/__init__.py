@@ -76,6 +76,7 @@ _CATEGORIES = (
     "group_bring",
     "besides",
     "group_state",
+    "list_intro",  # optional: words announcing a list of movers (listed.py)
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (
