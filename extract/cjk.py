@@ -33,7 +33,7 @@ from .types import Extraction, GroupMoveFact, Mention, MoveFact, OrgEntity, Pers
 # prepositions and adverbs that follow or precede a name.
 _NOT_NAME = frozenset(
     "的了是在也已将將则則曾于於与與和及等均都又还還就才并並被把从從向对對为為由以"
-    "称稱说說表这這那其此该該各每年月日时時后後前之所更最很再亦即便仍却卻且或"
+    "称稱说說表这這那其此该該各每年月日时時后後前之所更最很再亦即便仍却卻且或亲親管"
     "跟同给給让讓令使将要会會能可应應得着著过過来來去到上下中内內外里裡"
 )
 # Particles that end or open any name, transliterations included (whose
@@ -355,6 +355,47 @@ def _occurrences(body: str, text: str, org_spans: list[tuple[int, int]]) -> list
             out.append((i, j))
         i = body.find(text, j)
     return out
+
+
+# ---------------------------------------------------------------------- clauses
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
+def without_companions(
+    body: str, floor: int, persons: list[PersonMention], lead: re.Pattern[str]
+) -> list[PersonMention]:
+    """Drop the names of a clause opened by a comitative ("与X、Y等人创办了Z"):
+    they are the subject's companions; the subject is elided or named earlier."""
+    out: list[PersonMention] = []
+    dropping_until = -1
+    for p in persons:
+        if p.start < dropping_until:
+            continue
+        breaks = list(_CLAUSE_BREAK.finditer(body, floor, p.start))
+        opening = breaks[-1].end() if breaks else floor
+        if lead.fullmatch(body[opening : p.start].strip()):
+            nxt = _CLAUSE_BREAK.search(body, p.end)
+            dropping_until = nxt.start() if nxt else len(body)
+            continue
+        out.append(p)
+    return out
+
+
+def relative_head(
+    body: str, te: int, end: int, persons: list[PersonMention], marker: re.Pattern[str]
+) -> PersonMention | None:
+    """ "2022 年加入字节的 CFO 高准": the name a relative clause ending in the
+    marker describes, when nothing but a title stands between."""
+    after = [p for p in persons if te <= p.start < end]
+    if not after:
+        return None
+    gap = body[te : after[0].start]
+    m = None
+    for m in marker.finditer(gap):
+        pass
+    if m is None or _CLAUSE_BREAK.search(gap) or len(gap) - m.end() > 12 or m.start() > 30:
+        return None
+    return after[0]
 
 
 # ---------------------------------------------------------------------- output

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from .cjk import relative_head, without_companions
 from .dates import DateMention
 from .gazetteer import Gazetteer
 from .lang import LanguagePack
@@ -113,6 +114,9 @@ class MoveFinder:
             re.IGNORECASE,
         )
         self.nominal = rx["leave_nominal"]
+        # Optional Chinese word-order cues (cjk.py); None where a pack has none.
+        self.companion_lead = rx["companion_lead"] if pats.get("companion_lead") else None
+        self.relative_after = rx["relative_after"] if pats.get("relative_after") else None
         conj_alt = "|".join(pats["conj"] + pats.get("role_conj", []))
         self.role_split = re.compile(rf"\s+(?=(?:{conj_alt})\s)", re.IGNORECASE)
 
@@ -400,10 +404,13 @@ class MoveFinder:
                 from_org, weak = self._from_side(
                     ctx, s, subjects, persons, ts, te, obj_end, next_start, to_org
                 )
+            # "加入字节的 CFO 高准": the relative clause's object describes the head.
+            relative_head = subj_start == ts and self.relative_after is not None
             if (
                 from_org is None
                 and to_org is not None
                 and not self.rx["return"].match(ctx.body, ts)
+                and not relative_head
             ):
                 # "Foo's CFO Jane Roe has been appointed CEO of Foo": a promotion.
                 desc = self._descriptor_org(ctx, s, subjects, persons, ts)
@@ -452,6 +459,8 @@ class MoveFinder:
     def _subjects(self, ctx: _Ctx, s: Sentence, ts: int, persons: list[PersonMention]) -> list[str]:
         body = ctx.body
         before = [p for p in persons if p.end <= ts]
+        if self.companion_lead is not None:  # "与X等人创办了Y": X is no subject
+            before = without_companions(body, s.start, before, self.companion_lead)
         if before:
             last = before[-1]
             between = body[last.end : ts]
@@ -494,6 +503,10 @@ class MoveFinder:
             }
             if len(speakers) == 1:
                 return list(speakers)
+        if self.relative_after is not None:  # "加入字节的 CFO 高准"
+            head = relative_head(body, ts, s.end, persons, self.relative_after)
+            if head is not None:
+                return [head.person]
         # A fronted subordinate clause: "After leaving Tesla, he ...".
         rest = body[ts : s.end]
         comma = rest.find(", ")
@@ -787,7 +800,11 @@ class MoveFinder:
         one not introduced by a preposition ("invest in Foo and hired")."""
         cands = within(ctx.orgs, s.start, ts)
         for o in cands:
-            if not o.modifier and not self._after_preposition(ctx.body, o, s.start):
+            if (
+                not o.modifier
+                and not self._after_preposition(ctx.body, o, s.start)
+                and not ctx.gaz.is_media(o.name)  # "Bloomberg reported ...": no employer
+            ):
                 return o
         return None
 

@@ -77,6 +77,8 @@ _CATEGORIES = (
     "besides",
     "group_state",
     "list_intro",  # optional: words announcing a list of movers (listed.py)
+    "companion_lead",  # optional: "与X(等人)创办了Y" opens a clause with X as companion
+    "relative_after",  # optional: "加入Y的CFO X": a relative clause before its head X
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (
