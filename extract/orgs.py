@@ -83,6 +83,20 @@ _SUFFIXED = re.compile(
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+def _unspaced_runs(script: str) -> tuple[str, re.Pattern[str]]:
+    """_CAPRUN and _SUFFIXED for a pack whose `script` (Han) is written without
+    spaces: its characters are neither capitals nor part of a Latin name."""
+    first = rf"[^\W\d_a-z{script}]"
+    rest = rf"(?:[^\W{script}]|[.&'’-])*"
+    caprun = rf"{first}{rest}(?:\s{first}{rest}){{0,3}}"
+    suffixed = re.compile(
+        rf"(?<!-)(?<![^\W{script}])(?:{first}{rest}[ \t]){{1,3}}(?:"
+        + "|".join(sorted(_SUFFIX_FORMS, key=len, reverse=True))
+        + rf")(?![^\W{script}]|-)"
+    )
+    return caprun, suffixed
+
+
 @dataclass(frozen=True, slots=True)
 class OrgMention:
     start: int
@@ -108,13 +122,18 @@ class OrgFinder:
         # A name glued to a word character (the pack's: Han glues to nothing) is no hit.
         self.word_before = re.compile(rf"{pack.word_char}|\.")
         self.names = gaz.pattern if pack.spaced else names_pattern(gaz.names, pack.word_char)
+        self.glue = None if pack.spaced else re.compile(pack.word_char)
         kinds = pack.data["patterns"]["org_kind"]
         kind_alt = "|".join(sorted(kinds, key=len, reverse=True))
         self.kind_word = FastRegex(rf"(?<![\w-])(?:{kind_alt})(?![\w-])", lowercase=True)
         named = pack.data["patterns"].get("org_named") or []
         named_alt = "|".join(sorted(named, key=len, reverse=True))
         opt = rf"(?:\s+(?i:{named_alt}))?" if named else ""
-        self.name_after = re.compile(rf"{opt}\s+(?P<name>{_CAPRUN})")
+        # Latin names and the space before them (none needed where Han is written).
+        caprun, self.suffixed, sp = _CAPRUN, _SUFFIXED, r"\s+"
+        if not pack.spaced:
+            (caprun, self.suffixed), sp = _unspaced_runs(pack.script), r"\s*"
+        self.name_after = re.compile(rf"{opt}{sp}(?P<name>{caprun})")
         # "left Foo to join Bar", "keluar dari Foo untuk bergabung dengan Bar":
         # a destination after it makes the word after a leave verb the employer.
         dest = pack.data["patterns"]["dest_prep"]
@@ -128,7 +147,7 @@ class OrgFinder:
         self.dest_name = (
             re.compile(
                 rf",?[ \t]+(?:{'|'.join(sorted(dest, key=len, reverse=True))})[ \t]+"
-                rf"(?P<name>{_CAPRUN})"
+                rf"(?P<name>{caprun})"
             )
             if dest
             else None
@@ -212,7 +231,7 @@ class OrgFinder:
         onward = {t for kind, t, _ in triggers or [] if kind in ("join", "found")}
         # "Helix AI", "Nusantara Labs": a capitalised run ending in an
         # organisation suffix names an organisation wherever it stands.
-        for m in _SUFFIXED.finditer(body):
+        for m in self.suffixed.finditer(body):
             words = m.group(0).split()
             while words[:-1] and (
                 words[0].lower() in self.pack.stopwords
@@ -262,7 +281,7 @@ class OrgFinder:
             # Plain substring search: these forms are per article, and
             # compiling a pattern per call is what the packs exist to avoid.
             for text in sorted(forms, key=len, reverse=True):
-                for a in _occurrences(body, text):
+                for a in _occurrences(body, text, self.glue):
                     b = a + len(text)
                     if _overlaps(a, b, taken) or _overlaps(a, b, person_spans or []):
                         continue
@@ -305,7 +324,7 @@ class OrgFinder:
             # Named in full first, and never the start of a longer name.
             hits = [
                 a
-                for a in _occurrences(body, short)
+                for a in _occurrences(body, short, self.glue)
                 if a > first
                 and not _CAP_NEXT.match(body, a + len(short))
                 and not _overlaps(a, a + len(short), person_spans)
@@ -387,15 +406,19 @@ class OrgFinder:
         return canon
 
 
-def _occurrences(body: str, text: str) -> list[int]:
-    """Offsets of `text` in `body` as a whole word."""
+def _occurrences(body: str, text: str, word_char: re.Pattern[str] | None = None) -> list[int]:
+    """Offsets of `text` in `body` as a whole word (`word_char`: a pack's own)."""
     out: list[int] = []
     i = body.find(text)
     while i >= 0:
         j = i + len(text)
         before = body[i - 1] if i else " "
         after = body[j] if j < len(body) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+        if word_char is not None:
+            glued = bool(word_char.match(before) or word_char.match(after))
+        else:
+            glued = before.isalnum() or before in "_-" or after.isalnum() or after in "_-"
+        if not glued:
             out.append(i)
         i = body.find(text, i + 1)
     return out
