@@ -29,18 +29,6 @@ from .people import PersonMention
 from .sentences import Sentence
 from .types import Extraction, GroupMoveFact, Mention, MoveFact, OrgEntity, PersonEntity
 
-# Characters that never belong to a name: grammar particles and the verbs,
-# prepositions and adverbs that follow or precede a name.
-_NOT_NAME = frozenset(
-    "的了是在也已将將则則曾于於与與和及等均都又还還就才并並被把从從向对對为為由以"
-    "称稱说說表这這那其此该該各每年月日时時后後前之所更最很再亦即便仍却卻且或亲親管"
-    "跟同给給让讓令使将要会會能可应應得着著过過来來去到上下中内內外里裡"
-)
-# Particles that end or open any name, transliterations included (whose
-# characters overlap the wider set above: 里, 各, 克 ...).
-_PARTICLES = frozenset("的了是在也已将將则則于於与與和及等均都被把从從向对對为為由以这這")
-# A title ends in one of these (首席研究官, 执行长, 副手, 成员 ...): a name may start after.
-_TITLE_END = frozenset("官长長人员員家裁监監手席授士者师師编編记記")
 # "- Trapit Bansal:在思维链上...": a list item opening with a Latin name and a colon.
 _LISTED_LATIN = re.compile(
     r"(?m)^[ \t]*(?:[-•*·‧▪●]|\d{1,2}[.、)])[ \t]*"
@@ -72,6 +60,9 @@ class HanNames:
         self.surnames: frozenset[str] = mod.SURNAMES
         self.compound: frozenset[str] = mod.COMPOUND_SURNAMES
         self.syllable: re.Pattern[str] = mod.PINYIN_SYLLABLE
+        self.not_name: frozenset[str] = mod.NOT_NAME
+        self.particles: frozenset[str] = mod.PARTICLES
+        self.title_end: frozenset[str] = mod.TITLE_END
         han = f"[{pack.script}]"
         dot = f"[{mod.NAME_DOT}]"
         self.han_run = re.compile(f"{han}+")
@@ -178,8 +169,8 @@ class HanNames:
         cut = 0
         for i, ch in enumerate(tail):
             if (
-                ch in _PARTICLES
-                or ch in _TITLE_END
+                ch in self.particles
+                or ch in self.title_end
                 or self._title_ends(run, len(run) - len(tail) + i + 1)
             ):
                 cut = i + 1
@@ -188,7 +179,7 @@ class HanNames:
     def _right_part(self, run: str) -> str:
         """The end of a transliterated name: up to the first particle or verb."""
         for i, ch in enumerate(run[:6]):
-            if ch in _PARTICLES or (i >= 2 and (ch in _NOT_NAME or self._word_at(run, i))):
+            if ch in self.particles or (i >= 2 and (ch in self.not_name or self._word_at(run, i))):
                 return run[:i]
         return run[:6]
 
@@ -206,7 +197,7 @@ class HanNames:
         """A surname and one or two given-name characters at the start of `text`."""
         for sur in (text[:2], text[:1]):
             if sur in self.compound or (
-                len(sur) == 1 and sur in self.surnames and sur not in _NOT_NAME
+                len(sur) == 1 and sur in self.surnames and sur not in self.not_name
             ):
                 rest = text[len(sur) :]
                 given = self._given(rest)
@@ -214,9 +205,9 @@ class HanNames:
         return None
 
     def _given(self, rest: str) -> str:
-        if not rest or rest[0] in _NOT_NAME or self._word_at(rest, 0):
+        if not rest or rest[0] in self.not_name or self._word_at(rest, 0):
             return ""
-        if len(rest) == 1 or rest[1] in _NOT_NAME or self._word_at(rest, 1):
+        if len(rest) == 1 or rest[1] in self.not_name or self._word_at(rest, 1):
             return rest[:1]
         return rest[:2]
 
@@ -308,7 +299,7 @@ def han_people(
                 )
                 end = latin.end()
             new_mentions.append(PersonMention(a, end, body[a:end], name))
-    _short_forms(body, found, entities, new_mentions, org_spans)
+    _short_forms(body, found, entities, new_mentions, org_spans, names.dot)
     taken = [(m.start, m.end) for m in new_mentions]
     engine = [m for m in engine if not any(m.start < b and a < m.end for a, b in taken)]
     for ent in entities.values():
@@ -323,12 +314,13 @@ def _short_forms(
     entities: dict[str, PersonEntity],
     mentions: list[PersonMention],
     org_spans: list[tuple[int, int]],
+    dot: re.Pattern[str],
 ) -> None:
     """苏茨克维 for 伊利亚·苏茨克维: the last part of a dotted name, when only one
     person of the article ends so."""
     owners: dict[str, set[str]] = {}
     for name in found:
-        parts = re.split(f"[{_DOTS}]", name)
+        parts = dot.split(name)
         if len(parts) > 1 and len(parts[-1]) >= 2:
             owners.setdefault(parts[-1], set()).add(name)
     full = [(m.start, m.end) for m in mentions]
@@ -341,9 +333,6 @@ def _short_forms(
                 continue
             entities[name].mentions.append(Mention(short, a, b))
             mentions.append(PersonMention(a, b, short, name))
-
-
-_DOTS = "·‧•・"
 
 
 def _occurrences(body: str, text: str, org_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -390,10 +379,11 @@ def relative_head(
     if not after:
         return None
     gap = body[te : after[0].start]
-    m = None
-    for m in marker.finditer(gap):
-        pass
-    if m is None or _CLAUSE_BREAK.search(gap) or len(gap) - m.end() > 12 or m.start() > 30:
+    marks = list(marker.finditer(gap))
+    if not marks or _CLAUSE_BREAK.search(gap):
+        return None
+    last = marks[-1]  # the marker closing the clause: only a title may follow it
+    if len(gap) - last.end() > 12 or last.start() > 30:
         return None
     return after[0]
 

@@ -101,3 +101,16 @@ PINYIN_SYLLABLE = re.compile(
     r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|ue|ve|uai|iao|ai|ei|ao|ou|an|en|in|un|vn"
     r"|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u|v)"
 )
+
+# Characters that never belong to a name: grammar particles and the verbs,
+# prepositions and adverbs that follow or precede a name.
+NOT_NAME = frozenset(
+    "的了是在也已将將则則曾于於与與和及等均都又还還就才并並被把从從向对對为為由以"
+    "称稱说說表这這那其此该該各每年月日时時后後前之所更最很再亦即便仍却卻且或亲親管"
+    "跟同给給让讓令使将要会會能可应應得着著过過来來去到上下中内內外里裡"
+)
+# Particles that end or open any name, transliterations included (whose
+# characters overlap the wider set above: 里, 各, 克 ...).
+PARTICLES = frozenset("的了是在也已将將则則于於与與和及等均都被把从從向对對为為由以这這")
+# A title ends in one of these (首席研究官, 执行长, 副手, 成员 ...): a name may start after.
+TITLE_END = frozenset("官长長人员員家裁监監手席授士者师師编編记記")
