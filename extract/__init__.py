@@ -66,7 +66,11 @@ class _Engine:
         self.moves = MoveFinder(pack, self.gaz)
         self.groups = GroupFinder(pack)
         # Scripts without spaces or capitals (Han) name people by other cues.
-        self.han = HanNames(pack) if not pack.spaced and pack.script else None
+        self.han = (
+            HanNames(pack, [load_pack(c) for c in PACK_CODES])
+            if not pack.spaced and pack.script
+            else None
+        )
 
 
 # A compile cache, not state: an engine is read-only once built, and the key

@@ -55,7 +55,7 @@ class _Person:
 class HanNames:
     """Person names in Han script, compiled once per pack."""
 
-    def __init__(self, pack: LanguagePack) -> None:
+    def __init__(self, pack: LanguagePack, packs: list[LanguagePack]) -> None:
         mod = pack.module
         self.surnames: frozenset[str] = mod.SURNAMES
         self.compound: frozenset[str] = mod.COMPOUND_SURNAMES
@@ -77,6 +77,8 @@ class HanNames:
         )
         self.latin_titles = frozenset(t for t in pack.title_words if t.isascii())
         self.words = _vocabulary(pack)
+        # Capitalised words that name no one ("Deep Research"), from every pack.
+        self.not_name_words = frozenset().union(*(p.not_name_words for p in packs))
 
     # ------------------------------------------------------------------ candidates
     def find(
@@ -94,7 +96,8 @@ class HanNames:
             self._parenthesised(body, s, found)
             self._titled(body, s, found)
         for m in _LISTED_LATIN.finditer(body):
-            if not covered[m.start("name")]:
+            words = {w.lower() for w in m.group("name").split()}
+            if not covered[m.start("name")] and not words & self.not_name_words:
                 self._add(found, body, m.start("name"), m.end("name"), None)
         return found.names
 

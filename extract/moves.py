@@ -548,7 +548,7 @@ class MoveFinder:
         words = ctx.body[a:ts].split()
         if not words or not self.rx["title_lead"].fullmatch(words[0]):
             return None
-        if not any(fold_word(w) in self.pack.title_words for w in words[-3:]):
+        if not any(self.pack.is_title(fold_word(w)) for w in words[-3:]):
             return None
         orgs = within(ctx.orgs, a, ts)
         if len(orgs) != 1:
@@ -885,7 +885,7 @@ class MoveFinder:
             words = [w.strip("’'-") for w in _LEADING_POSSESSIVE.sub("", gap).split()]
             if gap.strip() == ",":
                 lead = body[max(s.start, o.start - 30) : o.start].split()[-3:]
-                if any(fold_word(w) in self.pack.title_words for w in lead) and (
+                if any(self.pack.is_title(fold_word(w)) for w in lead) and (
                     allow_former or not self.rx["former"].search(" ".join(lead))
                 ):
                     return o.name  # "co-founder of OpenAI, John Doe,"
@@ -894,7 +894,7 @@ class MoveFinder:
                 len(words) <= 5
                 and "," not in gap
                 and "(" not in gap
-                and (not words or any(fold_word(w) in self.pack.title_words for w in words))
+                and (not words or any(self.pack.is_title(fold_word(w)) for w in words))
                 and not self._trigger_in(ctx, o.end, pm.start)
                 and not self.rx["speech"].search(gap)
             )

@@ -189,6 +189,12 @@ class LanguagePack:
         """Numbers written as words ("eleven", "sebelas"): the pack module knows."""
         return self.module.number(word)
 
+    def is_title(self, word: str) -> bool:
+        """A title word; without spaces, a word ending in one ("研究副总裁")."""
+        if word in self.title_words:
+            return True
+        return not self.spaced and any(word.endswith(t) for t in self.title_words)
+
     def fold_punctuation(self, text: str) -> str:
         """The text with full-width punctuation as ASCII, offsets unchanged."""
         return text.translate(self.punctuation) if self.punctuation else text
