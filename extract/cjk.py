@@ -279,36 +279,48 @@ def han_people(
     """The Latin-script people found by people.py plus the Han-script ones.
 
     A Latin form in parentheses after a Han name is that person's alias: a
-    Latin person found there joins the Han one."""
+    Latin person found under that form is the Han one."""
     found = names.find(body, sentences, org_spans)
     if not found:
         return people, mentions
-    alias_of = {fold(body[a:b]) for p in found.values() for a, b in p.latin}
-    kept = [p for p in people if fold(p.name) not in alias_of]
-    engine = [m for m in mentions if fold(m.person) not in alias_of]
-    entities = {p.name: p for p in kept}
+    owner = {fold(body[a:b]): name for name, p in found.items() for a, b in p.latin}
+    entities = {name: PersonEntity(name=name) for name in found}
+    for p in people:
+        if fold(p.name) in owner:
+            entities[owner[fold(p.name)]].mentions.extend(p.mentions)
+        else:
+            entities.setdefault(p.name, p)
+    engine = [replace(m, person=owner.get(fold(m.person), m.person)) for m in mentions]
     new_mentions: list[PersonMention] = []
     for name, person in found.items():
-        ent = entities.setdefault(name, PersonEntity(name=name))
-        forms = {fold(body[a:b]) for a, b in person.latin}
-        for a, b in _occurrences(body, name, org_spans):
-            ent.mentions.append(Mention(name, a, b))
-            end = b
-            latin = _LATIN_NAME.match(body, b)
-            if latin and fold(latin.group("latin")) in forms:
-                # The engine reads "name (Latin Form)" as one mention.
-                ent.mentions.append(
-                    Mention(latin.group("latin"), latin.start("latin"), latin.end("latin"))
-                )
-                end = latin.end()
-            new_mentions.append(PersonMention(a, end, body[a:end], name))
+        new_mentions += _mentions_of(body, person, entities[name], org_spans)
     _short_forms(body, found, entities, new_mentions, org_spans, names.dot)
     taken = [(m.start, m.end) for m in new_mentions]
     engine = [m for m in engine if not any(m.start < b and a < m.end for a, b in taken)]
     for ent in entities.values():
-        ent.mentions.sort(key=lambda m: m.start)
+        ent.mentions = sorted(set(ent.mentions), key=lambda m: m.start)
     all_mentions = sorted(engine + new_mentions, key=lambda m: m.start)
     return [e for e in entities.values() if e.mentions], all_mentions
+
+
+def _mentions_of(
+    body: str, person: _Person, ent: PersonEntity, org_spans: list[tuple[int, int]]
+) -> list[PersonMention]:
+    """Every occurrence of a Han name (with its Latin form when one follows)."""
+    forms = {fold(body[a:b]) for a, b in person.latin}
+    out: list[PersonMention] = []
+    for a, b in _occurrences(body, person.name, org_spans):
+        ent.mentions.append(Mention(person.name, a, b))
+        end = b
+        latin = _LATIN_NAME.match(body, b)
+        if latin and fold(latin.group("latin")) in forms:
+            # The engine reads "name (Latin Form)" as one mention.
+            ent.mentions.append(
+                Mention(latin.group("latin"), latin.start("latin"), latin.end("latin"))
+            )
+            end = latin.end()
+        out.append(PersonMention(a, end, body[a:end], person.name))
+    return out
 
 
 def _short_forms(
