@@ -27,6 +27,7 @@ from .lang import LanguagePack
 from .normalize import fold
 from .people import PersonMention
 from .sentences import Sentence
+from .trie import trie_pattern
 from .types import Extraction, GroupMoveFact, Mention, MoveFact, OrgEntity, PersonEntity
 
 # "- Trapit Bansal:在思维链上...": a list item opening with a Latin name and a colon.
@@ -76,6 +77,12 @@ class HanNames:
             reverse=True,
         )
         self.latin_titles = frozenset(t for t in pack.title_words if t.isascii())
+        # A title (Han, or a Latin one with a space or none) right before a surname.
+        first = "".join(sorted(self.surnames | {c[0] for c in self.compound}))
+        latin = "|".join(sorted(self.latin_titles, key=len, reverse=True))
+        self.title_then_surname = re.compile(
+            rf"(?:{trie_pattern(self.titles)}|(?<![A-Za-z])(?i:{latin})[ \t]*)(?=[{first}])"
+        )
         self.words = _vocabulary(pack)
         # Capitalised words that name no one ("Deep Research"), from every pack.
         self.not_name_words = frozenset().union(*(p.not_name_words for p in packs))
@@ -102,8 +109,8 @@ class HanNames:
         return found.names
 
     def _dotted(self, body: str, s: Sentence, found: _Found) -> None:
-        covered = found.covered
         """伊利亚·苏茨克维: the parts around the transliteration dot."""
+        covered = found.covered
         for m in self.dotted.finditer(body, s.start, s.end):
             left = self._left_part(m.group("left"), 4)
             right = m.group("right")
@@ -119,8 +126,8 @@ class HanNames:
             self._add(found, body, start, end, after if end == m.end() else None)
 
     def _parenthesised(self, body: str, s: Sentence, found: _Found) -> None:
-        covered = found.covered
         """龐若鳴(Ruoming Pang), 費德里吉(Craig Federighi): a Han name and its Latin form."""
+        covered = found.covered
         for m in _LATIN_NAME.finditer(body, s.start, s.end):
             run_end = m.start()
             run = self._run_before(body, run_end, s.start)
@@ -139,17 +146,13 @@ class HanNames:
             self._add(found, body, run_end - len(name), run_end, m)
 
     def _titled(self, body: str, s: Sentence, found: _Found) -> None:
-        covered = found.covered
         """研究副总裁吴永辉, CFO 高准: a surname plus one or two characters after a title."""
-        for m in self.han_run.finditer(body, s.start, s.end):
-            run, base = m.group(), m.start()
-            for i in range(len(run)):
-                if not self._title_before(body, run, i, base):
-                    continue
-                name = self._surname_name(run[i:])
-                a = base + i
-                if name and not covered[a] and not self.dot.match(body, a + len(name)):
-                    self._add(found, body, a, a + len(name), None)
+        for m in self.title_then_surname.finditer(body, s.start, s.end):
+            run = self.han_run.match(body, m.end())
+            name = self._surname_name(run.group()) if run else None
+            a = m.end()
+            if name and not found.covered[a] and not self.dot.match(body, a + len(name)):
+                self._add(found, body, a, a + len(name), None)
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
@@ -188,13 +191,6 @@ class HanNames:
 
     def _title_ends(self, run: str, end: int) -> bool:
         return any(run.endswith(t, 0, end) for t in self.titles)
-
-    def _title_before(self, body: str, run: str, i: int, base: int) -> bool:
-        if i == 0:
-            # "CFO 高准", "CEO梁汝波": a Latin title right before the run.
-            words = body[max(0, base - 12) : base].split()
-            return bool(words) and words[-1].lower().strip(",.:") in self.latin_titles
-        return self._title_ends(run, i)
 
     def _surname_name(self, text: str) -> str | None:
         """A surname and one or two given-name characters at the start of `text`."""
