@@ -131,7 +131,7 @@ def extract(
     people, person_mentions = eng.people.find(body, sentences, org_spans, triggers)
     if eng.han is not None:
         people, person_mentions = han_people(
-            eng.han, body, sentences, org_spans, people, person_mentions
+            eng.han, body, sentences, org_spans, people, person_mentions, triggers
         )
     noise = [(s.start, s.end) for s in sentences if s.noise]
     dates = [d for d in all_dates if not any(a <= d.start < b for a, b in noise)]

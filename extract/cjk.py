@@ -30,6 +30,8 @@ from .sentences import Sentence
 from .trie import trie_pattern
 from .types import Extraction, GroupMoveFact, Mention, MoveFact, OrgEntity, PersonEntity
 
+# Move verbs whose subject is the person before them.
+_SUBJECT_KINDS = frozenset({"join", "leave", "leave_noobj", "found"})
 # "- Trapit Bansal:在思维链上...": a list item opening with a Latin name and a colon.
 _LISTED_LATIN = re.compile(
     r"(?m)^[ \t]*(?:[-•*·‧▪●]|\d{1,2}[.、)])[ \t]*"
@@ -64,6 +66,7 @@ class HanNames:
         self.not_name: frozenset[str] = mod.NOT_NAME
         self.particles: frozenset[str] = mod.PARTICLES
         self.title_end: frozenset[str] = mod.TITLE_END
+        self.adverbs: tuple[str, ...] = mod.ADVERBS_BEFORE_VERB
         han = f"[{pack.script}]"
         dot = f"[{mod.NAME_DOT}]"
         self.han_run = re.compile(f"{han}+")
@@ -89,7 +92,11 @@ class HanNames:
 
     # ------------------------------------------------------------------ candidates
     def find(
-        self, body: str, sentences: list[Sentence], org_spans: list[tuple[int, int]]
+        self,
+        body: str,
+        sentences: list[Sentence],
+        org_spans: list[tuple[int, int]],
+        triggers: list[tuple[str, int, int]] = (),  # type: ignore[assignment]
     ) -> dict[str, _Person]:
         # Organisations, then each name found: later cues skip what is taken.
         covered = bytearray(len(body) + 1)
@@ -106,7 +113,30 @@ class HanNames:
             words = {w.lower() for w in m.group("name").split()}
             if not covered[m.start("name")] and not words & self.not_name_words:
                 self._add(found, body, m.start("name"), m.end("name"), None)
+        for kind, ts, te in triggers:
+            self._by_verb(body, kind, ts, te, found)
         return found.names
+
+    def _by_verb(self, body: str, kind: str, ts: int, te: int, found: _Found) -> None:
+        """张建国已加入小米, 腾讯聘请王立军为: a three-character surname name as the
+        subject right before a move verb (adverbs between), or the object right
+        after a hire verb, standing alone (no Han character glued before it)."""
+        if kind in _SUBJECT_KINDS:
+            end = ts
+            while adverb := next((a for a in self.adverbs if body.endswith(a, 0, end)), None):
+                end -= len(adverb)
+            start = end - 3
+            alone = start == 0 or not self.han_run.match(body, start - 1)
+        elif kind == "hire":
+            start, end = te, te + 3
+            alone = not self.han_run.match(body, end) or body[end] in self.particles
+        else:
+            return
+        if start < 0 or not alone or found.covered[start] or found.covered[end - 1]:
+            return
+        run = self.han_run.match(body, start, end)
+        if run and run.end() == end and self._surname_name(body[start:end]) == body[start:end]:
+            self._add(found, body, start, end, None)
 
     def _dotted(self, body: str, s: Sentence, found: _Found) -> None:
         """伊利亚·苏茨克维: the parts around the transliteration dot."""
@@ -271,12 +301,13 @@ def han_people(
     org_spans: list[tuple[int, int]],
     people: list[PersonEntity],
     mentions: list[PersonMention],
+    triggers: list[tuple[str, int, int]],
 ) -> tuple[list[PersonEntity], list[PersonMention]]:
     """The Latin-script people found by people.py plus the Han-script ones.
 
     A Latin form in parentheses after a Han name is that person's alias: a
     Latin person found under that form is the Han one."""
-    found = names.find(body, sentences, org_spans)
+    found = names.find(body, sentences, org_spans, triggers)
     if not found:
         return people, mentions
     owner = {fold(body[a:b]): name for name, p in found.items() for a, b in p.latin}

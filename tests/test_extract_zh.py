@@ -93,6 +93,14 @@ def test_latin_name_opening_a_list_item() -> None:
     assert not run("产品如下:\n- Deep Research:一款代理产品。\n", "zh").people
 
 
+def test_surname_name_right_before_a_move_verb_or_after_a_hire_verb() -> None:
+    assert counted("张建国已经正式加入小米。") == [("张建国", None, "Xiaomi")]
+    assert counted("腾讯聘请王立军为首席科学家。") == [("王立军", None, "Tencent")]
+    # A company glued to the verb is no person, even when it opens with a surname.
+    assert counted("金山软件加入了开源联盟。") == []
+    assert not run("高通已加入开源联盟。", "zh").people
+
+
 # ---------------------------------------------------------------- moves
 def test_join_with_origin_from_description() -> None:
     m = one_move("前谷歌研究员张伟已于近日加入字节跳动，担任视觉团队负责人。", "zh")

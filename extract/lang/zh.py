@@ -114,3 +114,26 @@ NOT_NAME = frozenset(
 PARTICLES = frozenset("的了是在也已将將则則于於与與和及等均都被把从從向对對为為由以这這")
 # A title ends in one of these (首席研究官, 执行长, 副手, 成员 ...): a name may start after.
 TITLE_END = frozenset("官长長人员員家裁监監手席授士者师師编編记記")
+
+# Adverbs between a subject and its move verb (张建国已经正式加入小米).
+ADVERBS_BEFORE_VERB = (
+    "已经",
+    "已經",
+    "已",
+    "也",
+    "将",
+    "將",
+    "正式",
+    "宣布",
+    "宣佈",
+    "确认",
+    "確認",
+    "近日",
+    "日前",
+    "刚刚",
+    "剛剛",
+    "即将",
+    "即將",
+    "于近日",
+    "於近日",
+)
