@@ -176,6 +176,8 @@ def test_from_before_the_verb_and_absolute_date() -> None:
         ("上月", "2025-02"),
         ("本週", "2025-03"),
         ("2023年5月12日", "2023-05-12"),
+        ("週三", "2025-03-12"),
+        ("昨晚", "2025-03-13"),
     ],
 )
 def test_relative_and_absolute_dates(phrase: str, iso: str) -> None:
