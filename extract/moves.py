@@ -405,12 +405,12 @@ class MoveFinder:
                     ctx, s, subjects, persons, ts, te, obj_end, next_start, to_org
                 )
             # "加入字节的 CFO 高准": the relative clause's object describes the head.
-            relative_head = subj_start == ts and self.relative_after is not None
+            named_after = subj_start == ts and self.relative_after is not None
             if (
                 from_org is None
                 and to_org is not None
                 and not self.rx["return"].match(ctx.body, ts)
-                and not relative_head
+                and not named_after
             ):
                 # "Foo's CFO Jane Roe has been appointed CEO of Foo": a promotion.
                 desc = self._descriptor_org(ctx, s, subjects, persons, ts)
