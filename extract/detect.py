@@ -7,6 +7,7 @@ import re
 from .lang import PACK_CODES, load_pack
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 DEFAULT_LANGUAGE = "en"
 
 
@@ -16,12 +17,12 @@ SCRIPT_SHARE = 0.3
 
 def _by_script(text: str) -> str | None:
     """The pack whose script (a pack property, e.g. Han) writes much of `text`."""
-    letters = sum(1 for c in text if c.isalpha())
-    if not letters:
-        return None
     for code in PACK_CODES:
         script = load_pack(code).script_chars
-        if script is not None and len(script.findall(text)) / letters >= SCRIPT_SHARE:
+        if script is None or not script.search(text):
+            continue  # the common case: not one character of that script
+        letters = len(_LETTER.findall(text))
+        if len(script.findall(text)) / letters >= SCRIPT_SHARE:
             return code
     return None
 
@@ -38,8 +39,10 @@ def detect_language(text: str) -> str:
     # Two stopwords at least: one short word ("y", "a") says nothing.
     best, best_score = DEFAULT_LANGUAGE, 1
     for code in PACK_CODES:
-        stop = load_pack(code).stopwords
-        score = sum(1 for w in words if w in stop)
+        pack = load_pack(code)
+        if pack.script_chars is not None:
+            continue  # a script of its own: decided above
+        score = sum(1 for w in words if w in pack.stopwords)
         if score > best_score:
             best, best_score = code, score
     return best
