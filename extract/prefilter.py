@@ -207,6 +207,13 @@ class LexiconScanner:
         self.pre = re.compile(f"(?=({trie_pattern(sorted(self.by_lit))}))") if self.by_lit else None
         self.max_lit = max((len(k) for k in self.by_lit), default=0)
 
+    def _glued(self, low: str, s: int) -> bool:
+        """A match at `s` after a word character really continues that word
+        (no: an unspaced script's character on either side)."""
+        if self.script is None:
+            return True
+        return bool(self.word_char.match(low, s - 1)) and not self.script.match(low, s)
+
     def scan(self, text: str, lower: str | None = None) -> list[tuple[str, int, int]]:
         low = lower if lower is not None else text.lower()
         if len(low) != len(text):
@@ -218,11 +225,7 @@ class LexiconScanner:
         ) -> None:
             for m in rx.finditer(low, a, b):
                 s, e = m.start(), m.end()
-                if (
-                    s > 0
-                    and self.word_char.match(low, s - 1)
-                    and not (self.script and self.script.match(low, s))
-                ):
+                if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_-") and self._glued(low, s):
                     continue  # not at a word start
                 if must and not (s <= must[0] and must[1] <= e):
                     continue
