@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 
 from .analysis import Analysis, Trigger, TriggerKind
+from .cjk import HanNames, han_people, restore_text
 from .completion import complete, returns_explain_departures
 from .consolidate import consolidate, to_facts
 from .dates import find_dates
@@ -20,6 +22,7 @@ from .frames import find_frames
 from .gazetteer import ENV_VAR, load_gazetteer
 from .groups import GroupFinder
 from .lang import PACK_CODES, LanguagePack, load_pack
+from .listed import ArticleText, listed_moves
 from .members import named_members
 from .moves import MoveContext, MovePatterns, affiliations, find_hops, resolve_org_anaphors
 from .orgs import OrgFinder, OrgMention
@@ -66,6 +69,12 @@ class _Engine:
         self.people = PeopleFinder([load_pack(c) for c in PACK_CODES], pack)
         self.move_patterns = MovePatterns.compile(pack)
         self.groups = GroupFinder(pack)
+        # Scripts without spaces or capitals (Han) name people by other cues.
+        self.han = (
+            HanNames(pack, [load_pack(c) for c in PACK_CODES])
+            if not pack.spaced and pack.script
+            else None
+        )
 
 
 # A compile cache, not state: an engine is read-only once built, and the key
@@ -112,7 +121,9 @@ def extract(
     if language is None:
         language = detect_language(f"{title}\n{body}")
     eng = _engine(language, gazetteer)
-    doc = _analyse(eng, body, published)
+    # Full-width punctuation read as ASCII (same offsets); texts restored at the end.
+    original, body = body, eng.pack.fold_punctuation(body)
+    doc = _analyse(eng, original, body, published)
     title_orgs = [o.name for o in eng.orgs.find(title)] if title else []
     doc.frames = find_frames(doc.sentences, doc.orgs, title_orgs, eng.gaz)
     hops = returns_explain_departures(find_hops(doc, eng.move_patterns))
@@ -137,13 +148,22 @@ def extract(
         eng.pack.rx["pronoun_plural"],
         eng.move_patterns.coord_tight,
     )
-    return Extraction(
+    # "以下11人已加入X:" and a bulleted list: one move per item.
+    moves += listed_moves(
+        ArticleText(body, doc.sentences, doc.orgs, doc.persons, doc.dates, published),
+        eng.pack,
+        eng.gaz,
+        doc.triggers,
+        moves,
+    )
+    result = Extraction(
         language=language,
         people=doc.people,
         organizations=_organizations(eng, doc.named_orgs),
         moves=moves,
         group_moves=groups,
     )
+    return result if body is original else restore_text(result, original)
 
 
 def _organizations(eng: _Engine, mentions: list[OrgMention]) -> list[OrgEntity]:
@@ -155,9 +175,12 @@ def _organizations(eng: _Engine, mentions: list[OrgMention]) -> list[OrgEntity]:
     return list(orgs.values())
 
 
-def _analyse(eng: _Engine, body: str, published: dt.date | None) -> Analysis:
-    """Sentences, move verbs, dates, organisations and people: found once, read by every stage."""
-    sentences = split_sentences(body, eng.pack)
+def _analyse(eng: _Engine, original: str, body: str, published: dt.date | None) -> Analysis:
+    """Sentences, move verbs, dates, organisations and people: found once, read by
+    every stage.  `body` is `original` with its punctuation folded to ASCII."""
+    sentences = split_sentences(original, eng.pack)  # 。 ends a sentence, "." may not
+    if body is not original:
+        sentences = [replace(s, text=body[s.start : s.end]) for s in sentences]
     assert eng.pack.trigger_scan is not None
     triggers = SpanList(
         Trigger(TriggerKind(k), a, b) for k, a, b in eng.pack.trigger_scan.scan(body)
@@ -174,9 +197,10 @@ def _analyse(eng: _Engine, body: str, published: dt.date | None) -> Analysis:
         SpanList(d for d in all_dates if not any(a <= d.start < b for a, b in noise)),
     )
     org_mentions = eng.orgs.find(body, triggers, date_spans={d.start: d.end for d in all_dates})
-    people, persons = eng.people.find(
-        body, sentences, [(o.start, o.end) for o in org_mentions], triggers
-    )
+    org_spans = [(o.start, o.end) for o in org_mentions]
+    people, persons = eng.people.find(body, sentences, org_spans, triggers)
+    if eng.han is not None:
+        people, persons = han_people(eng.han, body, sentences, org_spans, people, persons, triggers)
     doc.named_orgs = doc.orgs = SpanList(org_mentions)
     doc.persons, doc.people = SpanList(persons), people
     ctx = MoveContext(doc, eng.move_patterns)

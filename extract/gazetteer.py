@@ -37,6 +37,7 @@ class Gazetteer:
     by_form: dict[str, str]  # folded surface form -> canonical name
     by_acronym: dict[str, str]  # exact acronym -> canonical name
     pattern: re.Pattern[str]
+    names: str = ""  # the trie alternation of every form, lowercased
     exact: frozenset[str] = frozenset()  # every form as written in the files ("xAI")
     families: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -102,6 +103,12 @@ def load_gazetteer(extra: str | Path | tuple[str | Path, ...] | None = None) -> 
     return _build(_user_files(paths))
 
 
+def names_pattern(names: str, word_char: str = r"\w") -> re.Pattern[str]:
+    """The gazetteer's forms, ending where a word does (`word_char`: a pack's,
+    for scripts written without spaces)."""
+    return re.compile(rf"(?:{names})(?!{word_char}|\.{word_char}|-(?![^\W\d_]))")
+
+
 @cache
 def _build(paths: tuple[str, ...]) -> Gazetteer:
     raw = resources.files(__package__).joinpath("data/organizations.toml").read_text("utf-8")
@@ -126,12 +133,13 @@ def _build(paths: tuple[str, ...]) -> Gazetteer:
     # boundary checked by the caller: several times faster in Python's re.
     # A hyphen and a letter after it make a compound the organisation opens
     # ("OpenAI-Forscher", "Google-owned"); a hyphen before is for "ex-" (orgs.py).
-    pattern = re.compile(rf"(?:{alt})(?!\w|\.\w|-(?![^\W\d_]))")
+    pattern = names_pattern(alt)
     gaz = Gazetteer(
         records=records,
         by_form=by_form,
         by_acronym=by_acronym,
         pattern=pattern,
+        names=alt,
         exact=frozenset(forms),
     )
     gaz.families = {name: gaz._family(name) for name in records}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, names_pattern
 from .lang import LanguagePack, alternation
 from .names import given_names
 from .normalize import fold
@@ -83,6 +83,22 @@ _SUFFIXED = re.compile(
     + "|".join(sorted(_SUFFIX_FORMS, key=len, reverse=True))
     + r")(?![\w-])"
 )
+
+
+def _unspaced_runs(script: str) -> tuple[str, re.Pattern[str]]:
+    """_CAPRUN and _SUFFIXED for a pack whose `script` (Han) is written without
+    spaces: its characters are neither capitals nor part of a Latin name."""
+    first = rf"[^\W\d_a-z{script}]"
+    rest = rf"(?:[^\W{script}]|[.&'’-])*"
+    caprun = rf"{first}{rest}(?:\s{first}{rest}){{0,3}}"
+    suffixed = re.compile(
+        rf"(?<!-)(?<![^\W{script}])(?:{first}{rest}[ \t]){{1,3}}(?:"
+        + "|".join(sorted(_SUFFIX_FORMS, key=len, reverse=True))
+        + rf")(?![^\W{script}]|-)"
+    )
+    return caprun, suffixed
+
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -228,12 +244,20 @@ class OrgFinder:
         self.pack = pack
         self.gaz = gaz
         patterns = pack.data["patterns"]
+        # A name glued to a word character (the pack's: Han glues to nothing) is no hit.
+        self.word_before = re.compile(rf"{pack.word_char}|\.")
+        self.names = gaz.pattern if pack.spaced else names_pattern(gaz.names, pack.word_char)
+        self.glue = None if pack.spaced else re.compile(pack.word_char)
         self.kind_word = FastRegex(
             rf"(?<![\w-])(?:{alternation(patterns['org_kind'])})(?![\w-])", lowercase=True
         )
         named = patterns.get("org_named") or []
         opt = rf"(?:\s+(?i:{alternation(named)}))?" if named else ""
-        self.name_after = re.compile(rf"{opt}\s+(?P<name>{_CAPRUN})")
+        # Latin names and the space before them (none needed where Han is written).
+        caprun, self.suffixed, sp = _CAPRUN, _SUFFIXED, r"\s+"
+        if not pack.spaced:
+            (caprun, self.suffixed), sp = _unspaced_runs(pack.script), r"\s*"
+        self.name_after = re.compile(rf"{opt}{sp}(?P<name>{caprun})")
         # "left Foo to join Bar", "keluar dari Foo untuk bergabung dengan Bar":
         # a destination after it makes the word after a leave verb the employer.
         dest = alternation(patterns["dest_prep"])
@@ -241,7 +265,7 @@ class OrgFinder:
             re.compile(rf"[ \t]+(?:{dest})[ \t]+[^\W\d_a-z]") if patterns["dest_prep"] else None
         )
         self.dest_name = (
-            re.compile(rf",?[ \t]+(?:{dest})[ \t]+(?P<name>{_CAPRUN})")
+            re.compile(rf",?[ \t]+(?:{dest})[ \t]+(?P<name>{caprun})")
             if patterns["dest_prep"]
             else None
         )
@@ -298,7 +322,7 @@ class OrgFinder:
         low = _lower_same_length(body)
         found: list[OrgMention] = []
         canon_of: dict[str, str | None] = {}  # names recur in an article: judge each once
-        for m in self.gaz.pattern.finditer(low):
+        for m in self.names.finditer(low):
             start, end = m.span()
             if not self._starts_word(low, start):
                 continue
@@ -317,8 +341,7 @@ class OrgFinder:
         place that says where words start, for packs written without spaces."""
         if not start:
             return True
-        before = low[start - 1]
-        if not (before.isalnum() or before in "_.-"):
+        if not self.word_before.match(low, start - 1):
             return True
         return _EX_PREFIX.search(low, max(0, start - 4), start) is not None
 
@@ -383,7 +406,7 @@ class OrgFinder:
     def _suffixed_names(self, article: _Article) -> Iterator[_Form]:
         """ "Helix AI", "Nusantara Labs": a capitalised run ending in an
         organisation suffix names an organisation wherever it stands."""
-        for m in _SUFFIXED.finditer(article.body):
+        for m in self.suffixed.finditer(article.body):
             words = self._without_openers(m.group(0).split())
             if len(words) < 2 or not words[-2][0].isupper():
                 continue
@@ -525,18 +548,16 @@ class OrgFinder:
             or self.gaz.lookup(short) is not None
         )
 
-    @staticmethod
-    def _used_alone_after(article: _Article, short: str, full_at: int) -> bool:
+    def _used_alone_after(self, article: _Article, short: str, full_at: int) -> bool:
         """Whether `short` stands after the full name, starting no longer name."""
         return any(
             a > full_at
             and not _CAP_NEXT.match(article.body, a + len(short))
             and not article.people.overlaps(a, a + len(short))
-            for a in _occurrences(article.body, short)
+            for a in _occurrences(article.body, short, self.glue)
         )
 
-    @staticmethod
-    def _place(article: _Article, forms: _LearnedForms) -> list[OrgMention]:
+    def _place(self, article: _Article, forms: _LearnedForms) -> list[OrgMention]:
         """Every whole-word occurrence of the learned forms, longest first,
         where no organisation or person already stands."""
         by_text = forms.by_text()
@@ -544,7 +565,7 @@ class OrgFinder:
         # Plain substring search: these forms are per article, and
         # compiling a pattern per call is what the packs exist to avoid.
         for text in sorted(by_text, key=len, reverse=True):
-            for start in _occurrences(article.body, text):
+            for start in _occurrences(article.body, text, self.glue):
                 end = start + len(text)
                 if article.claimed.overlaps(start, end) or article.people.overlaps(start, end):
                     continue
@@ -568,15 +589,19 @@ def _leading_words(names: Iterable[str]) -> dict[str, set[str]]:
     return owners
 
 
-def _occurrences(body: str, text: str) -> list[int]:
-    """Offsets of `text` in `body` as a whole word."""
+def _occurrences(body: str, text: str, word_char: re.Pattern[str] | None = None) -> list[int]:
+    """Offsets of `text` in `body` as a whole word (`word_char`: a pack's own)."""
     out: list[int] = []
     i = body.find(text)
     while i >= 0:
         j = i + len(text)
         before = body[i - 1] if i else " "
         after = body[j] if j < len(body) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+        if word_char is not None:
+            glued = bool(word_char.match(before) or word_char.match(after))
+        else:
+            glued = before.isalnum() or before in "_-" or after.isalnum() or after in "_-"
+        if not glued:
             out.append(i)
         i = body.find(text, i + 1)
     return out

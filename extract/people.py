@@ -108,47 +108,66 @@ class Candidates:
     single_words: list[Token] = field(default_factory=list)  # possible surname mentions
 
 
-# A capitalised word: any letter that is not lowercase Latin, then word chars.
-_CAP = r"[^\W\d_a-zß-öø-ÿ][\w'’.-]*"
 _PART_ALT = "|".join(sorted(_PARTICLES))
-_RUN = re.compile(rf"{_CAP}(?: (?:(?:{_PART_ALT}) ){{0,2}}{_CAP})*")
-_PART = re.compile(rf"(?:{_PART_ALT})(?= )|{_CAP}")
 
 
-def capitalised_runs(text: str, base: int) -> list[NameRun]:
-    """Runs of capitalised tokens separated by single spaces (or a particle)."""
-    runs: list[NameRun] = []
-    for m in _RUN.finditer(text):
-        word = m.group()
-        if " " in word:
-            runs.extend(_split_run(text, base, m))
-        elif word[0].isupper() and not (word.isupper() and len(word) > 1):
-            # The common case: one capitalised word (an acronym is no name).
-            runs.append([Token(word, base + m.start(), base + m.end())])
-    return [r for r in runs if r]
+@dataclass(frozen=True, slots=True)
+class CapitalisedRuns:
+    """A `NameRunFinder`: runs of capitalised tokens separated by single
+    spaces (or a particle).  Built for a script written without spaces (Han),
+    whose characters are neither capitals nor letters of a Latin name, so
+    "研究員Avi Verma和" holds the name "Avi Verma"."""
 
+    run: re.Pattern[str]
+    part: re.Pattern[str]
 
-def _split_run(text: str, base: int, run: re.Match[str]) -> Iterator[NameRun]:
-    """A multi-word match cut where a word cannot be part of a name (an
-    acronym, a lowercase word) or where punctuation or a possessive closes one."""
-    current: NameRun = []
-    offset = base + run.start()
-    for pm in _PART.finditer(run.group()):
-        raw = pm.group()
-        tok = Token(raw, offset + pm.start(), offset + pm.start() + len(raw))
-        if raw in _PARTICLES:
-            current.append(tok)
-        elif not _is_name_word(tok):
-            if current:
-                yield _trim_particles(current)
-            current = []
-        else:
-            current.append(tok)
-            if tok.text != tok.bare or text[tok.end - base : tok.end - base + 1] in _NAME_CLOSERS:
-                yield _trim_particles(current)
+    @classmethod
+    def for_script(cls, unspaced_script: str = "") -> CapitalisedRuns:
+        script = unspaced_script
+        rest = rf"(?:[^\W{script}]|['’.-])*" if script else r"[\w'’.-]*"
+        # A capitalised word: any letter that is not lowercase Latin, then word chars.
+        cap = rf"[^\W\d_a-zß-öø-ÿ{script}]{rest}"
+        return cls(
+            re.compile(rf"{cap}(?: (?:(?:{_PART_ALT}) ){{0,2}}{cap})*"),
+            re.compile(rf"(?:{_PART_ALT})(?= )|{cap}"),
+        )
+
+    def __call__(self, text: str, base: int) -> list[NameRun]:
+        runs: list[NameRun] = []
+        for m in self.run.finditer(text):
+            word = m.group()
+            if " " in word:
+                runs.extend(self._split_run(text, base, m))
+            elif word[0].isupper() and not (word.isupper() and len(word) > 1):
+                # The common case: one capitalised word (an acronym is no name).
+                runs.append([Token(word, base + m.start(), base + m.end())])
+        return [r for r in runs if r]
+
+    def _split_run(self, text: str, base: int, run: re.Match[str]) -> Iterator[NameRun]:
+        """A multi-word match cut where a word cannot be part of a name (an
+        acronym, a lowercase word) or where punctuation or a possessive closes one."""
+        current: NameRun = []
+        offset = base + run.start()
+        for pm in self.part.finditer(run.group()):
+            raw = pm.group()
+            tok = Token(raw, offset + pm.start(), offset + pm.start() + len(raw))
+            if raw in _PARTICLES:
+                current.append(tok)
+            elif not _is_name_word(tok):
+                if current:
+                    yield _trim_particles(current)
                 current = []
-    if current:
-        yield _trim_particles(current)
+            else:
+                current.append(tok)
+                closer = text[tok.end - base : tok.end - base + 1]
+                if tok.text != tok.bare or closer in _NAME_CLOSERS:
+                    yield _trim_particles(current)
+                    current = []
+        if current:
+            yield _trim_particles(current)
+
+
+capitalised_runs = CapitalisedRuns.for_script()
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -198,7 +217,9 @@ class PeopleFinder:
         self.cues = PersonCues(self.titles, self.relative, pack.rx["including"])
         # Candidate generation: a pack for a script without capitals
         # replaces this with its own `NameRunFinder`.
-        self.name_runs: NameRunFinder = capitalised_runs
+        self.name_runs: NameRunFinder = (
+            capitalised_runs if pack.spaced else CapitalisedRuns.for_script(pack.script)
+        )
 
     def find(
         self,

@@ -183,12 +183,19 @@ class LexiconScanner:
     earliest start, then the longest match ("angkat kaki dari" over "angkat"),
     then kind order."""
 
-    def __init__(self, kinds: list[tuple[str, list[str]]]) -> None:
+    def __init__(
+        self, kinds: list[tuple[str, list[str]]], word_char: str = r"[\w-]", script: str = ""
+    ) -> None:
         self.by_lit: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
         self.unindexed: list[tuple[int, str, re.Pattern[str]]] = []
+        # A character that may not touch a fragment (the pack's word character),
+        # except where the fragment's own edge is of the pack's unspaced `script`.
+        self.word_char = re.compile(word_char)
+        self.script = re.compile(f"[{script}]") if script else None
+        end = rf"(?:(?!{word_char})|(?<=[{script}]))" if script else rf"(?!{word_char})"
         for rank, (kind, frags) in enumerate(kinds):
             for f in frags:
-                rx = re.compile(rf"(?:{f})(?![\w-])")
+                rx = re.compile(rf"(?:{f}){end}")
                 lits = required_literals(f)
                 if not lits:
                     self.unindexed.append((rank, kind, rx))
@@ -199,6 +206,13 @@ class LexiconScanner:
         # inside or overlapping another are not skipped; prefixes are looked up.
         self.pre = re.compile(f"(?=({trie_pattern(sorted(self.by_lit))}))") if self.by_lit else None
         self.max_lit = max((len(k) for k in self.by_lit), default=0)
+
+    def _glued(self, low: str, s: int) -> bool:
+        """A match at `s` after a word character really continues that word
+        (no: an unspaced script's character on either side)."""
+        if self.script is None:
+            return True
+        return bool(self.word_char.match(low, s - 1)) and not self.script.match(low, s)
 
     def scan(self, text: str, lower: str | None = None) -> list[tuple[str, int, int]]:
         low = lower if lower is not None else text.lower()
@@ -211,7 +225,7 @@ class LexiconScanner:
         ) -> None:
             for m in rx.finditer(low, a, b):
                 s, e = m.start(), m.end()
-                if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_-"):
+                if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_-") and self._glued(low, s):
                     continue  # not at a word start
                 if must and not (s <= must[0] and must[1] <= e):
                     continue

@@ -20,10 +20,14 @@ _ABBREV = re.compile(
 )
 # Editor tags at the end of an Indonesian news paragraph: "(afr/rns)".
 _EDITOR_TAG = re.compile(r"\s*\([a-z]{2,5}(?:/[a-z]{2,5})+\)\s*$")
-_TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*$""")
+_TERMINAL = re.compile(r"""[.!?。！？]["'”’)\]」』）]*\s*$""")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DAY_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}$")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+# Without letter case, a heading is a short line that ends no sentence anywhere
+# and announces nothing (a line ending in ":" opens a list).
+UNCASED_HEADING = 40
+_ANY_END = re.compile(r"[.!?;。！？；](?!\d)|[:：]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,8 @@ class Sentence:
 def _is_heading(line: str, pack: LanguagePack) -> bool:
     if _TERMINAL.search(line) or len(line) > 160:
         return False
+    if not pack.cased:  # no capitals to count: a short line with no sentence end
+        return len(line) <= UNCASED_HEADING and not _ANY_END.search(line)
     words = _WORD.findall(line)
     if not words:
         return True
@@ -76,7 +82,7 @@ def split_sentences(body: str, pack: LanguagePack) -> list[Sentence]:
         tag = _EDITOR_TAG.search(line)
         text_end = tag.start() if tag else len(line.rstrip())
         seg_start = lead
-        for m in _END.finditer(line, lead, text_end):
+        for m in (pack.sentence_end or _END).finditer(line, lead, text_end):
             if _ABBREV.search(line, max(seg_start, m.start() - 6), m.start() + 1):
                 continue
             if _ordinal_day(line, m.start(), m.end(), pack):

@@ -20,7 +20,7 @@ from typing import Any
 from ..normalize import fold
 from ..prefilter import FastRegex, LexiconScanner
 
-PACK_CODES: tuple[str, ...] = ("en", "id", "fr", "es", "de", "pt", "it")
+PACK_CODES: tuple[str, ...] = ("en", "id", "fr", "es", "de", "pt", "it", "zh")
 
 # Pattern categories every pack provides under [patterns].
 _CATEGORIES = (
@@ -84,6 +84,9 @@ _CATEGORIES = (
     "switch_to",
     "possessive",
     "noun_complement",
+    "list_intro",  # optional: words announcing a list of movers (listed.py)
+    "companion_lead",  # optional: "与X(等人)创办了Y" opens a clause with X as companion
+    "relative_after",  # optional: "加入Y的CFO X": a relative clause before its head X
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (
@@ -106,23 +109,54 @@ def alternation(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
+# A character that continues a word, as a regex character class: a lexicon
+# entry must not start or end next to one.
+SPACED_WORD_CHAR = r"[\w-]"
+
+
+@dataclass(frozen=True, slots=True)
+class Edges:
+    """Where a lexicon entry may start and end, as two zero-width regexes."""
+
+    start: str = rf"(?<!{SPACED_WORD_CHAR})"
+    end: str = rf"(?!{SPACED_WORD_CHAR})"
+
+
+SPACED_EDGES = Edges()
+
+
+def unspaced_word_char(script: str) -> str:
+    """A word character outside `script` (character ranges like "一-鿿")."""
+    return rf"[^\W{script}]"
+
+
+def unspaced_edges(script: str) -> Edges:
+    """A script written without spaces (Chinese) has no word boundary between
+    its own characters: an entry only may not glue onto another script's word
+    ("Meta" in "Metaverse"), and an entry's own Han edge touches anything."""
+    wc = unspaced_word_char(script)
+    return Edges(rf"(?:(?<!{wc})|(?=[{script}]))", rf"(?:(?!{wc})|(?<=[{script}]))")
+
+
 _OPEN_END = re.compile(r"(?:-|'|’|\[['’]+\])$")  # "ex-", "d'": glue onto the next word
 
 
-def word_regex(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Whole words: no word character on either side.  An entry that ends in
-    a hyphen or an apostrophe ("ex-", "d'") opens a compound, so it needs no
-    boundary after it ("ex-GitHub", "d'OpenAI")."""
+def word_regex(
+    items: list[str], flags: int = re.IGNORECASE, edges: Edges = SPACED_EDGES
+) -> re.Pattern[str]:
+    """Whole words: no word character on either side (`edges` say what a word
+    character is).  An entry that ends in a hyphen or an apostrophe ("ex-",
+    "d'") opens a compound, so it needs no edge after it ("ex-GitHub")."""
     if not items:
         return _NEVER
     # "ex-?" is the word "ex" or the compound opener "ex-".
     items = [f for i in items for f in ((i[:-2], i[:-1]) if i.endswith("-?") else (i,))]
     closed = [i for i in items if not _OPEN_END.search(i)]
     opening = [i for i in items if _OPEN_END.search(i)]
-    parts = [rf"(?:{alternation(closed)})(?![\w-])"] if closed else []
+    parts = [rf"(?:{alternation(closed)}){edges.end}"] if closed else []
     if opening:
         parts.append(rf"(?:{alternation(opening)})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})", flags)
+    return re.compile(rf"{edges.start}(?:{'|'.join(parts)})", flags)
 
 
 @dataclass(slots=True)
@@ -164,6 +198,17 @@ class LanguagePack:
     subject_may_follow: bool
     null_subject: bool
     numeric_dmy: bool
+    # Script properties (see zh.toml): words written without spaces between
+    # them, no capital letters, the script's character ranges, and full-width
+    # punctuation folded to the ASCII marks the engine reads.
+    spaced: bool = True
+    cased: bool = True
+    script: str = ""
+    word_char: str = SPACED_WORD_CHAR
+    edges: Edges = SPACED_EDGES
+    punctuation: dict[int, str] = field(default_factory=dict)
+    sentence_end: re.Pattern[str] | None = None  # replaces the spaced-script rule
+    script_chars: re.Pattern[str] | None = None  # one character of `script`
     rx: dict[str, re.Pattern[str]] = field(default_factory=dict)
     triggers: FastRegex | re.Pattern[str] = _NEVER  # all trigger kinds, one named group each
     trigger_scan: LexiconScanner | None = None  # the same, fast over whole bodies
@@ -174,8 +219,18 @@ class LanguagePack:
         """Numbers written as words ("eleven", "sebelas"): the pack module knows."""
         return self.module.number(word)
 
+    def is_title(self, word: str) -> bool:
+        """A title word; without spaces, a word ending in one ("研究副总裁")."""
+        if word in self.title_words:
+            return True
+        return not self.spaced and any(word.endswith(t) for t in self.title_words)
 
-def _compile_dates(d: dict[str, Any]) -> DatePatterns:
+    def fold_punctuation(self, text: str) -> str:
+        """The text with full-width punctuation as ASCII, offsets unchanged."""
+        return text.translate(self.punctuation) if self.punctuation else text
+
+
+def _compile_dates(d: dict[str, Any], edges: Edges = SPACED_EDGES) -> DatePatterns:
     months: dict[str, int] = {}
     for i, names in enumerate(d["months"], start=1):
         for n in names:
@@ -189,11 +244,15 @@ def _compile_dates(d: dict[str, Any]) -> DatePatterns:
 
     def fill(tpl: str) -> FastRegex:
         body = tpl.replace("{MONTH}", mon).replace("{WEEKDAY}", rf"(?P<weekday>{wd_alt})")
-        body = body.replace("{YEAR}", year)
-        return FastRegex(rf"(?<![\w-])(?:{body})(?![\w-])", lowercase=True)
+        body = body.replace("{YEAR}", year).replace("{DAY}", r"(?P<day>[0-3]?\d)")
+        return FastRegex(rf"{edges.start}(?:{body}){edges.end}", lowercase=True)
 
     rel = [
-        (FastRegex(rf"(?<![\w-])(?:{pat})(?![\w-])", lowercase=True), unit, int(off))
+        (
+            FastRegex(rf"{edges.start}(?:{pat}){edges.end}", lowercase=True),
+            unit,
+            int(off),
+        )
         for pat, unit, off in d["relative"]
     ]
     dp = DatePatterns(
@@ -203,12 +262,17 @@ def _compile_dates(d: dict[str, Any]) -> DatePatterns:
         month_last=fill(d["month_last"]),
         month_bare=fill(d["month_bare"]),
         month_prev_year=fill(d.get("month_prev_year", "(?!x)x")),
-        month_year=fill(rf"{{MONTH}},? {year[:-1]})"),
-        day_month_year=fill(rf"(?P<day>[0-3]?\d){ordinal}? {{MONTH}},? {year[:-1]})"),
-        month_day_year=fill(rf"{{MONTH}} (?P<day>[0-3]?\d){ordinal}?,? {year[:-1]})"),
+        # A pack may write these in its own order ("2024 年 9 月"); {DAY} is the day number.
+        month_year=fill(d.get("month_year", rf"{{MONTH}},? {year[:-1]})")),
+        day_month_year=fill(
+            d.get("day_month_year", rf"{{DAY}}{ordinal}? {{MONTH}},? {year[:-1]})")
+        ),
+        month_day_year=fill(
+            d.get("month_day_year", rf"{{MONTH}} {{DAY}}{ordinal}?,? {year[:-1]})")
+        ),
         # "June 10" / "10 Juni" without a year: the most recent one.
-        month_day=fill(rf"{{MONTH}} (?P<day>[0-3]?\d){ordinal}?"),
-        day_month=fill(r"(?P<day>[0-3]?\d) {MONTH}"),
+        month_day=fill(d.get("month_day", rf"{{MONTH}} {{DAY}}{ordinal}?")),
+        day_month=fill(d.get("day_month", r"{DAY} {MONTH}")),
         # "7/5/2025", and "16.07.2025" as German, Russian or Indonesian write it;
         # the pack says which of the two numbers is the day.
         numeric=FastRegex(
@@ -235,7 +299,8 @@ def _compile_dates(d: dict[str, Any]) -> DatePatterns:
             "year",
         )
     ]
-    dp.anchor = FastRegex.anchor_for(every, word_start=True)  # dates start words
+    # Dates start words, where words are spaced.
+    dp.anchor = FastRegex.anchor_for(every, word_start=edges == SPACED_EDGES)
     return dp
 
 
@@ -270,18 +335,37 @@ def load_pack(code: str) -> LanguagePack:
         null_subject=bool(data.get("null_subject", False)),
         numeric_dmy=data["numeric_date_order"] == "dmy",
     )
+    _script_properties(pack, data)
+    edges = pack.edges
     for cat in _CATEGORIES:
         items = pats.get(cat, [])
         if cat in ("owner_of",):
             continue  # templates, filled per article with the org pattern
-        pack.rx[cat] = word_regex(items)
+        pack.rx[cat] = word_regex(items, edges=edges)
     pack.noise = (
         re.compile(rf"^\s*(?:{alternation(pats['noise_line'])})", re.IGNORECASE)
         if pats.get("noise_line")
         else _NEVER
     )
     groups = [rf"(?P<{kind}>{alternation(pats[kind])})" for kind in TRIGGER_KINDS if pats.get(kind)]
-    pack.triggers = FastRegex(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])", lowercase=True)
-    pack.trigger_scan = LexiconScanner([(k, pats[k]) for k in TRIGGER_KINDS if pats.get(k)])
-    pack.dates = _compile_dates(data["dates"])
+    pack.triggers = FastRegex(rf"{edges.start}(?:{'|'.join(groups)}){edges.end}", lowercase=True)
+    pack.trigger_scan = LexiconScanner(
+        [(k, pats[k]) for k in TRIGGER_KINDS if pats.get(k)], pack.word_char, pack.script
+    )
+    pack.dates = _compile_dates(data["dates"], edges)
     return pack
+
+
+def _script_properties(pack: LanguagePack, data: dict[str, Any]) -> None:
+    """How the language is written: spacing, letter case, script, punctuation."""
+    pack.spaced = bool(data.get("spaced", True))
+    pack.cased = bool(data.get("cased", True))
+    pack.script = str(data.get("script", ""))
+    if pack.script:
+        pack.script_chars = re.compile(f"[{pack.script}]")
+    if not pack.spaced:
+        pack.word_char = unspaced_word_char(pack.script)
+        pack.edges = unspaced_edges(pack.script)
+    pack.punctuation = str.maketrans(dict(data.get("punctuation", {})))
+    if data.get("sentence_end"):
+        pack.sentence_end = re.compile(data["sentence_end"])

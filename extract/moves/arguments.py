@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..cjk import relative_head, without_companions
 from ..orgs import OrgMention
 from ..people import PersonMention
 from ..sentences import Sentence
@@ -69,7 +70,11 @@ def org_before(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
     """The agent: the first subject-like organisation of the clause, i.e.
     one not introduced by a preposition ("invest in Foo and hired")."""
     for o in ctx.doc.orgs.within(s.start, ts):
-        if not o.modifier and not after_preposition(ctx, o, s.start):
+        if (
+            not o.modifier
+            and not after_preposition(ctx, o, s.start)
+            and not ctx.doc.gaz.is_media(o.name)  # "Bloomberg reported ...": no employer
+        ):
             return o
     return None
 
@@ -215,7 +220,7 @@ def titled_list_gap(ctx: MoveContext, gap: str) -> bool:
 
 def _title_like(ctx: MoveContext, word: str) -> bool:
     """A title word of the pack, or an all-caps title such as "VP" or "SVP"."""
-    return fold_word(word) in ctx.pack.title_words or (word.isupper() and 2 <= len(word) <= 4)
+    return ctx.pack.is_title(fold_word(word)) or (word.isupper() and 2 <= len(word) <= 4)
 
 
 def with_coordinated(ctx: MoveContext, before: list[PersonMention]) -> list[str]:
@@ -245,6 +250,9 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     else a pronoun, a title, a quoted speaker or the subject of a fronted clause."""
     floor = _clause_floor(ctx, scope.sentence, ts)
     before = [p for p in scope.persons if floor <= p.start and p.end <= ts]
+    lead = ctx.patterns.companion_lead
+    if lead is not None:  # "与X等人创办了Y": X is no subject
+        before = without_companions(ctx.body, scope.sentence.start, before, lead)
     if before:
         return _named_subject(ctx, before, ts)
     s = scope.sentence
@@ -258,8 +266,18 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     return (
         _described_subject(ctx, scope, clause_start(s, ts), ts)
         or _quoted_speaker(ctx, scope, ts)
+        or _relative_head(ctx, scope, ts)
         or _fronted_clause_subject(ctx, scope, ts)
     )
+
+
+def _relative_head(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """ "2022 年加入字节的 CFO 高准": the head a relative clause before it describes."""
+    marker = ctx.patterns.relative_after
+    if marker is None:
+        return []
+    head = relative_head(ctx.body, ts, scope.sentence.end, scope.persons, marker)
+    return [head.person] if head is not None else []
 
 
 def _clause_floor(ctx: MoveContext, s: Sentence, ts: int) -> int:
@@ -388,7 +406,7 @@ def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
 def _person_described(ctx: MoveContext, words: list[str]) -> bool:
     """A title or a person noun among the words ("chief", "researcher", "man")."""
     return any(
-        part in ctx.pack.title_words or part in ctx.pack.person_nouns
+        ctx.pack.is_title(part) or part in ctx.pack.person_nouns
         for w in words
         for part in fold_word(w).split("-")
     )

@@ -92,7 +92,7 @@ def _title_before(ctx: MoveContext, q: DescriptorQuery) -> str | None:
 def _titled_org_then_comma(ctx: MoveContext, q: DescriptorQuery, org_start: int) -> bool:
     """ "co-founder of OpenAI, John Doe": a title word just before the organisation."""
     lead = ctx.body[max(q.sentence.start, org_start - 30) : org_start].split()[-3:]
-    return any(fold_word(w) in ctx.pack.title_words for w in lead) and (
+    return any(ctx.pack.is_title(fold_word(w)) for w in lead) and (
         q.allow_former or not ctx.rx["former"].search(" ".join(lead))
     )
 
@@ -105,7 +105,7 @@ def _title_gap(ctx: MoveContext, gap: str, a: int, b: int) -> bool:
         len(words) <= 5
         and "," not in gap
         and "(" not in gap
-        and (not words or any(fold_word(w) in ctx.pack.title_words for w in words))
+        and (not words or any(ctx.pack.is_title(fold_word(w)) for w in words))
         and not ctx.doc.trigger_between(a, b)
         and not ctx.rx["speech"].search(gap)
     )

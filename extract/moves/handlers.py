@@ -321,6 +321,8 @@ def _promotion(ctx: MoveContext, site: Site, subject: Subject, to_org: str) -> b
     """ "Foo's CFO Jane Roe has been appointed CEO of Foo": no move."""
     if ctx.rx["return"].match(ctx.body, site.start):
         return False
+    if subject.start == site.start and ctx.patterns.relative_after is not None:
+        return False  # "加入字节的 CFO 高准": the object describes the head, who moved
     if _described_as_own(ctx, site, subject):
         return True  # "Foo said Jane Roe, its head of sales, had become CEO"
     desc = descriptor_org(ctx, site.sentence, subject.names, site.persons, site.start)

@@ -21,6 +21,11 @@ class MovePatterns:
     role: re.Pattern[str]
     # Where a list of roles splits into conjuncts.
     role_split: re.Pattern[str]
+    # Chinese word order (cjk.py), None where a pack has no such cue: "与X等人"
+    # opens a clause of companions; "加入Y的CFO X" puts a relative clause
+    # before its head.
+    companion_lead: re.Pattern[str] | None
+    relative_after: re.Pattern[str] | None
 
     @classmethod
     def compile(cls, pack: LanguagePack) -> MovePatterns:
@@ -30,14 +35,15 @@ class MovePatterns:
         role_intro = alternation(pats["role_intro"])
         role_end = alternation(pats["role_end"])
         conj_alt = "|".join(pats["conj"] + pats.get("role_conj", []))
+        sp = r"\s+" if pack.spaced else r"\s*"  # the space between two words, if any
         return cls(
             coord=re.compile(
-                rf"^\s*,\s*$|^\s*(?:,[^,;]{{1,120}}){{0,2}},?\s+(?:{conj}|{withc})\s+"
-                rf"(?:[\w-]+\s+){{0,3}}?(?:[\w-]+,\s*)?$",
+                rf"^\s*,\s*$|^\s*(?:,[^,;]{{1,120}}){{0,2}},?{sp}(?:{conj}|{withc}){sp}"
+                rf"(?:[\w-]+{sp}){{0,3}}?(?:[\w-]+,\s*)?$",
                 re.IGNORECASE,
             ),
             coord_tight=re.compile(
-                rf"^(?:\s*,\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+)$", re.IGNORECASE
+                rf"^(?:\s*,\s*(?:(?:{conj}){sp})?|{sp}(?:{conj}){sp})$", re.IGNORECASE
             ),
             comitative=re.compile(rf"(?<![\w-])(?:{withc})(?![\w-])", re.IGNORECASE),
             role=re.compile(
@@ -46,4 +52,6 @@ class MovePatterns:
                 re.IGNORECASE,
             ),
             role_split=re.compile(rf"\s+(?=(?:{conj_alt})\s)", re.IGNORECASE),
+            companion_lead=pack.rx["companion_lead"] if pats.get("companion_lead") else None,
+            relative_after=pack.rx["relative_after"] if pats.get("relative_after") else None,
         )

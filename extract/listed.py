@@ -1,0 +1,152 @@
+"""Moves announced for a list: "以下11人已加入Meta超级智能实验室:" followed by one
+line per person ("- 毕树超(Shuchao Bi):此前在OpenAI ...").
+
+Memos of hires are published as such lists: the announcing sentence names the
+destination and ends in a colon, each item opens with the person's name and
+describes where they come from.  The pack says which words announce a list
+(`list_intro`); a pack without them never reads lists this way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .gazetteer import Gazetteer
+from .lang import LanguagePack
+from .orgs import OrgMention
+from .people import PersonMention
+from .sentences import Sentence
+from .spans import SpanList, within
+from .types import FuzzyDate, Modality, MoveFact
+
+CONFIDENCE = 0.6  # a list item read with its announcing sentence
+_BULLET = re.compile(r"\s*(?:[-•*·‧▪●]|\d{1,2}[.、)])\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class ListIntro:
+    """The announcing sentence: where the listed people went, and when."""
+
+    sentence: Sentence
+    to_org: str
+    date: FuzzyDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """What the list reader needs of an article."""
+
+    body: str
+    sentences: Sequence[Sentence]
+    orgs: Sequence[OrgMention]
+    persons: Sequence[PersonMention]
+    dates: Sequence[DateMention]
+    published: dt.date | None
+
+
+def listed_moves(
+    art: ArticleText,
+    pack: LanguagePack,
+    gaz: Gazetteer,
+    triggers: Sequence[tuple[str, int, int]],
+    moves: Sequence[MoveFact],
+) -> list[MoveFact]:
+    """One move per listed person, unless a sentence of its own says so."""
+    out: list[MoveFact] = []
+    for s in art.sentences:
+        intro = _intro(art, pack, triggers, s)
+        if intro is None:
+            continue
+        for line_start, line_end in _items(art.body, s.end):
+            move = _item_move(art, gaz, intro, line_start, line_end)
+            if move is not None and not any(
+                m.person == move.person and m.to_org == move.to_org for m in [*moves, *out]
+            ):
+                out.append(move)
+    return out
+
+
+def _intro(
+    art: ArticleText, pack: LanguagePack, triggers: Sequence[tuple[str, int, int]], s: Sentence
+) -> ListIntro | None:
+    if s.noise or not s.text.rstrip().endswith(":") or not pack.rx["list_intro"].search(s.text):
+        return None
+    if pack.rx["rumour"].search(s.text) or pack.rx["denial"].search(s.text):
+        return None
+    orgs = [o for o in within(SpanList(art.orgs), s.start, s.end) if not o.modifier]
+    for kind, ts, te in triggers:
+        if not s.start <= ts < s.end:
+            continue
+        if kind == "join":
+            dest = [o for o in orgs if o.start >= te]
+        elif kind == "hire":
+            dest = [o for o in orgs if o.end <= ts][:1]
+        else:
+            continue
+        if dest:
+            return ListIntro(s, dest[0].name, _date(art, pack, s))
+    return None
+
+
+def _date(art: ArticleText, pack: LanguagePack, s: Sentence) -> FuzzyDate | None:
+    """The sentence's own date, else the last one earlier in its paragraph,
+    else (a language without tense) the publication month."""
+    own = [d for d in art.dates if s.start <= d.start < s.end]
+    if own:
+        return own[0].date
+    earlier = [
+        d.date
+        for p in art.sentences
+        if p.paragraph == s.paragraph and p.end <= s.start
+        for d in art.dates
+        if p.start <= d.start < p.end
+    ]
+    if earlier:
+        return earlier[-1]
+    if art.published is not None and pack.untensed_is_current:
+        return FuzzyDate(art.published.year, art.published.month)
+    return None
+
+
+def _items(body: str, after: int) -> list[tuple[int, int]]:
+    """(start, end) of the bulleted lines that follow `after`, blank lines between allowed."""
+    out: list[tuple[int, int]] = []
+    pos = body.find("\n", after)
+    while 0 <= pos < len(body):
+        start = pos + 1
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        line = body[start:end]
+        if line.strip():
+            bullet = _BULLET.match(line)
+            if bullet is None or bullet.end() == 0:
+                break
+            out.append((start + bullet.end(), end))
+        pos = end if end < len(body) else -1
+    return out
+
+
+def _item_move(
+    art: ArticleText, gaz: Gazetteer, intro: ListIntro, start: int, end: int
+) -> MoveFact | None:
+    """The item's leading name moves; its origin is the first other employer named."""
+    lead = [p for p in art.persons if start <= p.start <= start + 1]
+    if not lead:
+        return None
+    person = lead[0]
+    home = gaz.family(intro.to_org)
+    origins = [o.name for o in art.orgs if person.end <= o.start < end and o.name not in home]
+    return MoveFact(
+        person=person.person,
+        from_org=origins[0] if origins else None,
+        to_org=intro.to_org,
+        evidence=art.body[start:end].strip(),  # the item; its list's sentence says "joined"
+        evidence_start=start,
+        date=intro.date,
+        confidence=CONFIDENCE,
+        modality=Modality.STATED,
+    )
