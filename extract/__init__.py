@@ -124,7 +124,7 @@ def extract(
     # Full-width punctuation read as ASCII (same offsets); texts restored at the end.
     original, body = body, eng.pack.fold_punctuation(body)
     doc = _analyse(eng, original, body, published)
-    title_orgs = [o.name for o in eng.orgs.find(title)] if title else []
+    title_orgs = eng.orgs.known_names(title) if title else []
     doc.frames = find_frames(doc.sentences, doc.orgs, title_orgs, eng.gaz)
     hops = returns_explain_departures(find_hops(doc, eng.move_patterns))
     hops = consolidate(hops, eng.gaz, doc.affiliations)

@@ -38,6 +38,7 @@ class Gazetteer:
     by_acronym: dict[str, str]  # exact acronym -> canonical name
     pattern: re.Pattern[str]
     names: str = ""  # the trie alternation of every form, lowercased
+    forms: tuple[str, ...] = ()  # every form as written
     exact: frozenset[str] = frozenset()  # every form as written in the files ("xAI")
     families: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -46,6 +47,13 @@ class Gazetteer:
         if surface in self.by_acronym:
             return self.by_acronym[surface]
         return self.by_form.get(fold(surface))
+
+    def pattern_without(self, script: str) -> re.Pattern[str]:
+        """The name pattern for text of a spaced script: forms written in an
+        unspaced `script` (Han) could never match there and slow every scan."""
+        if not script:
+            return self.pattern
+        return _pattern_without(self.forms, script)
 
     def parent(self, name: str) -> str | None:
         rec = self.records.get(name)
@@ -103,6 +111,12 @@ def load_gazetteer(extra: str | Path | tuple[str | Path, ...] | None = None) -> 
     return _build(_user_files(paths))
 
 
+@cache
+def _pattern_without(forms: tuple[str, ...], script: str) -> re.Pattern[str]:
+    other = re.compile(f"[{script}]")
+    return names_pattern(trie_pattern([f.lower() for f in forms if not other.search(f)]))
+
+
 def names_pattern(names: str, word_char: str = r"\w") -> re.Pattern[str]:
     """The gazetteer's forms, ending where a word does (`word_char`: a pack's,
     for scripts written without spaces)."""
@@ -140,6 +154,7 @@ def _build(paths: tuple[str, ...]) -> Gazetteer:
         by_acronym=by_acronym,
         pattern=pattern,
         names=alt,
+        forms=tuple(forms),
         exact=frozenset(forms),
     )
     gaz.families = {name: gaz._family(name) for name in records}

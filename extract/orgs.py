@@ -11,7 +11,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer, names_pattern
-from .lang import LanguagePack, alternation
+from .lang import LanguagePack, alternation, unspaced_scripts
 from .names import given_names
 from .normalize import fold
 from .prefilter import FastRegex
@@ -246,7 +246,11 @@ class OrgFinder:
         patterns = pack.data["patterns"]
         # A name glued to a word character (the pack's: Han glues to nothing) is no hit.
         self.word_before = re.compile(rf"{pack.word_char}|\.")
-        self.names = gaz.pattern if pack.spaced else names_pattern(gaz.names, pack.word_char)
+        self.names = (
+            gaz.pattern_without(unspaced_scripts())
+            if pack.spaced
+            else names_pattern(gaz.names, pack.word_char)
+        )
         self.glue = None if pack.spaced else re.compile(pack.word_char)
         self.kind_word = FastRegex(
             rf"(?<![\w-])(?:{alternation(patterns['org_kind'])})(?![\w-])", lowercase=True
@@ -315,6 +319,10 @@ class OrgFinder:
             found += self._place(article, forms)
         found.sort(key=lambda o: o.start)
         return found
+
+    def known_names(self, text: str) -> list[str]:
+        """The gazetteer organisations a short text (a title) names, in order."""
+        return [m.name for m in self._gazetteer_mentions(text)]
 
     # -- the gazetteer ------------------------------------------------------
 

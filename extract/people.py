@@ -37,6 +37,7 @@ _PARTICLES = frozenset(
 _POSSESSIVE = ("'s", "’s")
 # A clause opens right before this offset: after a colon, a semicolon, a
 # spaced dash or an opening quote or bracket.
+_OPENING_REACH = 4  # characters before a word that can open a clause: ": ", " – "
 _CLAUSE_OPENING = re.compile(r"(?:[:;]|\s[—–-]|[(\"“«„])\s*$")
 # A possessive or one of these right after a word ends the name there.
 _NAME_CLOSERS = ',;:)("”'
@@ -320,7 +321,9 @@ class PeopleFinder:
 
     def _opens_with_function_word(self, body: str, sentence: Sentence, tokens: list[Token]) -> bool:
         first = tokens[0]
-        opens = first.start == sentence.start or _CLAUSE_OPENING.search(body, 0, first.start)
+        opens = first.start == sentence.start or _CLAUSE_OPENING.search(
+            body, max(0, first.start - _OPENING_REACH), first.start
+        )
         return bool(opens) and fold(first.bare) in self.stop and len(tokens) > 1
 
     def _function_word_is_name(self, body: str, tokens: list[Token], verbs: MoveVerbSlots) -> bool:

@@ -170,6 +170,12 @@ class FastRegex:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)
 
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self.full.match(text, pos, len(text) if endpos is None else endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self.full.fullmatch(text, pos, len(text) if endpos is None else endpos)
+
     def findall(self, text: str) -> list[str]:
         return [m.group() for m in self.finditer(text)]
 

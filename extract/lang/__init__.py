@@ -88,6 +88,8 @@ _CATEGORIES = (
     "companion_lead",  # optional: "与X(等人)创办了Y" opens a clause with X as companion
     "relative_after",  # optional: "加入Y的CFO X": a relative clause before its head X
 )
+# Categories searched with a literal prefilter (see prefilter.FastRegex).
+_PREFILTERED = frozenset({"rumour", "absence", "reported", "hearsay", "future"})
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (
     "hire_passive",
@@ -304,6 +306,12 @@ def _compile_dates(d: dict[str, Any], edges: Edges = SPACED_EDGES) -> DatePatter
     return dp
 
 
+@cache
+def unspaced_scripts() -> str:
+    """The character ranges of every script written without spaces (Han)."""
+    return "".join(load_pack(c).script for c in PACK_CODES if not load_pack(c).spaced)
+
+
 def _word_set(words: list[str]) -> frozenset[str]:
     """A pack's word list as written and accent-folded, so that a word
     compared either way ("mitgründer", "mitgrunder") is found."""
@@ -342,6 +350,11 @@ def load_pack(code: str) -> LanguagePack:
         if cat in ("owner_of",):
             continue  # templates, filled per article with the org pattern
         pack.rx[cat] = word_regex(items, edges=edges)
+        if cat in _PREFILTERED and items:
+            # Long cue lists searched in every statement: a literal prefilter
+            # skips the regions that hold none of their words.
+            # Matched on the text as written: entries may be case-sensitive ("(?-i:may)").
+            pack.rx[cat] = FastRegex(pack.rx[cat].pattern)  # type: ignore[assignment]
     pack.noise = (
         re.compile(rf"^\s*(?:{alternation(pats['noise_line'])})", re.IGNORECASE)
         if pats.get("noise_line")

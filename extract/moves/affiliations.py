@@ -4,6 +4,7 @@ statement names none, and the key to "the former Scale chief"."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..people import PersonMention
@@ -27,11 +28,15 @@ def affiliations(ctx: MoveContext) -> dict[str, str]:
     """Person -> organisation, former ones included; "most recently at" wins."""
     reading = _Reading()
     previous: list[PersonMention] = []
+    # One scan of the body; a sentence reads the first statement inside it.
+    statements = list(ctx.rx["prev_employer"].finditer(ctx.body))
     for s in ctx.doc.live:
         persons = ctx.doc.persons.within(s.start, s.end)
         for p in persons:
             _read_description(ctx, reading, s, p)
-        _read_previous_employer(ctx, reading, s, persons, previous)
+        m = next((m for m in statements if s.start <= m.start() and m.end() <= s.end), None)
+        if m is not None:
+            _read_previous_employer(ctx, reading, s, m, persons, previous)
         previous = persons
     return {**reading.described, **reading.recent}
 
@@ -49,12 +54,11 @@ def _read_previous_employer(
     ctx: MoveContext,
     reading: _Reading,
     s: Sentence,
+    m: re.Match[str],
     persons: list[PersonMention],
     previous: list[PersonMention],
 ) -> None:
-    m = ctx.rx["prev_employer"].search(ctx.body, s.start, s.end)
-    if not m:
-        return
+    """ "X was most recently at Foo": the statement `m` names X's last employer."""
     org = first_org(ctx, m.end(), s.end, exclude=set(), near=60)
     who = [p.person for p in persons if p.end <= m.start()]
     # "X has joined Y. He previously worked at Z.": a pronoun subject is

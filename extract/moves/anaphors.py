@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..normalize import fold
 from ..orgs import OrgMention
@@ -75,7 +76,13 @@ def _named_by_kind(ctx: MoveContext, m: re.Match[str]) -> list[OrgMention]:
     ]
     return [
         o
-        for o in ctx.doc.orgs
-        if o.end <= m.start()
-        and any(fold(w).startswith(h) for h in heads for w in o.name.split()[1:])
+        for o in ctx.doc.orgs.within(0, m.start())
+        if any(w.startswith(h) for h in heads for w in _kind_words(o.name))
     ]
+
+
+@lru_cache(maxsize=4096)
+def _kind_words(name: str) -> tuple[str, ...]:
+    """The folded words after an organisation name's first ("Labs" in
+    "Meta Superintelligence Labs"): the ones that say what kind it is."""
+    return tuple(fold(w) for w in name.split()[1:])

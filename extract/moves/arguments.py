@@ -14,6 +14,7 @@ from ..people import PersonMention
 from ..sentences import Sentence
 from .context import MoveContext, SentenceScope, fold_word
 
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|'|’)\s+$")
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 _FIRST_WORD = re.compile(r"\S+")  # a trigger's verb
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
@@ -90,6 +91,15 @@ def announcer(ctx: MoveContext, s: Sentence, subj_start: int) -> OrgMention | No
     if not orgs or ctx.doc.persons.within(orgs[-1].end + 1, speech.start()):
         return None
     return orgs[-1]
+
+
+def possessor_before(ctx: MoveContext, ts: int) -> OrgMention | None:
+    """The organisation whose possessive stands right before `ts` ("Helix AI's")."""
+    m = _POSSESSIVE_BEFORE.search(ctx.body, max(0, ts - 4), ts)
+    if m is None:
+        return None
+    org = ctx.doc.orgs.within(max(0, m.start() - 60), m.start())
+    return org[-1] if org and org[-1].end == m.start() else None
 
 
 def org_itself(ctx: MoveContext, org: OrgMention) -> bool:

@@ -136,6 +136,8 @@ def _hire_passive_object(ctx: MoveContext, site: Site, subject: Subject) -> Obje
 def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
     """ "X joined Foo", "X founded Foo", "Foo announced that X joins"."""
     org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=90)
+    if org is None:  # "is Helix AI's new CTO": the post's organisation stands before it
+        org = args.possessor_before(ctx, site.start)
     if org is None:
         org = args.announcer(ctx, site.sentence, subject.start)
     if org is None or not args.org_itself(ctx, org):
