@@ -78,6 +78,9 @@ class Analysis:
     affiliations: dict[str, str] = field(default_factory=dict)
     # The organisations the article and its sections are about.
     frames: Frames = field(default_factory=lambda: Frames((), None))
+    # Descriptions already read (moves/descriptors.py): a cache, keyed by the
+    # mentions described and how.
+    descriptions: dict[tuple[object, ...], str | None] = field(default_factory=dict)
 
     @property
     def live(self) -> list[Sentence]:

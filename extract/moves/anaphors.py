@@ -4,6 +4,7 @@ resolved to the organisation they stand for."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,8 +36,9 @@ def resolve_org_anaphors(ctx: MoveContext) -> SpanList[OrgMention]:
         return SpanList(orgs)
     out = list(orgs)
     prev = _Antecedents()
+    starts = [m.start() for m in anaphors]
     for s in ctx.doc.live:
-        here = [m for m in anaphors if s.start <= m.start() < s.end]
+        here = anaphors[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
         in_s = [o for o in orgs.within(s.start, s.end + 1) if o.start < s.end]
         if here and prev.orgs:
             # The subject-like organisation of that sentence, else its last.

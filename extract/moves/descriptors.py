@@ -48,7 +48,13 @@ def descriptor_org(
     if not mentions:
         return None
     q = DescriptorQuery(s, mentions, allow_former, single, after)
-    return _listed_under(ctx, q) or _title_before(ctx, q) or _apposition_after(ctx, q)
+    # The same description is asked for by several stages (affiliations,
+    # origins, promotions): read once per article.
+    key = (tuple((p.start, p.person) for p in mentions), allow_former, single, after)
+    memo = ctx.doc.descriptions
+    if key not in memo:
+        memo[key] = _listed_under(ctx, q) or _title_before(ctx, q) or _apposition_after(ctx, q)
+    return memo[key]
 
 
 def _listed_under(ctx: MoveContext, q: DescriptorQuery) -> str | None:

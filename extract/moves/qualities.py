@@ -22,7 +22,7 @@ def modality(ctx: MoveContext, s: Sentence, a: int, b: int, ts: int) -> Modality
         return None
     # "returned after a three-month leave": absences reach to the clause end.
     clause_end = ctx.body.find(",", max(b, ts), s.end)
-    if ctx.rx["absence"].search(ctx.body, a, clause_end if clause_end > 0 else s.end):
+    if ctx.rx["absence"].search(ctx.body[a : clause_end if clause_end > 0 else s.end]):
         return None
     if ctx.rx["denial"].search(region):
         return Modality.DENIED
