@@ -116,6 +116,7 @@ class PersonCues:
             PersonCue(self.titled_lead_before),
             PersonCue(self.titled_apposition_after),
             PersonCue(self.title_inside_apposition),
+            PersonCue(self.sentence_of_its_own),
         )
 
     def described(self, site: NameSite) -> bool:
@@ -211,6 +212,16 @@ class PersonCues:
         return apposition is not None and any(
             self._holds_title(w) for w in apposition.group(1).split()
         )
+
+    def sentence_of_its_own(self, site: NameSite) -> bool:
+        """ "Jeff Williams." opening a paragraph: a roundup's item names its person."""
+        opens = site.start == 0 or site.body[site.start - 1] == "\n"
+        # The last token may hold the period itself ("Berg.").
+        end = site.end if site.body[site.end - 1 : site.end] == "." else site.end + 1
+        closes = site.body[end - 1 : end] == "." and (
+            end >= len(site.body) or site.body[end].isspace()
+        )
+        return opens and closes and site.token_count >= 2
 
     def _holds_title(self, word: str) -> bool:
         """ "co-founder" and "ex-director" hold a title in one of their parts."""

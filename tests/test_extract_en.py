@@ -723,3 +723,43 @@ def test_an_arrival_in_an_exodus_story_comes_from_the_story_s_company() -> None:
         "Helix AI is growing fast. Helix AI hired Omar Haddad in May. "
         "Maria Lopez has joined Northwind Robotics as chief scientist."
     ) == {("Omar Haddad", None, "Helix AI"), ("Maria Lopez", None, "Northwind Robotics")}
+
+
+def test_a_pair_introduced_with_with_is_the_pair_later() -> None:
+    assert moves(
+        "Maria Lopez co-founded Helix AI with Omar Haddad in 2010. The pair left Helix AI in 2018."
+    ) == {("Maria Lopez", "Helix AI", None), ("Omar Haddad", "Helix AI", None)}
+    # Someone merely met: "with" inside another clause pairs nobody.
+    assert moves(
+        "Maria Lopez spoke at Helix AI's conference. Omar Haddad, who met with her, "
+        "left Helix AI in 2018."
+    ) == {("Omar Haddad", "Helix AI", None)}
+
+
+def test_roundup_items_name_their_person_then_describe_the_move() -> None:
+    body = (
+        "Lena Berg.\nHelix AI's lead robotics researcher quit for Northwind Robotics "
+        "in September.\n\nOmar Haddad and Maria Lopez.\nThe two engineers followed their "
+        "former manager to Helix AI in July."
+    )
+    assert moves(body) == {
+        ("Lena Berg", "Helix AI", "Northwind Robotics"),
+        ("Omar Haddad", None, "Helix AI"),
+        ("Maria Lopez", None, "Helix AI"),
+    }
+
+
+def test_joining_from_an_organisation_joins_the_one_the_story_is_about() -> None:
+    assert moves(
+        "APPLE\n\nAmar Patel, a longtime engineer, joins from Microsoft as vice president of AI."
+    ) == {("Amar Patel", "Microsoft", "Apple")}
+    # No story organisation: only the departure is known.
+    assert moves("Amar Patel joins from Microsoft as vice president of AI.") == {
+        ("Amar Patel", "Microsoft", None)
+    }
+
+
+def test_quitting_followed_by_a_date_is_a_departure() -> None:
+    assert moves("Maria Lopez, who led Helix AI's research, quit earlier this week.") == {
+        ("Maria Lopez", "Helix AI", None)
+    }

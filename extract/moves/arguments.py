@@ -122,6 +122,8 @@ def other_object(ctx: MoveContext, te: int) -> bool:
     words = ctx.body[te : te + 40].split()[:3]
     if not words or not words[0][:1].isalpha() or not words[0][0].islower():
         return False
+    if ctx.doc.dates.first_at(te, te + 2) is not None:
+        return False  # "quit earlier this week": a date, no object
     w0 = words[0].strip(",.;:")
     if ctx.rx["noun_complement"].fullmatch(w0):
         # "quitte le navire de croisière": the verb's noun has a complement of

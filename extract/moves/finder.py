@@ -74,6 +74,22 @@ def _update_focus(ctx: MoveContext, scope: SentenceScope, found: list[Hop]) -> N
         discourse.group = subjects
     elif lists:
         discourse.group = lists[-1]
+    elif (pair := _acting_together(ctx, ps)) is not None:
+        discourse.group = pair
+
+
+def _acting_together(ctx: MoveContext, ps: list[PersonMention]) -> list[str] | None:
+    """ "X co-founded Foo with Y": the pair a later "the pair"/"keduanya" means."""
+    first = ps[0].person if ps else None
+    for p in ps[1:]:
+        if p.person != first and ctx.rx["co_actor"].search(
+            ctx.body, max(ps[0].end, p.start - _CO_ACTOR_REACH), p.start
+        ):
+            return [first, p.person]  # type: ignore[list-item]
+    return None
+
+
+_CO_ACTOR_REACH = 16  # "with his colleague Y": the link stands just before the name
 
 
 def coordinated_lists(ctx: MoveContext, ps: list[PersonMention]) -> list[list[str]]:

@@ -144,7 +144,17 @@ def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadin
         return None
     if site.kind == TriggerKind.FOUND and _founded_elsewhere(ctx, site, org):
         return None  # "launched a product at Google": Google was not founded
+    if ctx.rx["from_prep"].fullmatch(ctx.body[site.end : org.start].strip()):
+        return _joined_from(ctx, site, org)
     return ObjectReading(max(org.end, site.end), to_org=org.name)
+
+
+def _joined_from(ctx: MoveContext, site: Site, origin: OrgMention) -> ObjectReading:
+    """ "X joins from Microsoft": the organisation named is the one left; the
+    one joined is what the article or its section is about."""
+    frame = ctx.doc.frames.at(site.start)
+    to_org = frame if frame and frame not in ctx.doc.gaz.family(origin.name) else None
+    return ObjectReading(origin.end, from_org=origin.name, to_org=to_org)
 
 
 def _now_at_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
@@ -184,6 +194,8 @@ def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] |
     the object is something else."""
     if site.kind == TriggerKind.LEAVE:
         org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=60)
+        if org is not None and ctx.rx["dest_prep"].match(ctx.body, site.end + 1):
+            org = None  # "quit for Meta": the organisation after is where they went
         if org is not None:
             return (org.name, org.end) if args.org_itself(ctx, org) else None
         if args.other_object(ctx, site.end) or _unknown_name_after(ctx, site.end):
