@@ -22,7 +22,28 @@ CORPUS = Path(__file__).parent / "corpus"
 FLOORS = {
     "shared": ({"en": 0.96, "id": 0.92}, 0.95, 0.97),
     "seeds": ({"en": 1.0, "id": 1.0}, 1.0, 1.0),
+    "written": ({"en": 1.0, "id": 1.0}, 0.95, 0.95),
+    # Corpus 2: articles written after real pages, nine languages (issue 10's
+    # practice set; its targets are 0.85 overall and 0.75 per language).
+    "corpus2": (
+        {
+            "de": 0.64,
+            "en": 0.76,
+            "es": 0.72,
+            "fr": 0.60,
+            "id": 0.81,
+            "it": 0.58,
+            "pt": 0.88,
+            "zh": 0.95,
+            "zh-Hant": 0.85,
+        },
+        0.77,
+        0.81,
+    ),
 }
+OVERALL_FLOORS = {"corpus2": 0.76}
+# Moves found for people an article says did not move; at most one per ten articles.
+NON_MOVER_LIMITS = {"corpus2": 5}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -50,8 +71,14 @@ def test_from_and_date_accuracy(report: tuple[str, Report]) -> None:
     assert result.date_accuracy >= date_floor, result.format(show=True)
 
 
-def test_no_non_mover_false_positives(report: tuple[str, Report]) -> None:
-    assert report[1].non_mover_fp == 0, report[1].format(show=True)
+def test_overall_move_f1(report: tuple[str, Report]) -> None:
+    name, result = report
+    assert result.overall.f1 >= OVERALL_FLOORS.get(name, 0.0), result.format(show=True)
+
+
+def test_non_mover_false_positives(report: tuple[str, Report]) -> None:
+    name, result = report
+    assert result.non_mover_fp <= NON_MOVER_LIMITS.get(name, 0), result.format(show=True)
 
 
 def test_people_are_whole_and_real(report: tuple[str, Report]) -> None:
