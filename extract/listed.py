@@ -2,9 +2,11 @@
 line per person ("- 毕树超(Shuchao Bi):此前在OpenAI ...").
 
 Memos of hires are published as such lists: the announcing sentence names the
-destination and ends in a colon, each item opens with the person's name and
-describes where they come from.  The pack says which words announce a list
-(`list_intro`); a pack without them never reads lists this way.
+destination with a move verb and ends in a colon; each bulleted item opens
+with the person's name and describes where they come from ("- Jane Roe
+(OpenAI): reasoning", "1. Jane Roe - previously at Foo").  A departure verb
+announces the list too when the sentence names where they went ("moved from
+Foo to Bar:").
 """
 
 from __future__ import annotations
@@ -73,22 +75,37 @@ def listed_moves(
 def _intro(
     art: ArticleText, pack: LanguagePack, triggers: Sequence[tuple[str, int, int]], s: Sentence
 ) -> ListIntro | None:
-    if s.noise or not s.text.rstrip().endswith(":") or not pack.rx["list_intro"].search(s.text):
+    if s.noise or not s.text.rstrip().endswith(":"):
         return None
     if pack.rx["rumour"].search(s.text) or pack.rx["denial"].search(s.text):
         return None
     orgs = [o for o in within(SpanList(art.orgs), s.start, s.end) if not o.modifier]
     for kind, ts, te in triggers:
-        if not s.start <= ts < s.end:
-            continue
-        if kind == "join":
-            dest = [o for o in orgs if o.start >= te]
-        elif kind == "hire":
-            dest = [o for o in orgs if o.end <= ts][:1]
-        else:
-            continue
-        if dest:
-            return ListIntro(s, dest[0].name, _date(art, pack, s))
+        if s.start <= ts < s.end:
+            dest = _destination(art, pack, kind, ts, te, orgs)
+            if dest is not None:
+                return ListIntro(s, dest, _date(art, pack, s))
+    return None
+
+
+def _destination(
+    art: ArticleText, pack: LanguagePack, kind: str, ts: int, te: int, orgs: list[OrgMention]
+) -> str | None:
+    """Where the announced people went: a join's object, a hire's agent, or
+    what follows a departure's destination word ("dari Foo ke Bar")."""
+    if kind == "join":
+        after = [o for o in orgs if o.start >= te]
+        return after[0].name if after else None
+    if kind == "hire":
+        before = [o for o in orgs if o.end <= ts]
+        return before[0].name if before else None
+    if kind == "leave":
+        for o in orgs:
+            gap = art.body[te : o.start]
+            if o.start >= te and (
+                pack.rx["switch_to"].search(gap) or pack.rx["dest_prep"].search(gap)
+            ):
+                return o.name
     return None
 
 

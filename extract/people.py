@@ -411,8 +411,9 @@ class PeopleFinder:
         a full name elsewhere ("Daniel De Freitas"), or a person cue."""
         if fold(tokens[0].bare) in self.given:
             return True
-        if fold(tokens[-1].bare) in single_keys:
-            return True
+        surname = tokens[-1].bare
+        if fold(surname) in single_keys and not any(c.isdigit() for c in surname):
+            return True  # the surname used alone ("GPT-4o" is no surname)
         if len(tokens) >= 3 and fold(" ".join(t.bare for t in tokens[-2:])) in full_keys:
             return True
         return self._has_person_cue(body, tokens, verbs)

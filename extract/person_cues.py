@@ -28,6 +28,9 @@ _SUBJECT_KINDS = frozenset({"join", "found", "leave", "leave_noobj", "hire_passi
 _OBJECT_KINDS = frozenset({"hire", "lose", "found_passive"})
 # Characters trimmed off a word before it is looked up as a title.
 _TITLE_TRIM = ",."
+# A list item's bullet or number, and what may follow the name that opens it.
+_LIST_BULLET = re.compile(r"\s*(?:[-•*·‧▪●–]|\d{1,2}[.、)])\s*")
+_ITEM_NAME_END = re.compile(r"\s*(?:$|[:(,–—-]|\n)", re.MULTILINE)
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -117,6 +120,7 @@ class PersonCues:
             PersonCue(self.titled_apposition_after),
             PersonCue(self.title_inside_apposition),
             PersonCue(self.sentence_of_its_own),
+            PersonCue(self.opens_list_item),
         )
 
     def described(self, site: NameSite) -> bool:
@@ -222,6 +226,14 @@ class PersonCues:
             end >= len(site.body) or site.body[end].isspace()
         )
         return opens and closes and site.token_count >= 2
+
+    def opens_list_item(self, site: NameSite) -> bool:
+        """ "- Jane Roe (OpenAI): ...", "1. Jane Roe - previously at Foo": a
+        memo's item opens with the person it is about."""
+        line_start = site.body.rfind("\n", 0, site.start) + 1
+        if not _LIST_BULLET.fullmatch(site.body, line_start, site.start):
+            return False
+        return _ITEM_NAME_END.match(site.body, site.end) is not None
 
     def _holds_title(self, word: str) -> bool:
         """ "co-founder" and "ex-director" hold a title in one of their parts."""

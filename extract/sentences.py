@@ -20,6 +20,7 @@ _ABBREV = re.compile(
 )
 # Editor tags at the end of an Indonesian news paragraph: "(afr/rns)".
 _EDITOR_TAG = re.compile(r"\s*\([a-z]{2,5}(?:/[a-z]{2,5})+\)\s*$")
+_LIST_ITEM = re.compile(r"(?:[-•*·‧▪●–]|\d{1,2}[.、)])\s+\S")
 _TERMINAL = re.compile(r"""[.!?。！？]["'”’)\]」』）]*\s*$""")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DAY_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}$")
@@ -41,8 +42,8 @@ class Sentence:
 
 
 def _is_heading(line: str, pack: LanguagePack) -> bool:
-    if _TERMINAL.search(line) or len(line) > 160:
-        return False
+    if _TERMINAL.search(line) or len(line) > 160 or _LIST_ITEM.match(line):
+        return False  # a list item ("- Jane Roe (OpenAI)") is prose, whatever its case
     if not pack.cased:  # no capitals to count: a short line with no sentence end
         return len(line) <= UNCASED_HEADING and not _ANY_END.search(line)
     words = _WORD.findall(line)

@@ -763,3 +763,17 @@ def test_quitting_followed_by_a_date_is_a_departure() -> None:
     assert moves("Maria Lopez, who led Helix AI's research, quit earlier this week.") == {
         ("Maria Lopez", "Helix AI", None)
     }
+
+
+def test_a_memo_list_under_a_hiring_sentence_moves_every_item() -> None:
+    body = (
+        "Helix AI has hired the following researchers:\n\n"
+        "- Maria Lopez (Northwind Robotics): reasoning\n- Omar Haddad: previously at Tesla\n"
+    )
+    assert moves(body) == {
+        ("Maria Lopez", "Northwind Robotics", "Helix AI"),
+        ("Omar Haddad", "Tesla", "Helix AI"),
+    }
+    # A summary list with no move verb announcing it moves nobody.
+    body = "Here is a summary of the memo:\n\n- Maria Lopez: reasoning\n- Omar Haddad: robotics\n"
+    assert moves(body) == set()

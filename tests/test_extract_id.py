@@ -318,3 +318,17 @@ def test_mantan_lalu_kini_memimpin_adalah_pindah() -> None:
         ("Rina Wulandari", "Cakra Digital", "Garuda AI")
     }
     assert moves("Rina Wulandari, CEO Cakra Digital, kini memimpin Garuda AI.", "id") == set()
+
+
+def test_daftar_perekrutan_setelah_titik_dua() -> None:
+    body = (
+        "Beberapa insinyur Cakra Digital ikut merapat ke Garuda AI, antara lain:\n"
+        "- Budi Santoso\n- Rina Wulandari, CTO - sebelumnya peneliti di Tokopedia\n"
+    )
+    assert moves(body, "id") == {
+        ("Budi Santoso", None, "Garuda AI"),
+        ("Rina Wulandari", "Tokopedia", "Garuda AI"),
+    }
+    # Daftar tanpa kalimat perpindahan: tidak ada yang pindah.
+    body = "Pembicara di acara itu antara lain:\n- Budi Santoso\n- Rina Wulandari\n"
+    assert moves(body, "id") == set()

@@ -85,7 +85,6 @@ _CATEGORIES = (
     "possessive",
     "noun_complement",
     "co_actor",
-    "list_intro",  # optional: words announcing a list of movers (listed.py)
     "companion_lead",  # optional: "与X(等人)创办了Y" opens a clause with X as companion
     "relative_after",  # optional: "加入Y的CFO X": a relative clause before its head X
 )
