@@ -147,6 +147,7 @@ def extract(
         doc.dates,
         eng.pack.rx["pronoun_plural"],
         eng.move_patterns.coord_tight,
+        eng.pack.rx["including"],
     )
     # "以下11人已加入X:" and a bulleted list: one move per item.
     moves += listed_moves(

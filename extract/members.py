@@ -1,10 +1,13 @@
-"""A headcount move whose people are named next: "hired three researchers from X. The
-three, A, B and C, ..." — one move per person named.
+"""A headcount move whose people are named: "hired three researchers from X. The
+three, A, B and C, ..." or "six researchers left X, including A" — one move per
+person named.
 
 News often reports a group hire first and names its members in the sentence
 that follows, opening with a plural anaphor ("The three", "They", "Ketiganya")
-and listing exactly as many names as the count. Those people moved as the
-group did; nothing else in the article may say so in a sentence of its own.
+and listing exactly as many names as the count; or names some of them in the
+same sentence after "including" ("termasuk", "darunter", "notamment"). Those
+people moved as the group did; nothing else in the article may say so in a
+sentence of its own.
 """
 
 from __future__ import annotations
@@ -39,19 +42,53 @@ def named_members(
     dates: Sequence[DateMention],
     plural: re.Pattern[str],
     list_gap: re.Pattern[str],
+    including: re.Pattern[str] | None = None,
 ) -> list[MoveFact]:
-    """Moves of the people a group move names in its next sentence.
+    """Moves of the people a group move names in its next sentence, or after
+    "including" in its own.
 
     `plural` matches the pack's plural anaphors; `list_gap` the text between
-    two names of one list ("A, B and C"). Undated, the move takes the date the
-    group's sentence gives ("said on Wednesday")."""
+    two names of one list ("A, B and C"); `including` the pack's words that
+    name some of a group. Undated, the move takes the date the group's
+    sentence gives ("said on Wednesday")."""
     found: list[MoveFact] = []
     live = [s for s in sentences if not s.noise]
     for group in groups:
         named = _named_group(body, live, group, persons, plural, list_gap)
+        if named is None and including is not None:
+            named = _included_members(body, live, group, persons, including, list_gap)
         if named is not None:
-            found.extend(_member_moves(body, named, moves, dates))
+            found.extend(_member_moves(body, named, [*moves, *found], dates))
     return found
+
+
+# Words between "including" and the first name ("termasuk anggota staf teknis X").
+_INCLUDED_GAP = 6
+
+
+def _included_members(
+    body: str,
+    live: Sequence[Sentence],
+    group: GroupMoveFact,
+    persons: Sequence[PersonMention],
+    including: re.Pattern[str],
+    list_gap: re.Pattern[str],
+) -> _NamedGroup | None:
+    """ "six researchers left xAI, including engineer Hang Gao": the names
+    listed after the pack's including word, in the group's own sentence."""
+    if not group.modality.counts or (group.to_org is None and not group.from_orgs):
+        return None
+    own = next((s for s in live if s.start <= group.evidence_start < s.end), None)
+    if own is None:
+        return None
+    cue = including.search(body, group.evidence_start, own.end)
+    if cue is None:
+        return None
+    after = [p for p in persons if cue.end() <= p.start < own.end]
+    if not after or len(body[cue.end() : after[0].start].split()) > _INCLUDED_GAP:
+        return None
+    names = _first_list(body, after, list_gap)
+    return _NamedGroup(group, own, names) if names else None
 
 
 def _named_group(
@@ -79,7 +116,7 @@ def _member_moves(
     """One move per person named, unless a sentence of its own already says so."""
     group, naming = named.group, named.naming
     origin = group.from_orgs[0] if len(group.from_orgs) == 1 else None
-    stated = next((d.date for d in dates if group.evidence_start <= d.start < naming.start), None)
+    stated = next((d.date for d in dates if group.evidence_start <= d.start < naming.end), None)
     for name in named.names:
         if any(m.person == name and m.to_org == group.to_org for m in moves):
             continue

@@ -31,6 +31,7 @@ _TITLE_TRIM = ",."
 # A list item's bullet or number, and what may follow the name that opens it.
 _LIST_BULLET = re.compile(r"\s*(?:[-•*·‧▪●–]|\d{1,2}[.、)])\s*")
 _ITEM_NAME_END = re.compile(r"\s*(?:$|[:(,–—-]|\n)", re.MULTILINE)
+_DESCRIBED_BEFORE = 4  # lowercase words between "including" and the name
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -183,11 +184,17 @@ class PersonCues:
         return bool(before) and fold(before[-1]) in self.titles
 
     def _after_including(self, site: NameSite) -> bool:
-        """ "two researchers, namely Jane Roe and ...": a list of people follows."""
-        return bool(
-            self.including.search(site.body, max(0, site.start - 16), site.start)
-            and _WORD_END_SPACE.search(site.body[max(0, site.start - 3) : site.start])
-        )
+        """ "two researchers, namely Jane Roe and ...", "termasuk anggota staf
+        teknis Hang Gao": a list of people follows, perhaps after a lowercase
+        description of the first."""
+        if not _WORD_END_SPACE.search(site.body[max(0, site.start - 3) : site.start]):
+            return False
+        cues = list(self.including.finditer(site.body, max(0, site.start - 60), site.start))
+        if not cues:
+            return False
+        cue = cues[-1]
+        between = site.body[cue.end() : site.start].split()
+        return len(between) <= _DESCRIBED_BEFORE and all(w[:1].islower() for w in between)
 
     def short_run_after_including(self, site: NameSite) -> bool:
         return site.token_count <= 3 and self._after_including(site)

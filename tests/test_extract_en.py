@@ -777,3 +777,14 @@ def test_a_memo_list_under_a_hiring_sentence_moves_every_item() -> None:
     # A summary list with no move verb announcing it moves nobody.
     body = "Here is a summary of the memo:\n\n- Maria Lopez: reasoning\n- Omar Haddad: robotics\n"
     assert moves(body) == set()
+
+
+def test_a_group_member_named_after_including_moves_with_the_group() -> None:
+    assert moves(
+        "At least six engineers left Helix AI in recent weeks, including staff engineer Lena Berg."
+    ) == {("Lena Berg", "Helix AI", None)}
+    # "including" naming something other than the group's people moves nobody.
+    assert (
+        moves("Six engineers left Helix AI in recent weeks, including two from its Berlin office.")
+        == set()
+    )
