@@ -58,6 +58,7 @@ def split_sentences(body: str, pack: LanguagePack) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     para = 0
+    in_links = False  # inside the list of links after a "Read also:" line
     for raw_line in body.splitlines(keepends=True):
         line_start = pos
         pos += len(raw_line)
@@ -67,7 +68,10 @@ def split_sentences(body: str, pack: LanguagePack) -> list[Sentence]:
             para += 1
             continue
         lead = len(line) - len(line.lstrip())
-        if pack.noise.match(stripped):
+        in_links = (in_links and bool(_LIST_ITEM.match(stripped))) or bool(
+            pack.noise.match(stripped)
+        )
+        if in_links:
             out.append(
                 Sentence(
                     line_start + lead,

@@ -788,3 +788,13 @@ def test_a_group_member_named_after_including_moves_with_the_group() -> None:
         moves("Six engineers left Helix AI in recent weeks, including two from its Berlin office.")
         == set()
     )
+
+
+def test_headlines_listed_after_a_read_also_line_are_no_statements() -> None:
+    body = (
+        "Maria Lopez has joined Helix AI as chief scientist.\n\n"
+        "Read also:\n- Omar Haddad Leaves Tesla For Northwind Robotics\n"
+        "- Lena Berg joins Northwind Robotics\n\n"
+        "Lopez starts in May."
+    )
+    assert moves(body) == {("Maria Lopez", None, "Helix AI")}
