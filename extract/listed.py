@@ -31,11 +31,13 @@ _BULLET = re.compile(r"\s*(?:[-•*·‧▪●]|\d{1,2}[.、)])\s*")
 
 @dataclass(frozen=True, slots=True)
 class ListIntro:
-    """The announcing sentence: where the listed people went, and when."""
+    """The announcing sentence: where the listed people went, from where
+    ("several Apple engineers joined Meta:", "moved from Foo to Bar:"), and when."""
 
     sentence: Sentence
     to_org: str
     date: FuzzyDate | None
+    from_org: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +86,15 @@ def _intro(
         if s.start <= ts < s.end:
             dest = _destination(art, pack, kind, ts, te, orgs)
             if dest is not None:
-                return ListIntro(s, dest, _date(art, pack, s))
+                return ListIntro(s, dest, _date(art, pack, s), _origin(art, dest, orgs))
     return None
+
+
+def _origin(art: ArticleText, dest: str, orgs: list[OrgMention]) -> str | None:
+    """The one other organisation the announcing sentence names: where the
+    listed people came from."""
+    others = {o.name for o in orgs if o.name != dest}
+    return others.pop() if len(others) == 1 else None
 
 
 def _destination(
@@ -159,7 +168,7 @@ def _item_move(
     origins = [o.name for o in art.orgs if person.end <= o.start < end and o.name not in home]
     return MoveFact(
         person=person.person,
-        from_org=origins[0] if origins else None,
+        from_org=origins[0] if origins else intro.from_org,
         to_org=intro.to_org,
         evidence=art.body[start:end].strip(),  # the item; its list's sentence says "joined"
         evidence_start=start,

@@ -325,8 +325,9 @@ def test_daftar_perekrutan_setelah_titik_dua() -> None:
         "Beberapa insinyur Cakra Digital ikut merapat ke Garuda AI, antara lain:\n"
         "- Budi Santoso\n- Rina Wulandari, CTO - sebelumnya peneliti di Tokopedia\n"
     )
+    # "insinyur Cakra Digital" says where they came from; an item's own origin wins.
     assert moves(body, "id") == {
-        ("Budi Santoso", None, "Garuda AI"),
+        ("Budi Santoso", "Cakra Digital", "Garuda AI"),
         ("Rina Wulandari", "Tokopedia", "Garuda AI"),
     }
     # Daftar tanpa kalimat perpindahan: tidak ada yang pindah.
