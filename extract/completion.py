@@ -48,7 +48,7 @@ def complete(hops: list[Hop], doc: Analysis) -> list[Hop]:
     """The article's moves, each as complete as the article makes it."""
     out: list[Hop] = []
     for h in hops:
-        if _bare_founding(h) or _part_of_another_move(h, hops):
+        if _bare_founding(h) or _part_of_another_move(h, hops) or _covered_departure(h, hops, doc):
             continue
         if _open_departure(h) and not h.modality.counts:
             continue  # "is said to be leaving": nothing worth keeping
@@ -119,7 +119,10 @@ def _frame_left(doc: Analysis, h: Hop, hops: list[Hop], source_only: bool = Fals
 
 
 def _bare_founding(h: Hop) -> bool:
-    return h.kind in _FOUNDING and h.from_org is None and not h.merged
+    """No one is said to have left anywhere to found it: an origin only
+    inferred from a description ("xAI's Musk co-founded OpenAI in 2015") or
+    copied from a co-founder does not make one."""
+    return h.kind in _FOUNDING and (h.from_org is None or h.from_weak) and not h.merged
 
 
 def _part_of_another_move(h: Hop, hops: list[Hop]) -> bool:
@@ -129,6 +132,23 @@ def _part_of_another_move(h: Hop, hops: list[Hop]) -> bool:
         o is not h
         and o.person == h.person
         and (o.to_org is not None or o.from_org is not None)
+        and o.modality.counts
+        and _same_event(h, o)
+        for o in hops
+    )
+
+
+def _covered_departure(h: Hop, hops: list[Hop], doc: Analysis) -> bool:
+    """ "X left OpenAI ... X joined Meta from OpenAI": the departure is the
+    first half of a move the article states whole."""
+    if h.to_org is not None or h.from_org is None:
+        return False
+    family = doc.gaz.family(h.from_org)
+    return any(
+        o is not h
+        and o.person == h.person
+        and o.to_org is not None
+        and o.from_org in family
         and o.modality.counts
         and _same_event(h, o)
         for o in hops

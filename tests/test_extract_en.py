@@ -798,3 +798,25 @@ def test_headlines_listed_after_a_read_also_line_are_no_statements() -> None:
         "Lopez starts in May."
     )
     assert moves(body) == {("Maria Lopez", None, "Helix AI")}
+
+
+def test_a_departure_inside_a_stated_move_is_not_a_move_of_its_own() -> None:
+    assert moves(
+        "Maria Lopez left Northwind Robotics in May. "
+        "Later that month she joined Helix AI from Northwind Robotics as chief scientist."
+    ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
+
+
+def test_founders_described_elsewhere_moved_nowhere_to_found() -> None:
+    # "Helix AI's Lopez" describes her today; in 2015 she left nothing to found Northwind.
+    assert moves("Helix AI's Maria Lopez co-founded Northwind Robotics in 2015.") == set()
+
+
+def test_an_organisation_s_own_clause_between_a_name_and_a_verb() -> None:
+    assert (
+        moves(
+            "In a letter to Helix AI chief executive Maria Lopez, Northwind Robotics promised "
+            "to leave Helix AI's engine as the default."
+        )
+        == set()
+    )

@@ -302,6 +302,8 @@ def _clause_floor(ctx: MoveContext, s: Sentence, ts: int) -> int:
 def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> list[str]:
     before = _outside_appositions(ctx, before, ts)
     between = ctx.body[before[-1].end : ts]
+    if "," in between and _organisation_acts_between(ctx, before[-1].end, ts):
+        return []  # "a letter to CEO X, Perplexity promised to leave ...": Perplexity's verb
     speech = ctx.rx["speech"].search(between)
     if not speech:
         rel = ctx.rx["relative"].search(between)
@@ -334,6 +336,16 @@ def titled_apposition(ctx: MoveContext, text: str) -> bool:
         return False
     words = inner[1:].rstrip(",").split()
     return 0 < len(words) <= _DESCRIPTION_WORDS and _person_described(ctx, words)
+
+
+def _organisation_acts_between(ctx: MoveContext, a: int, ts: int) -> bool:
+    """A clause of an organisation's own stands between a name and the verb:
+    after the last comma, an organisation opens it ("..., Perplexity promised")."""
+    cut = ctx.body.rfind(",", a, ts)
+    for o in ctx.doc.orgs.within(cut + 1, ts):
+        if not o.modifier and not ctx.body[cut + 1 : o.start].strip():
+            return True
+    return False
 
 
 def _outside_appositions(
