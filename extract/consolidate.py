@@ -203,7 +203,18 @@ def _same_move(a: Hop, b: Hop, gaz: Gazetteer) -> bool:
     if (a.to_org is None) != (b.to_org is None):
         # "resigned from A in May, ... and joined B": one statement, one move.
         return a.sentence is b.sentence and a.from_org is not None and a.from_org == b.from_org
-    return _orgs_compatible(a, b, gaz) and not _dates_conflict(a, b)
+    if not _orgs_compatible(a, b, gaz) or _dates_conflict(a, b):
+        return False
+    return a.to_org == b.to_org or not _years_apart_from_news(a, b)
+
+
+def _years_apart_from_news(a: Hop, b: Hop) -> bool:
+    """One move dated years back, the other undated (the article's news, dated
+    by its publication): "started at Google in 2013" and "has found a new
+    home: DeepMind" are two moves, though DeepMind is Google's."""
+    if a.date_explicit == b.date_explicit or a.date is None or b.date is None:
+        return False
+    return abs(a.date.year - b.date.year) >= 2
 
 
 def _orgs_compatible(a: Hop, b: Hop, gaz: Gazetteer) -> bool:

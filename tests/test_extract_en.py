@@ -820,3 +820,56 @@ def test_an_organisation_s_own_clause_between_a_name_and_a_verb() -> None:
         )
         == set()
     )
+
+
+def test_coming_to_an_organisation_is_a_join_and_idioms_are_not() -> None:
+    assert moves("Omar Haddad came to Helix AI in 2023 after a decade in academia.") == {
+        ("Omar Haddad", None, "Helix AI")
+    }
+    assert (
+        moves("Omar Haddad, a Helix AI engineer, came to the conclusion that it was time.") == set()
+    )
+
+
+def test_going_to_an_organisation_as_a_titled_role() -> None:
+    assert moves("Omar Haddad is going to Helix AI as chief design officer.") == {
+        ("Omar Haddad", None, "Helix AI")
+    }
+    # The future "going to": a verb, then an organisation, then "as".
+    assert moves("Omar Haddad is going to treat Helix AI as a rival.") == set()
+
+
+def test_a_new_home_is_a_join_and_the_owned_unit_is_the_destination() -> None:
+    assert moves("Omar Haddad has found a new home: Alphabet Inc.'s DeepMind.") == {
+        ("Omar Haddad", None, "Google DeepMind")
+    }
+    # A second name that only qualifies a noun is not what was joined.
+    assert moves("Omar Haddad joined Google's Gemini team in May.") == {
+        ("Omar Haddad", None, "Google")
+    }
+
+
+def test_fellow_co_founders_move_along_with_and_from_their_company() -> None:
+    assert moves(
+        "Maria Lopez, a Stanford professor, came to Helix AI in 2024 along with fellow "
+        "Northwind Robotics co-founders Lena Berg and Omar Haddad."
+    ) == {
+        ("Maria Lopez", "Northwind Robotics", "Helix AI"),
+        ("Lena Berg", "Northwind Robotics", "Helix AI"),
+        ("Omar Haddad", "Northwind Robotics", "Helix AI"),
+    }
+    # "with" someone's approval moves nobody.
+    assert moves(
+        "Maria Lopez joined Helix AI in 2024 along with Northwind chief Lena Berg's blessing."
+    ) == {("Maria Lopez", None, "Helix AI")}
+
+
+def test_a_fronted_departure_belongs_to_the_titled_name_after_it() -> None:
+    assert moves(
+        "Days after walking out of Northwind Robotics, machine learning researcher "
+        "Maria Lopez has joined Helix AI."
+    ) == {("Maria Lopez", "Northwind Robotics", "Helix AI")}
+    # A name inside a longer phrase ("a friend of X") is not the clause's subject.
+    assert ("Maria Lopez", "Northwind Robotics", None) not in moves(
+        "After leaving Northwind Robotics, a friend of Maria Lopez opened a bakery."
+    )

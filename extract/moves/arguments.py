@@ -7,6 +7,7 @@ pronouns resolved to the article's focus, or plural nouns ("the pair").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..cjk import relative_head, without_companions
 from ..orgs import OrgMention
@@ -39,8 +40,27 @@ def first_org(
             continue
         if near and not _close_to_verb(ctx, a, o.start):
             return None  # too far from the verb to be its object
-        return o
+        return _possessed_org(ctx, o) or o
     return None
+
+
+_POSSESSIVE_S = re.compile(r"(?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?['’]s?\s+")
+_NEXT_WORD = re.compile(r"\s*([\w-]*)")
+
+
+def _possessed_org(ctx: MoveContext, o: OrgMention) -> OrgMention | None:
+    """ "joined Alphabet Inc.'s DeepMind": the organisation owned, not the
+    owner; not when the second name only qualifies a noun ("Microsoft's
+    OpenAI rival Inflection")."""
+    m = _POSSESSIVE_S.match(ctx.body, o.end)
+    if m is None:
+        return None
+    owned = next((n for n in ctx.doc.orgs.starting(m.end(), m.end() + 1) if not n.modifier), None)
+    if owned is None:
+        return None
+    word = _NEXT_WORD.match(ctx.body, owned.end)
+    after = word.group(1) if word else ""
+    return owned if not after or fold_word(after) in ctx.pack.stopwords else None
 
 
 def _close_to_verb(ctx: MoveContext, a: int, b: int) -> bool:
@@ -192,22 +212,44 @@ def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> l
     return out
 
 
-def comitative(ctx: MoveContext, a: int, b: int, persons: list[PersonMention]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Companions:
+    """The people named as moving "along with" a mover, and the organisation
+    their titles give them ("with fellow Covariant co-founders X and Y")."""
+
+    names: tuple[str, ...] = ()
+    org: str | None = None
+
+
+def comitative(ctx: MoveContext, a: int, b: int, persons: list[PersonMention]) -> Companions:
     """ "along with Jane Roe": the companions named after a join."""
     m = ctx.patterns.comitative.search(ctx.body, a, min(b, a + 40))
     if not m:
-        return []
+        return Companions()
     found = objects(ctx, persons, m.end(), b)
-    # "along with co-founder Jane Roe"; not "and will report to Jane Roe".
-    if not found or not _only_determiners_and_titles(ctx, ctx.body[m.end() : found[0].start]):
-        return []
-    return [p.person for p in found]
+    # "along with co-founder Jane Roe", "with fellow Foo co-founders X and Y";
+    # not "and will report to Jane Roe".
+    if not found:
+        return Companions()
+    if not _only_determiners_and_titles(ctx, _without_orgs(ctx, m.end(), found[0].start)):
+        return Companions()
+    titled = ctx.doc.orgs.first_at(m.end(), found[0].start)
+    return Companions(tuple(p.person for p in found), titled.name if titled else None)
+
+
+def _without_orgs(ctx: MoveContext, a: int, b: int) -> str:
+    """body[a:b] with the organisations named in it blanked out."""
+    gap = ctx.body[a:b]
+    for o in ctx.doc.orgs.starting(a, b):
+        gap = gap.replace(ctx.body[o.start : o.end], " ")
+    return gap
 
 
 def _only_determiners_and_titles(ctx: MoveContext, gap: str) -> bool:
     return all(
         fold_word(w) in ctx.pack.stopwords
         or _title_like(ctx, w)
+        or _title_like(ctx, w[:-1] if w.endswith("s") else w)  # "co-founders X and Y"
         or fold_word(w) in ctx.pack.person_nouns
         for w in gap.split()
     )
@@ -482,8 +524,8 @@ def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> 
     if comma < 0:
         return []
     at = ts + comma + 2
-    after_ps = [p for p in scope.persons if p.start == at]
-    if after_ps:
+    after_ps = [p for p in scope.persons if at <= p.start < at + 60]
+    if after_ps and _title_before_name(ctx, at, after_ps[0].start):
         return [after_ps[0].person]
     after = body[at : s.end]
     if ctx.rx["pronoun_plural"].match(after):
@@ -491,6 +533,23 @@ def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> 
     if ctx.rx["pronoun_singular"].match(after):
         return list(ctx.discourse.focus)
     return []
+
+
+def _title_before_name(ctx: MoveContext, a: int, b: int) -> bool:
+    """Nothing, or a title phrase ending in a title word, between a and a name:
+    "machine learning researcher Jane Roe", "former Foo chief Jane Roe"."""
+    gap = _without_orgs(ctx, a, b)
+    words = gap.split()
+    if not words:
+        return True
+    if "," in gap:
+        return False
+    last = fold_word(words[-1])
+    return (
+        len(words) <= 5
+        and (ctx.pack.is_title(last) or last in ctx.pack.person_nouns)
+        and all(w[:1].islower() or _title_like(ctx, w) for w in words)
+    )
 
 
 def postverbal_subject(ctx: MoveContext, scope: SentenceScope, te: int) -> list[str]:

@@ -300,6 +300,8 @@ def _subject_statement(
     if from_org is not None and from_org == to_org:
         from_org = None
     companions = _companions(ctx, site, subject, obj.end, to_org)
+    if companions.org not in (None, to_org) and (from_org is None or weak):
+        from_org, weak = companions.org, False  # "came to Foo with fellow Bar co-founders"
     region_start = args.clause_start(site.sentence, subject.start)
     last = max(obj.consumed, default=site.index)
     triggers = site.scope.triggers
@@ -314,7 +316,7 @@ def _subject_statement(
     )
     send = site.sentence.end
     title = role(ctx, site.end, send if obj.chained else site.next_start, send)
-    movers = subject.names + list(companions)
+    movers = subject.names + list(companions.names)
     return Statement(
         site,
         movers,
@@ -327,7 +329,7 @@ def _subject_statement(
         returning=_returning(ctx, site),
         chained=obj.chained,
         from_weak=weak,
-        companions=companions,
+        companions=companions.names,
     )
 
 
@@ -356,12 +358,12 @@ def _described_as_own(ctx: MoveContext, site: Site, subject: Subject) -> bool:
 
 def _companions(
     ctx: MoveContext, site: Site, subject: Subject, obj_end: int, to_org: str | None
-) -> tuple[str, ...]:
+) -> args.Companions:
     """ "X joined Meta along with Y": Y moves too, from where X came."""
     if not site.kind.arrives or to_org is None:
-        return ()
+        return args.Companions()
     found = args.comitative(ctx, obj_end, site.sentence.end, site.persons)
-    return tuple(n for n in found if n not in subject.names)
+    return args.Companions(tuple(n for n in found.names if n not in subject.names), found.org)
 
 
 # ---------------------------------------------------------------- agent first
