@@ -873,3 +873,14 @@ def test_a_fronted_departure_belongs_to_the_titled_name_after_it() -> None:
     assert ("Maria Lopez", "Northwind Robotics", None) not in moves(
         "After leaving Northwind Robotics, a friend of Maria Lopez opened a bakery."
     )
+
+
+def test_a_move_years_back_is_not_the_news_into_a_sister_unit() -> None:
+    assert moves(
+        "Maria Lopez has joined Google DeepMind. "
+        "Lopez started at Google as an intern in 2013."
+    ) == {("Maria Lopez", None, "Google DeepMind"), ("Maria Lopez", None, "Google")}
+    # The same move told twice, once dated and once as the news, stays one.
+    assert moves(
+        "Maria Lopez has joined Google DeepMind. She started at Google DeepMind in March."
+    ) == {("Maria Lopez", None, "Google DeepMind")}
