@@ -116,11 +116,22 @@ def _departure_for(join: Hop, hops: list[Hop], gaz: Gazetteer) -> Hop | None:
         if _is_open_departure(d)
         and d.from_org not in destination_family
         and _could_lead_to(d, join_date)
+        and not _joins_own_sentence(d, join, hops)
     ]
     if not departures:
         return None
     before = [d for d in departures if d.pos <= join.pos]
     return before[-1] if before else min(departures, key=lambda d: d.pos)
+
+
+def _joins_own_sentence(departure: Hop, join: Hop, hops: list[Hop]) -> bool:
+    """ "left in 2018, taking a job at Foo": a departure belongs to the join
+    of its own sentence, not to another sentence's."""
+    if join.sentence is departure.sentence:
+        return False
+    return any(
+        h is not join and h.sentence is departure.sentence and _needs_origin(h) for h in hops
+    )
 
 
 # A departure more than this long before a join is another chapter of the

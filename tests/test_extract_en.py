@@ -877,10 +877,28 @@ def test_a_fronted_departure_belongs_to_the_titled_name_after_it() -> None:
 
 def test_a_move_years_back_is_not_the_news_into_a_sister_unit() -> None:
     assert moves(
-        "Maria Lopez has joined Google DeepMind. "
-        "Lopez started at Google as an intern in 2013."
+        "Maria Lopez has joined Google DeepMind. Lopez started at Google as an intern in 2013."
     ) == {("Maria Lopez", None, "Google DeepMind"), ("Maria Lopez", None, "Google")}
     # The same move told twice, once dated and once as the news, stays one.
     assert moves(
         "Maria Lopez has joined Google DeepMind. She started at Google DeepMind in March."
     ) == {("Maria Lopez", None, "Google DeepMind")}
+
+
+def test_a_verb_opening_its_clause_shares_the_subject_before() -> None:
+    assert moves(
+        "Maria Lopez joined Helix AI this week. She headed Northwind Robotics' vision team "
+        "but left in 2018 after two years, taking a research job at Orbital Labs."
+    ) == {("Maria Lopez", None, "Helix AI"), ("Maria Lopez", "Northwind Robotics", "Orbital Labs")}
+    # A verb with its own subject after the comma keeps it.
+    assert moves("Maria Lopez left Helix AI in 2018, Orbital Labs said on Monday.") == {
+        ("Maria Lopez", "Helix AI", None)
+    }
+
+
+def test_a_from_phrase_of_an_earlier_verb_is_not_the_later_departure_s() -> None:
+    found = moves(
+        "Maria Lopez, who had come to Helix AI from Northwind Robotics, left after six months."
+    )
+    assert ("Maria Lopez", "Northwind Robotics", "Helix AI") in found
+    assert ("Maria Lopez", "Northwind Robotics", None) not in found

@@ -322,7 +322,19 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
         or _quoted_speaker(ctx, scope, ts)
         or _relative_head(ctx, scope, ts)
         or _fronted_clause_subject(ctx, scope, ts)
+        or _previous_verb_subject(ctx, scope, ts)
     )
+
+
+def _previous_verb_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """ "She left in 2018, taking a job at Foo": a verb opening its clause
+    after a comma shares the subject of the move verb before it."""
+    s = scope.sentence
+    start = clause_start(s, ts)
+    if start == s.start or ctx.body[start:ts].strip():
+        return []
+    earlier = [t for t in scope.triggers if t.end < start]
+    return subjects(ctx, scope, earlier[-1].start) if earlier else []
 
 
 def _relative_head(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:

@@ -75,7 +75,8 @@ def _before_clause(
 def _from_before_verb(ctx: MoveContext, site: Site, exclude: set[str | None]) -> str | None:
     """ "three researchers from OpenAI's Zurich office, X, Y and Z"."""
     fp = ctx.rx["from_prep"].search(ctx.body, site.sentence.start, site.start)
-    if fp:
+    # "X, who had come to Foo from Bar, left": the phrase is the earlier verb's.
+    if fp and not site.scope.triggers[: site.index]:
         org = first_org(ctx, fp.end(), fp.end() + 40, exclude=exclude)
         if org is not None and org.end <= site.start:
             return org.name
