@@ -20,6 +20,7 @@ and lexicon); the engine calls it only for packs whose script is unspaced.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -96,7 +97,7 @@ class HanNames:
         body: str,
         sentences: list[Sentence],
         org_spans: list[tuple[int, int]],
-        triggers: list[tuple[str, int, int]] = (),  # type: ignore[assignment]
+        triggers: Sequence[tuple[str, int, int]] = (),
     ) -> dict[str, _Person]:
         # Organisations, then each name found: later cues skip what is taken.
         covered = bytearray(len(body) + 1)
@@ -301,7 +302,7 @@ def han_people(
     org_spans: list[tuple[int, int]],
     people: list[PersonEntity],
     mentions: list[PersonMention],
-    triggers: list[tuple[str, int, int]],
+    triggers: Sequence[tuple[str, int, int]],
 ) -> tuple[list[PersonEntity], list[PersonMention]]:
     """The Latin-script people found by people.py plus the Han-script ones.
 

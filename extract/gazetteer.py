@@ -91,7 +91,8 @@ def _merge(records: dict[str, OrgRecord], entries: list[dict[str, object]]) -> N
         if e.get("kind"):
             rec.kind = str(e["kind"])
         for key in ("aliases", "acronyms", "former"):
-            vals = [str(v) for v in e.get(key, []) or []]  # type: ignore[union-attr]
+            raw = e.get(key) or []
+            vals = [str(v) for v in raw] if isinstance(raw, list) else []
             getattr(rec, key).extend(v for v in vals if v not in getattr(rec, key))
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .group_context import (
     ArticleView,
@@ -116,7 +116,7 @@ class GroupFinder:
         body: str,
         sentences: list[Sentence],
         orgs: list[OrgMention],
-        triggers: list[tuple[str, int, int]],
+        triggers: Sequence[tuple[str, int, int]],
         persons: list[tuple[int, int]],
         moves: list[MoveFact] | tuple[MoveFact, ...] = (),
     ) -> list[GroupMoveFact]:
@@ -142,7 +142,7 @@ class GroupFinder:
     # -- sentences and phrases ---------------------------------------------
 
     def _clauses(
-        self, article: ArticleView, triggers: list[tuple[str, int, int]]
+        self, article: ArticleView, triggers: Sequence[tuple[str, int, int]]
     ) -> Iterator[Clause]:
         """The sentences with a move verb or a group-only bring verb."""
         trigger_starts = [start for _, start, _ in triggers]  # sorted, as the scan gives them
@@ -570,7 +570,7 @@ def _brings_phrase(
 
 
 def _clause(
-    index: int, s: Sentence, triggers: list[tuple[str, int, int]], brings: list[Trigger]
+    index: int, s: Sentence, triggers: Sequence[tuple[str, int, int]], brings: list[Trigger]
 ) -> Clause | None:
     """The sentence with its verbs: the (kind, start, end) triggers starting in
     it that end in it too, and the bring verbs inside it; None without any."""

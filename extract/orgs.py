@@ -5,7 +5,7 @@ periphrases ("the Facebook parent") and unknown organisations named by context
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
@@ -186,7 +186,7 @@ class _Article:
     claimed: _Spans  # organisation mentions placed so far
     people: _Spans  # person names: never part of an organisation's
     date_ends: dict[int, int]  # a date phrase's start -> its end
-    triggers: list[tuple[str, int, int]]  # (kind, start, end) from the pack's trigger scan
+    triggers: Sequence[tuple[str, int, int]]  # (kind, start, end) from the pack's trigger scan
     # Where a join or found verb starts: "left Foo and joined Bar".
     join_starts: set[int] = field(init=False)
 
@@ -293,7 +293,7 @@ class OrgFinder:
     def find(
         self,
         body: str,
-        triggers: list[tuple[str, int, int]] | None = None,
+        triggers: Sequence[tuple[str, int, int]] | None = None,
         person_spans: list[tuple[int, int]] | None = None,
         date_spans: dict[int, int] | None = None,
     ) -> list[OrgMention]:
@@ -499,7 +499,7 @@ class OrgFinder:
         if self.dest_after and self.dest_after.match(article.body, end):
             return True
         m = self.conj_after.match(article.body, end)
-        return bool(m) and m.end() in article.join_starts
+        return m is not None and m.end() in article.join_starts
 
     def _clean_run(self, run: str) -> str:
         """The name a capitalised run starts with, "" when none or a known one."""

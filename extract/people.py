@@ -227,7 +227,7 @@ class PeopleFinder:
         body: str,
         sentences: list[Sentence],
         org_spans: list[tuple[int, int]],
-        triggers: list[tuple[str, int, int]] | None = None,
+        triggers: Sequence[tuple[str, int, int]] | None = None,
     ) -> tuple[list[PersonEntity], list[PersonMention]]:
         """People named in the body.  `triggers` (move verbs) are a person cue:
         the subject of "has joined" or the object of "hired"."""

@@ -204,8 +204,8 @@ def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> l
         return []  # "hired Jane Roe's deputy": the object is someone else
     out = [after[0]]
     for p in after[1:]:
-        gap = ctx.body[out[-1].end : p.start]
-        if list_gap(ctx, gap) and not ctx.rx["speech"].search(gap):
+        between = ctx.body[out[-1].end : p.start]
+        if list_gap(ctx, between) and not ctx.rx["speech"].search(between):
             out.append(p)
         else:
             break

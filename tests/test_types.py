@@ -1,0 +1,19 @@
+"""The extraction engine type-checks: its typed API is what other stages and the
+dashboard rely on, so a wrong annotation is a bug the suite should catch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+api = pytest.importorskip("mypy.api")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_extraction_engine_type_checks() -> None:
+    stdout, stderr, status = api.run(
+        ["--config-file", str(ROOT / "pyproject.toml"), str(ROOT / "extract")]
+    )
+    assert status == 0, stdout + stderr
