@@ -46,6 +46,7 @@ class _DateText:
     __slots__ = (
         "fast",
         "low",
+        "number",
         "numeric_dmy",
         "patterns",
         "positions",
@@ -60,6 +61,7 @@ class _DateText:
         self.low = text.lower()
         self.patterns: DatePatterns = pack.dates
         self.numeric_dmy = pack.numeric_dmy  # "7/5/2025" is 7 May
+        self.number = pack.number  # the pack's number words: "four" -> 4
         self.published = published
         anchor = self.patterns.anchor
         # Offsets must agree between the text and its lowercase for windows to work.
@@ -200,6 +202,24 @@ def _relative_phrases(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
                 yield _Reading(m.start(), m.end(), date)
 
 
+# A count of units larger than this is no count ("2020 years").
+_MAX_COUNT = 60
+
+
+def _counted_phrases(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
+    """ "four years ago", "vor zwei Monaten": a count of units from
+    publication; a phrase with no count ("a year ago") counts one."""
+    for rx, unit, direction in doc.patterns.counted:
+        for m in doc.matches(rx):
+            written = m.groupdict().get("count")
+            count = doc.number(written) if written else 1
+            if not count or count > _MAX_COUNT:
+                continue  # "2020年前" is a year, not two thousand of them
+            date = _relative(published, unit, direction * count)
+            if date is not None:
+                yield _Reading(m.start(), m.end(), date)
+
+
 def _last_months(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     """ "last July": the latest July before the publication month."""
     for m in doc.matches(doc.patterns.month_last):
@@ -245,6 +265,7 @@ _READERS: tuple[_Reader, ...] = (
     _month_years,
     _after_publication(_month_days),
     _after_publication(_months_of_last_year),
+    _after_publication(_counted_phrases),
     _after_publication(_relative_phrases),
     _after_publication(_last_months),
     _after_publication(_bare_months),

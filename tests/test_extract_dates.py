@@ -76,3 +76,33 @@ def test_offsets_point_at_the_phrase() -> None:
     text = "Noise. She joined in March 2023, sources said."
     (d,) = find_dates(text, load_pack("en"), PUB)
     assert text[d.start : d.end] == "March 2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("She joined about four years ago.", "en", "2021"),
+        ("She joined a year ago.", "en", "2024"),
+        ("She joined three months ago.", "en", "2025-06"),
+        ("Ia bergabung dua tahun lalu.", "id", "2023"),
+        ("Ia bergabung setahun yang lalu.", "id", "2024"),
+        ("Sie wechselte vor drei Jahren.", "de", "2022"),
+        ("Sie wechselte vor einem Monat.", "de", "2025-08"),
+        ("Elle est arrivée il y a deux ans.", "fr", "2023"),
+        ("Llegó hace cinco meses.", "es", "2025-04"),
+        ("Chegou há dois anos.", "pt", "2023"),
+        ("È arrivata due anni fa.", "it", "2023"),
+        ("她两年前加入。", "zh", "2023"),
+    ],
+)
+def test_counted_units_back_from_publication(text: str, lang: str, want: str) -> None:
+    assert iso(text, lang) == [want]
+
+
+def test_counts_that_are_no_counts_of_time() -> None:
+    # A year number, a count without "ago", a duration: no date.
+    assert iso("It happened 2020 years ago.", "en") == []
+    assert iso("She spent four years at the lab.", "en") == []
+    assert iso("Ia bekerja dua tahun di sana.", "id") == []
+    # Without a publication date a counted phrase means nothing.
+    assert iso("She joined four years ago.", "en", None) == []

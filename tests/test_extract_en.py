@@ -902,3 +902,17 @@ def test_a_from_phrase_of_an_earlier_verb_is_not_the_later_departure_s() -> None
     )
     assert ("Maria Lopez", "Northwind Robotics", "Helix AI") in found
     assert ("Maria Lopez", "Northwind Robotics", None) not in found
+
+
+def test_any_present_perfect_or_progressive_move_is_this_month_s() -> None:
+    for text in (
+        "Helix AI has lured away Maria Lopez from Orbital Labs.",
+        "Maria Lopez has swapped Orbital Labs for Helix AI.",
+        "Maria Lopez is heading to Helix AI as chief scientist.",
+        "Maria Lopez is Helix AI's new chief scientist.",
+        "Maria Lopez, chief scientist at Orbital Labs, plans to leave at the end of the year.",
+    ):
+        move = one_move(text)
+        assert move.date is not None and move.date.iso() == "2025-03", text
+    # A plain past statement is history: no date of its own.
+    assert one_move("Maria Lopez swapped Orbital Labs for Helix AI.").date is None

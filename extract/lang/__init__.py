@@ -166,6 +166,9 @@ class DatePatterns:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: list[tuple[FastRegex, str, int]]
+    # "four years ago", "vor zwei Monaten": a {COUNT} of units; the int is the
+    # direction (-1 back, +1 forward) the count runs from publication.
+    counted: list[tuple[FastRegex, str, int]]
     month_last: FastRegex
     month_bare: FastRegex
     month_prev_year: FastRegex
@@ -232,7 +235,9 @@ class LanguagePack:
         return text.translate(self.punctuation) if self.punctuation else text
 
 
-def _compile_dates(d: dict[str, Any], edges: Edges = SPACED_EDGES) -> DatePatterns:
+def _compile_dates(
+    d: dict[str, Any], number_pattern: str, edges: Edges = SPACED_EDGES
+) -> DatePatterns:
     months: dict[str, int] = {}
     for i, names in enumerate(d["months"], start=1):
         for n in names:
@@ -257,10 +262,22 @@ def _compile_dates(d: dict[str, Any], edges: Edges = SPACED_EDGES) -> DatePatter
         )
         for pat, unit, off in d["relative"]
     ]
+    count = rf"(?P<count>{number_pattern})"
+    counted = [
+        (
+            FastRegex(
+                rf"{edges.start}(?:{pat.replace('{COUNT}', count)}){edges.end}", lowercase=True
+            ),
+            unit,
+            int(direction),
+        )
+        for pat, unit, direction in d.get("counted", [])
+    ]
     dp = DatePatterns(
         months=months,
         weekdays=weekdays,
         relative=rel,
+        counted=counted,
         month_last=fill(d["month_last"]),
         month_bare=fill(d["month_bare"]),
         month_prev_year=fill(d.get("month_prev_year", "(?!x)x")),
@@ -285,22 +302,26 @@ def _compile_dates(d: dict[str, Any], edges: Edges = SPACED_EDGES) -> DatePatter
         weekday=fill(d["weekday_phrase"]),
         year=fill(d["year_phrase"]),
     )
-    every = [dp.relative[i][0] for i in range(len(dp.relative))] + [
-        getattr(dp, f)
-        for f in (
-            "month_last",
-            "month_bare",
-            "month_prev_year",
-            "month_year",
-            "day_month_year",
-            "month_day_year",
-            "month_day",
-            "day_month",
-            "numeric",
-            "weekday",
-            "year",
-        )
-    ]
+    every = (
+        [rx for rx, _, _ in dp.relative]
+        + [rx for rx, _, _ in dp.counted]
+        + [
+            getattr(dp, f)
+            for f in (
+                "month_last",
+                "month_bare",
+                "month_prev_year",
+                "month_year",
+                "day_month_year",
+                "month_day_year",
+                "month_day",
+                "day_month",
+                "numeric",
+                "weekday",
+                "year",
+            )
+        ]
+    )
     # Dates start words, where words are spaced.
     dp.anchor = FastRegex.anchor_for(every, word_start=edges == SPACED_EDGES)
     return dp
@@ -365,7 +386,7 @@ def load_pack(code: str) -> LanguagePack:
     pack.trigger_scan = LexiconScanner(
         [(k, pats[k]) for k in TRIGGER_KINDS if pats.get(k)], pack.word_char, pack.script
     )
-    pack.dates = _compile_dates(data["dates"], edges)
+    pack.dates = _compile_dates(data["dates"], module.NUMBER_PATTERN, edges)
     return pack
 
 

@@ -102,10 +102,10 @@ PINYIN_SYLLABLE = re.compile(
     r"|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u|v)"
 )
 
-# Characters that never belong to a name: grammar particles and the verbs,
-# prepositions and adverbs that follow or precede a name.
+# Characters that never belong to a name: grammar particles, the verbs,
+# prepositions and adverbs that follow or precede a name, and 两 ("两年前").
 NOT_NAME = frozenset(
-    "的了是在也已将將则則曾于於与與和及等均都又还還就才并並被把从從向对對为為由以"
+    "的了是在也已将將则則曾于於与與和及等均都又还還就才并並被把从從向对對为為由以两兩"
     "称稱说說表这這那其此该該各每年月日时時后後前之所更最很再亦即便仍却卻且或亲親管"
     "跟同给給让讓令使将要会會能可应應得着著过過来來去到上下中内內外里裡"
 )
