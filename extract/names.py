@@ -1,4 +1,4 @@
-"""The given-names list (data/given_names.toml), loaded once."""
+"""Word lists loaded once: given names (data/given_names.toml) and places (data/places.toml)."""
 
 from __future__ import annotations
 
@@ -13,3 +13,10 @@ from .normalize import fold
 def given_names() -> frozenset[str]:
     raw = resources.files(__package__).joinpath("data/given_names.toml").read_text("utf-8")
     return frozenset(fold(n) for n in tomllib.loads(raw)["names"])
+
+
+@cache
+def places() -> frozenset[str]:
+    """Countries, regions and cities (data/places.toml), folded."""
+    raw = resources.files(__package__).joinpath("data/places.toml").read_text("utf-8")
+    return frozenset(fold(n) for n in tomllib.loads(raw)["places"])

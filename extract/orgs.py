@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .gazetteer import Gazetteer, names_pattern
 from .lang import LanguagePack, alternation, unspaced_scripts
-from .names import given_names
+from .names import given_names, places
 from .normalize import fold
 from .prefilter import FastRegex
 
@@ -515,8 +515,8 @@ class OrgFinder:
         name = _unknown_name(" ".join(kept))
         if not name or (name.lower() in self.pack.not_name_words and len(kept) == 1):
             return ""
-        if self.gaz.lookup(name):
-            return ""
+        if self.gaz.lookup(name) or fold(name) in places():
+            return ""  # known already, or a place ("left Bandung for Jakarta")
         return name
 
     # -- short forms and placement ---------------------------------------------

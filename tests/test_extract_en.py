@@ -916,3 +916,11 @@ def test_any_present_perfect_or_progressive_move_is_this_month_s() -> None:
         assert move.date is not None and move.date.iso() == "2025-03", text
     # A plain past statement is history: no date of its own.
     assert one_move("Maria Lopez swapped Orbital Labs for Helix AI.").date is None
+
+
+def test_a_place_after_a_move_verb_is_no_unknown_organisation() -> None:
+    assert moves("Maria Lopez left London for Singapore in 2019.") == set()
+    # An unknown one-word name in the same slot is an employer.
+    assert moves("Maria Lopez left Quantrix for Helsing in 2019.") == {
+        ("Maria Lopez", "Quantrix", "Helsing")
+    }

@@ -333,3 +333,19 @@ def test_daftar_perekrutan_setelah_titik_dua() -> None:
     # Daftar tanpa kalimat perpindahan: tidak ada yang pindah.
     body = "Pembicara di acara itu antara lain:\n- Budi Santoso\n- Rina Wulandari\n"
     assert moves(body, "id") == set()
+
+
+def test_a_past_adverb_opening_the_sentence_makes_it_background() -> None:
+    move = one_move("Sebelumnya, Budi Santoso pindah dari Tokopedia ke Gojek.", "id")
+    assert move.date is None
+    # Without it the untensed statement is the news of the publication month.
+    move = one_move("Budi Santoso pindah dari Tokopedia ke Gojek.", "id")
+    assert move.date is not None and move.date.iso() == "2025-03"
+
+
+def test_pindah_dari_ke_adalah_satu_perpindahan() -> None:
+    assert moves("Budi Santoso pindah dari Tokopedia ke Gojek.", "id") == {
+        ("Budi Santoso", "Tokopedia", "Gojek")
+    }
+    # "pindah dari" a city is no employer left.
+    assert moves("Budi Santoso pindah dari Bandung ke Jakarta.", "id") == set()

@@ -86,7 +86,11 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     end = max(w.end, ts)
     current = bool(ctx.rx["current"].search(ctx.body[w.region_start : end]))
     if not current and ctx.pack.untensed_is_current:
-        current = not ctx.rx["past"].search(ctx.body[clause_start(s, ts) : end])
+        # "Sebelumnya, X pindah ke Y": a past adverb opening the sentence covers it.
+        current = not (
+            ctx.rx["past"].search(ctx.body[clause_start(s, ts) : end])
+            or ctx.rx["past"].match(ctx.body, s.start)
+        )
     if current:
         return StatedDate(FuzzyDate(published.year, published.month), False)
     return StatedDate(None, False)
