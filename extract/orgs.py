@@ -262,6 +262,8 @@ class OrgFinder:
         if not pack.spaced:
             (caprun, self.suffixed), sp = _unspaced_runs(pack.script), r"\s*"
         self.name_after = re.compile(rf"{opt}{sp}(?P<name>{caprun})")
+        # "the company, Quantrix, is backed by": a name in apposition to a kind word.
+        self.name_apposed = re.compile(rf",\s+(?P<name>{caprun})(?=,)") if pack.spaced else None
         # "left Foo to join Bar", "keluar dari Foo untuk bergabung dengan Bar":
         # a destination after it makes the word after a leave verb the employer.
         dest = alternation(patterns["dest_prep"])
@@ -437,6 +439,8 @@ class OrgFinder:
         run after an organisation-kind word or a move verb."""
         for point in self._cue_points(article):
             m = self.name_after.match(article.body, point.end)
+            if m is None and point.cue is _Cue.KIND_WORD:
+                m = self._apposed_name(article.body, point.end)
             if m is None:
                 continue
             name = self._clean_run(m.group("name"))
@@ -452,6 +456,16 @@ class OrgFinder:
                     yield destination
             if self._names_org_after(article, point.cue, name, end):
                 yield _Form(name, name)
+
+    def _apposed_name(self, body: str, end: int) -> re.Match[str] | None:
+        """ "the company, Quantrix, is": not "the company, Maya Putri, said"."""
+        m = self.name_apposed.match(body, end) if self.name_apposed else None
+        if m is None or fold(m.group("name").split()[0]) in given_names():
+            return None
+        # The kind word must be the whole noun phrase ("The company"), not
+        # a complement ("juru bicara perusahaan, Maya": the spokesperson).
+        anaphors = self.pack.rx["org_anaphor"].finditer(body, max(0, end - 40), end)
+        return m if any(a.end() == end for a in anaphors) else None
 
     def _cue_points(self, article: _Article) -> list[_CuePoint]:
         points = [_CuePoint(_Cue.KIND_WORD, m.end()) for m in self.kind_word.finditer(article.body)]

@@ -924,3 +924,15 @@ def test_a_place_after_a_move_verb_is_no_unknown_organisation() -> None:
     assert moves("Maria Lopez left Quantrix for Helsing in 2019.") == {
         ("Maria Lopez", "Quantrix", "Helsing")
     }
+
+
+def test_an_indefinite_founding_named_by_the_next_sentence() -> None:
+    assert moves(
+        "Maria Lopez has left Orbital Labs and co-founded a robotics start-up in Lyon. "
+        "The company, Quantrix, is backed by two funds."
+    ) == {("Maria Lopez", "Orbital Labs", "Quantrix")}
+    # A name that only follows a possessive of the company is not its name.
+    assert moves(
+        "Maria Lopez has left Orbital Labs and co-founded a robotics start-up in Lyon. "
+        "The company's first customer, Quantrix, signed in May."
+    ) == {("Maria Lopez", "Orbital Labs", None)}

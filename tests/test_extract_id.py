@@ -349,3 +349,9 @@ def test_pindah_dari_ke_adalah_satu_perpindahan() -> None:
     }
     # "pindah dari" a city is no employer left.
     assert moves("Budi Santoso pindah dari Bandung ke Jakarta.", "id") == set()
+
+
+def test_juru_bicara_perusahaan_bukan_nama_perusahaan() -> None:
+    # "perusahaan" as a complement: the name after it is the spokesperson.
+    ex = run('"Tidak benar," kata juru bicara perusahaan, Rina Kartika, Rabu.', "id")
+    assert "Rina Kartika" not in [o.name for o in ex.organizations]

@@ -52,6 +52,7 @@ _CATEGORIES = (
     "org_anaphor",
     "group_noun",
     "indef_person",
+    "indef_org",
     "org_kind",
     "owner_of",
     "former",

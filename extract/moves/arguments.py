@@ -44,6 +44,24 @@ def first_org(
     return None
 
 
+_APPOSITION_GAP = re.compile(r",?\s*")
+
+
+def named_next(ctx: MoveContext, verb_end: int, following: Sentence | None) -> OrgMention | None:
+    """ "co-founded a start-up in Tokyo. The company, Sakana AI, is led by":
+    an indefinite founding that the next sentence names in apposition."""
+    if following is None or not ctx.rx["indef_org"].match(
+        ctx.body, ctx.body.find(" ", verb_end) + 1
+    ):
+        return None
+    anaphor = ctx.rx["org_anaphor"].match(ctx.body, following.start)
+    if anaphor is None:
+        return None
+    at = _APPOSITION_GAP.match(ctx.body, anaphor.end())
+    start = at.end() if at else anaphor.end()
+    return next((o for o in ctx.doc.orgs.starting(start, start + 1) if not o.modifier), None)
+
+
 _POSSESSIVE_S = re.compile(r"(?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?['’]s?\s+")
 _NEXT_WORD = re.compile(r"\s*([\w-]*)")
 

@@ -140,6 +140,8 @@ def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadin
         org = args.possessor_before(ctx, site.start)
     if org is None:
         org = args.announcer(ctx, site.sentence, subject.start)
+    if org is None and site.kind == TriggerKind.FOUND:
+        org = args.named_next(ctx, site.end, site.scope.following)
     if org is None or not args.org_itself(ctx, org):
         return None
     if site.kind == TriggerKind.FOUND and _founded_elsewhere(ctx, site, org):

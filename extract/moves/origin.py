@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..analysis import TriggerKind
-from .arguments import first_org, preceded_by_at
+from .arguments import first_org, named_next, preceded_by_at
 from .context import MoveContext, Site
 from .descriptors import descriptor_org
 
@@ -153,6 +153,8 @@ def _chained_join(
         nxt = triggers[tj + 1].start if tj + 1 < len(triggers) else site.sentence.end
         used = frozenset(range(site.index + 1, tj + 1))
         org = first_org(ctx, te2, nxt, exclude=exclude, near=90)
+        if org is None and kind == TriggerKind.FOUND:
+            org = named_next(ctx, te2, site.scope.following)
         if org is not None:
             return Destination(org.name, org.end, used)
         return Destination(None, obj_end, used)
