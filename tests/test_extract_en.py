@@ -936,3 +936,15 @@ def test_an_indefinite_founding_named_by_the_next_sentence() -> None:
         "Maria Lopez has left Orbital Labs and co-founded a robotics start-up in Lyon. "
         "The company's first customer, Quantrix, signed in May."
     ) == {("Maria Lopez", "Orbital Labs", None)}
+
+
+def test_an_organisation_inside_a_closed_relative_clause_is_no_antecedent() -> None:
+    found = moves(
+        "Orbital Labs has lost engineers before. Maria Lopez, who left Orbital Labs in 2021 "
+        "to co-found Quantrix, was brought back by the company in 2024."
+    )
+    assert ("Maria Lopez", "Quantrix", "Orbital Labs") in found
+    # Outside any relative clause the closest organisation before is the one meant.
+    assert moves(
+        "Maria Lopez left Orbital Labs in 2021 and co-founded Quantrix with the company's backing."
+    ) == {("Maria Lopez", "Orbital Labs", "Quantrix")}

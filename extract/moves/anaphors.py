@@ -60,7 +60,9 @@ def _resolve(
 ) -> OrgMention | None:
     if any(o.start <= m.start() < o.end or 0 <= o.start - m.end() <= 2 for o in in_sentence):
         return None  # inside a name, or naming one: "the start-up Foo"
-    before = [o for o in in_sentence if o.end <= m.start()]
+    before = [
+        o for o in in_sentence if o.end <= m.start() and not _in_closed_relative(ctx, o, m.start())
+    ]
     named = _named_by_kind(ctx, m)
     # Same sentence: the closest organisation before; otherwise the
     # subject-like first organisation of the closest earlier sentence.
@@ -68,6 +70,18 @@ def _resolve(
     if ante is None:
         return None
     return OrgMention(m.start(), m.end(), m.group(), ante.name, ante.known)
+
+
+def _in_closed_relative(ctx: MoveContext, o: OrgMention, anaphor_start: int) -> bool:
+    """ "X, who left Google to co-found Character.AI, was brought back by the
+    search giant": an organisation inside a relative clause that closed
+    before the anaphor is no antecedent of it."""
+    body = ctx.body
+    opening = body.rfind(", ", max(0, o.start - 120), o.start)
+    if opening < 0 or not ctx.rx["relative"].match(body, opening + 2):
+        return False
+    closing = body.find(",", o.end, anaphor_start)
+    return closing >= 0
 
 
 def _named_by_kind(ctx: MoveContext, m: re.Match[str]) -> list[OrgMention]:
