@@ -948,3 +948,14 @@ def test_an_organisation_inside_a_closed_relative_clause_is_no_antecedent() -> N
     assert moves(
         "Maria Lopez left Orbital Labs in 2021 and co-founded Quantrix with the company's backing."
     ) == {("Maria Lopez", "Orbital Labs", "Quantrix")}
+
+
+def test_it_before_a_hiring_verb_is_the_previous_sentence_s_organisation() -> None:
+    assert moves(
+        "Helix AI opened a lab in Lyon last year. In 2024 it quietly hired Maria Lopez, "
+        "a former researcher at Orbital Labs."
+    ) == {("Maria Lopez", "Orbital Labs", "Helix AI")}
+    # "it" before any other verb stays a plain pronoun.
+    assert moves("Helix AI opened a lab in Lyon. It said Maria Lopez left Orbital Labs.") == {
+        ("Maria Lopez", "Orbital Labs", None)
+    }

@@ -53,6 +53,7 @@ _CATEGORIES = (
     "group_noun",
     "indef_person",
     "indef_org",
+    "org_pronoun",
     "org_kind",
     "owner_of",
     "former",

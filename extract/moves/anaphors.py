@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..analysis import TriggerKind
 from ..normalize import fold
 from ..orgs import OrgMention
 from ..spans import SpanList
@@ -31,7 +32,8 @@ def resolve_org_anaphors(ctx: MoveContext) -> SpanList[OrgMention]:
     same sentence before the anaphor, else the first one of the closest
     earlier sentence that names any."""
     orgs = ctx.doc.orgs
-    anaphors = list(ctx.rx["org_anaphor"].finditer(ctx.body))
+    anaphors = list(ctx.rx["org_anaphor"].finditer(ctx.body)) + _agent_pronouns(ctx)
+    anaphors.sort(key=lambda m: m.start())
     if not anaphors:
         return SpanList(orgs)
     out = list(orgs)
@@ -70,6 +72,23 @@ def _resolve(
     if ante is None:
         return None
     return OrgMention(m.start(), m.end(), m.group(), ante.name, ante.known)
+
+
+_AGENT_KINDS = frozenset({TriggerKind.HIRE, TriggerKind.LOSE})
+
+
+def _agent_pronouns(ctx: MoveContext) -> list[re.Match[str]]:
+    """ "In 2024 it brought in Zhou Chang": a pronoun right before a hiring
+    verb (one adverb may stand between) stands for an organisation."""
+    starts = [t.start for t in ctx.doc.triggers if t.kind in _AGENT_KINDS]
+    if not starts:
+        return []
+    out = []
+    for m in ctx.rx["org_pronoun"].finditer(ctx.body):
+        i = bisect_left(starts, m.end())
+        if i < len(starts) and len(ctx.body[m.end() : starts[i]].split()) <= 1:
+            out.append(m)
+    return out
 
 
 def _in_closed_relative(ctx: MoveContext, o: OrgMention, anaphor_start: int) -> bool:
