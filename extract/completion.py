@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .analysis import Analysis, TriggerKind
+from .consolidate import dated_after
 from .moves import Hop
 from .types import FuzzyDate
 
@@ -81,13 +82,9 @@ def _last_destination(h: Hop, hops: list[Hop]) -> str | None:
         and o.to_org is not None
         and o.modality.counts
         and o.pos < h.pos
-        and not _dated_after(o.date, h.date)
+        and not dated_after(o.date, h.date)
     ]
     return earlier[-1].to_org if earlier else None
-
-
-def _dated_after(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
-    return a is not None and b is not None and (a.year, a.month or 0) > (b.year, b.month or 13)
 
 
 def _framed_arrival(h: Hop, hops: list[Hop]) -> bool:
@@ -160,8 +157,17 @@ def _same_event(h: Hop, o: Hop) -> bool:
     statements do not both give a date of their own."""
     if o.sentence is h.sentence or _dates_compatible(h.date, o.date):
         return True
+    if _month_before(h.date, o.date):
+        return True  # "left Google in March ... joined Apple (in April)
     same_paragraph = o.sentence.paragraph == h.sentence.paragraph
     return same_paragraph and not (h.date_explicit and o.date_explicit)
+
+
+def _month_before(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    """`a` is the month right before `b`, both with a month."""
+    if a is None or b is None or a.month is None or b.month is None:
+        return False
+    return (b.year * 12 + b.month) - (a.year * 12 + a.month) == 1
 
 
 def _dates_compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:

@@ -355,6 +355,11 @@ def _described_origin(hops: list[Hop], article: _Article) -> list[Hop]:
     ]
 
 
+def dated_after(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    """Whether `a` falls after `b`, both known (a year alone spans its months)."""
+    return a is not None and b is not None and (a.year, a.month or 0) > (b.year, b.month or 13)
+
+
 def _return_origin(hops: list[Hop], article: _Article) -> list[Hop]:
     """A return: "left A for B ... returned to A" comes from B.  In place and
     in order, so an origin found here is seen by the returns after it."""
@@ -369,7 +374,15 @@ def _return_origin(hops: list[Hop], article: _Article) -> list[Hop]:
 def _destination_after_leaving(ret: Hop, hops: list[Hop], home: frozenset[str]) -> str | None:
     """Where another statement has the person go from the family returned to."""
     return next(
-        (o.to_org for o in hops if o is not ret and o.from_org and o.from_org in home and o.to_org),
+        (
+            o.to_org
+            for o in hops
+            if o is not ret
+            and o.from_org
+            and o.from_org in home
+            and o.to_org
+            and not dated_after(o.date, ret.date)  # a later move is no leg before it
+        ),
         None,
     )
 

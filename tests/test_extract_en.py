@@ -959,3 +959,11 @@ def test_it_before_a_hiring_verb_is_the_previous_sentence_s_organisation() -> No
     assert moves("Helix AI opened a lab in Lyon. It said Maria Lopez left Orbital Labs.") == {
         ("Maria Lopez", "Orbital Labs", None)
     }
+
+
+def test_a_return_does_not_come_from_a_move_made_after_it() -> None:
+    found = moves(
+        "Helix AI hired Maria Lopez from Orbital Labs in 2024. "
+        "Lopez had briefly worked at Quantrix before she returned to Orbital Labs in 2019."
+    )
+    assert ("Maria Lopez", "Helix AI", "Orbital Labs") not in found

@@ -355,3 +355,32 @@ def test_juru_bicara_perusahaan_bukan_nama_perusahaan() -> None:
     # "perusahaan" as a complement: the name after it is the spokesperson.
     ex = run('"Tidak benar," kata juru bicara perusahaan, Rina Kartika, Rabu.', "id")
     assert "Rina Kartika" not in [o.name for o in ex.organizations]
+
+
+def test_perusahaan_dengan_keterangan_lalu_itu_adalah_anafora() -> None:
+    assert moves(
+        "Gojek menambah tim risetnya. Perusahaan asal Jakarta itu merekrut Budi Santoso "
+        "dari Tokopedia.",
+        "id",
+    ) == {("Budi Santoso", "Tokopedia", "Gojek")}
+    # Without "itu/tersebut" the noun phrase is no anaphor: the hirer stays unknown.
+    assert ("Budi Santoso", "Tokopedia", "Gojek") not in moves(
+        "Gojek menambah tim risetnya. Perusahaan asal Jakarta merekrut Budi Santoso dari Tokopedia.",
+        "id",
+    )
+
+
+def test_keluar_sebulan_sebelum_bergabung_adalah_satu_perpindahan() -> None:
+    found = moves(
+        "Bukalapak merekrut Budi Santoso dari Tokopedia pada April 2019. "
+        "Ia meninggalkan Tokopedia pada Maret 2019.",
+        "id",
+    )
+    assert found == {("Budi Santoso", "Tokopedia", "Bukalapak")}
+    # A departure months before is another chapter.
+    found = moves(
+        "Bukalapak merekrut Budi Santoso dari Tokopedia pada April 2019. "
+        "Ia meninggalkan Tokopedia pada Januari 2018.",
+        "id",
+    )
+    assert ("Budi Santoso", "Tokopedia", None) in found
