@@ -365,7 +365,8 @@ def test_perusahaan_dengan_keterangan_lalu_itu_adalah_anafora() -> None:
     ) == {("Budi Santoso", "Tokopedia", "Gojek")}
     # Without "itu/tersebut" the noun phrase is no anaphor: the hirer stays unknown.
     assert ("Budi Santoso", "Tokopedia", "Gojek") not in moves(
-        "Gojek menambah tim risetnya. Perusahaan asal Jakarta merekrut Budi Santoso dari Tokopedia.",
+        "Gojek menambah tim risetnya. "
+        "Perusahaan asal Jakarta merekrut Budi Santoso dari Tokopedia.",
         "id",
     )
 
