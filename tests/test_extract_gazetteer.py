@@ -75,6 +75,56 @@ MOVES = [
         "it",
         {("Luca Bianchi", "Artifact", "Anthropic")},
     ),
+    (
+        "Dana Cole left the Pentagon to join Anduril as head of policy.",
+        "en",
+        {("Dana Cole", "Pentagon", "Anduril")},
+    ),
+    (
+        "Claire Martin quitte la Commission européenne pour rejoindre Mistral AI.",
+        "fr",
+        {("Claire Martin", "European Commission", "Mistral AI")},
+    ),
+    (
+        "Andi Pratama mundur dari Gedung Putih dan bergabung dengan Danantara.",
+        "id",
+        {("Andi Pratama", "White House", "Danantara")},
+    ),
+    (
+        "Lena Vogel verlässt das Weiße Haus und wechselt zu Helsing.",
+        "de",
+        {("Lena Vogel", "White House", "Helsing")},
+    ),
+    (
+        "Marta Ruiz dejó la Casa Blanca para unirse a Accel.",
+        "es",
+        {("Marta Ruiz", "White House", "Accel")},
+    ),
+    (
+        "前微软亚洲研究院研究员张伟已加入上海人工智能实验室。",
+        "zh",
+        {("张伟", "Microsoft Research Asia", "Shanghai AI Laboratory")},
+    ),
+    (
+        "Omar Ali, a professor at ETH Zürich, has joined Google DeepMind.",
+        "en",
+        {("Omar Ali", "ETH Zurich", "Google DeepMind")},
+    ),
+    (
+        "Nina Park joined Kleiner Perkins from Stanford HAI.",
+        "en",
+        {("Nina Park", "Stanford HAI", "Kleiner Perkins")},
+    ),
+    (
+        "Ravi Kumar, an IIT Bombay graduate, left Infosys to join Sarvam AI.",
+        "en",
+        {("Ravi Kumar", "Infosys", "Sarvam AI")},
+    ),
+    (
+        "Sam Ortiz told the BBC that he had joined Klarna from Revolut.",
+        "en",
+        {("Sam Ortiz", "Revolut", "Klarna")},
+    ),
 ]
 
 
@@ -93,6 +143,8 @@ def test_units_have_their_parents() -> None:
     assert got["Tencent AI Lab"] == "Tencent"
     assert got["Gojek"] == "GoTo"
     assert orgs("原字节Seed团队。", "zh") == {"ByteDance Seed": "ByteDance"}
+    assert orgs("IIT Bombay and MIT CSAIL.")["IIT Bombay"] == "Indian Institute of Technology"
+    assert orgs("MIT CSAIL.")["MIT CSAIL"] == "Massachusetts Institute of Technology"
 
 
 def test_corporate_suffixes_name_the_organisation() -> None:
@@ -116,5 +168,19 @@ def test_common_words_are_not_organisations() -> None:
     assert moves("Artifact of a bygone era, the memo resurfaced.") == set()
     # Deliberately absent: bare forms that are words or given names elsewhere.
     gaz = load_gazetteer()
-    for word in ("Magic", "Seed", "Sea", "Moonshot", "Didi", "io", "Harvey"):
+    for word in ("Magic", "Seed", "Sea", "Moonshot", "Didi", "io", "Harvey", "Mila", "McGill"):
         assert gaz.lookup(word) is None, word
+
+
+def test_tickers_and_shouting_are_not_organisations() -> None:
+    # Acronyms match only as written: ETH (ether) and an all-caps LINE are no employers.
+    assert orgs("ETH and BTC fell sharply on Monday.") == {}
+    assert orgs("The bottom LINE is that nobody moved.") == {}
+
+
+def test_names_that_are_also_people_stay_people() -> None:
+    # Forms that are given names or surnames are left out of the gazetteer.
+    assert moves("Mila Kunis and Paul Philips have joined OpenAI.") == {
+        ("Mila Kunis", None, "OpenAI"),
+        ("Paul Philips", None, "OpenAI"),
+    }
