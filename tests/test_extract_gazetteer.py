@@ -125,6 +125,18 @@ MOVES = [
         "en",
         {("Sam Ortiz", "Revolut", "Klarna")},
     ),
+    ("前台積電工程師陳志明已加入聯發科。", "zh", {("陳志明", "TSMC", "MediaTek")}),
+    (
+        "Ana Silva left Epoch AI to join METR as a researcher.",
+        "en",
+        {("Ana Silva", "Epoch AI", "METR")},
+    ),
+    (
+        "Dewi Lestari keluar dari Bank Mandiri dan bergabung dengan Tiket.com.",
+        "id",
+        {("Dewi Lestari", "Bank Mandiri", "Tiket.com")},
+    ),
+    ("Ben Ross left Stability in March.", "en", {("Ben Ross", "Stability AI", None)}),
 ]
 
 
@@ -165,6 +177,7 @@ def test_common_words_are_not_organisations() -> None:
     # Lowercase, the words are words; capitalised at a sentence start they may
     # be read as the organisation, but no move is made of them.
     assert orgs("They grab a coffee, cut some slack and swap an artifact.") == {}
+    assert orgs("Financial stability matters, said Ben Ross.") == {}
     assert moves("Artifact of a bygone era, the memo resurfaced.") == set()
     # Deliberately absent: bare forms that are words or given names elsewhere.
     gaz = load_gazetteer()
