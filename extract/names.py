@@ -1,4 +1,4 @@
-"""Word lists loaded once: given names (data/given_names.toml) and places (data/places.toml)."""
+"""Word lists loaded once: given names, places and product makers (data/*.toml)."""
 
 from __future__ import annotations
 
@@ -20,3 +20,11 @@ def places() -> frozenset[str]:
     """Countries, regions and cities (data/places.toml), folded."""
     raw = resources.files(__package__).joinpath("data/places.toml").read_text("utf-8")
     return frozenset(fold(n) for n in tomllib.loads(raw)["places"])
+
+
+@cache
+def product_makers() -> dict[str, str]:
+    """Product name -> the organisation that makes it (data/products.toml)."""
+    raw = resources.files(__package__).joinpath("data/products.toml").read_text("utf-8")
+    makers: dict[str, list[str]] = tomllib.loads(raw)["makers"]
+    return {product: maker for maker, products in makers.items() for product in products}

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .gazetteer import Gazetteer, names_pattern
 from .lang import LanguagePack, alternation, unspaced_scripts
-from .names import given_names, places
+from .names import given_names, places, product_makers
 from .normalize import fold
 from .prefilter import FastRegex
 
@@ -280,6 +280,7 @@ class OrgFinder:
         post = _template_side(patterns["owner_of"], 1)
         self.owner_pre = re.compile(rf"(?:{'|'.join(pre)})$", re.IGNORECASE) if pre else None
         self.owner_post = re.compile(rf"^(?:{'|'.join(post)})", re.IGNORECASE) if post else None
+        self.product_maker = _product_maker_patterns(patterns["product_maker"], pack.spaced)
         # Words a capitalised run may start with that are no part of a name ("The Helix AI").
         self.run_openers = pack.stopwords | pack.not_name_words | pack.title_words
         # Where an article names an organisation the gazetteer lacks, in the
@@ -301,7 +302,7 @@ class OrgFinder:
     ) -> list[OrgMention]:
         """Organisation mentions; `triggers` (kind, start, end) from the pack's
         trigger scan let "joined Foo Labs" name an unknown organisation."""
-        known = self._gazetteer_mentions(body)
+        known = self._with_product_makers(body, self._gazetteer_mentions(body))
         article = _Article(
             body=body,
             known=known,
@@ -345,6 +346,22 @@ class OrgFinder:
             canon = self._owner(body, start, end, canon)
             found.append(OrgMention(start, end, text, canon, modifier=body[end : end + 1] == "-"))
         return found
+
+    def _with_product_makers(self, body: str, known: list[OrgMention]) -> list[OrgMention]:
+        """ "the ChatGPT maker" names OpenAI; a gazetteer hit inside it is part of it."""
+        makers = [
+            OrgMention(m.start(), m.end(), m.group(), self._maker(m.group("product")))
+            for rx in self.product_maker
+            for m in rx.finditer(body)
+        ]
+        if not makers:
+            return known
+        kept = [k for k in known if not any(p.start <= k.start < p.end for p in makers)]
+        return sorted(kept + makers, key=lambda o: o.start)
+
+    def _maker(self, product: str) -> str:
+        maker = _MAKER_BY_FOLDED[fold(product)]
+        return self.gaz.lookup(maker) or maker
 
     def _starts_word(self, low: str, start: int) -> bool:
         """Whether a gazetteer hit starts a word ("ex-OpenAI" does): the one
@@ -596,6 +613,22 @@ class OrgFinder:
                 placed.append(OrgMention(start, end, text, by_text[text], text in forms.acronyms))
                 article.claimed.add(start, end)
         return placed
+
+
+_MAKER_BY_FOLDED = {fold(product): maker for product, maker in product_makers().items()}
+
+
+def _product_maker_patterns(templates: list[str], spaced: bool) -> list[re.Pattern[str]]:
+    """One pattern per template, {PRODUCT} standing for every product named."""
+    products = sorted(product_makers(), key=len, reverse=True)
+    if not products:
+        return []
+    alt = rf"(?P<product>{'|'.join(re.escape(p) for p in products)})"
+    start, end = (r"(?<![\w-])", r"(?![\w-])") if spaced else ("", "")
+    return [
+        re.compile(rf"{start}(?:{t.replace('{PRODUCT}', alt)}){end}", re.IGNORECASE)
+        for t in templates
+    ]
 
 
 def _leading_words(names: Iterable[str]) -> dict[str, set[str]]:

@@ -967,3 +967,26 @@ def test_a_return_does_not_come_from_a_move_made_after_it() -> None:
         "Lopez had briefly worked at Quantrix before she returned to Orbital Labs in 2019."
     )
     assert ("Maria Lopez", "Helix AI", "Orbital Labs") not in found
+
+
+def test_a_product_maker_periphrasis_names_the_maker() -> None:
+    assert moves("Maria Lopez is leaving Orbital Labs to join the ChatGPT maker.") == {
+        ("Maria Lopez", "Orbital Labs", "OpenAI")
+    }
+    # A product named on its own is no organisation to join.
+    assert moves("Maria Lopez is leaving Orbital Labs to work on ChatGPT.") == {
+        ("Maria Lopez", "Orbital Labs", None)
+    }
+
+
+def test_an_announcer_is_no_founded_organisation() -> None:
+    # "Foo said ... X co-founded": X did not found Foo.
+    found = moves(
+        "Helix AI said it will buy Quantrix, the startup that former Orbital Labs "
+        "engineer Maria Lopez co-founded last year."
+    )
+    assert ("Maria Lopez", "Orbital Labs", "Helix AI") not in found
+    # "Foo said X joins" still reads Foo as the organisation joined.
+    assert moves("Helix AI said Maria Lopez joins this week.") == {
+        ("Maria Lopez", None, "Helix AI")
+    }

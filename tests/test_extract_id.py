@@ -385,3 +385,11 @@ def test_keluar_sebulan_sebelum_bergabung_adalah_satu_perpindahan() -> None:
         "id",
     )
     assert ("Budi Santoso", "Tokopedia", None) in found
+
+
+def test_pembuat_produk_adalah_perusahaannya() -> None:
+    assert moves("Budi Santoso resmi bergabung dengan pembuat ChatGPT.", "id") == {
+        ("Budi Santoso", None, "OpenAI")
+    }
+    # "pembuat" of something that is no product listed names nobody.
+    assert moves("Budi Santoso resmi bergabung dengan pembuat kopi.", "id") == set()

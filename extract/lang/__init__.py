@@ -56,6 +56,7 @@ _CATEGORIES = (
     "org_pronoun",
     "org_kind",
     "owner_of",
+    "product_maker",
     "former",
     "speech",
     "conj",

@@ -138,10 +138,10 @@ def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadin
     org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=90)
     if org is None:  # "is Helix AI's new CTO": the post's organisation stands before it
         org = args.possessor_before(ctx, site.start)
-    if org is None:
-        org = args.announcer(ctx, site.sentence, subject.start)
     if org is None and site.kind == TriggerKind.FOUND:
         org = args.named_next(ctx, site.end, site.scope.following)
+    elif org is None:  # "Foo said X joins"; but "Foo said ... X co-founded" is no founding of Foo
+        org = args.announcer(ctx, site.sentence, subject.start)
     if org is None or not args.org_itself(ctx, org):
         return None
     if site.kind == TriggerKind.FOUND and _founded_elsewhere(ctx, site, org):
