@@ -990,3 +990,13 @@ def test_an_announcer_is_no_founded_organisation() -> None:
     assert moves("Helix AI said Maria Lopez joins this week.") == {
         ("Maria Lopez", None, "Helix AI")
     }
+
+
+def test_leaving_to_become_a_title_of_an_organisation_goes_there() -> None:
+    assert moves("Ben Okafor left Orbital Labs in 2023 to become chief executive of Helix AI.") == {
+        ("Ben Okafor", "Orbital Labs", "Helix AI")
+    }
+    # A board seat is no job there.
+    assert moves(
+        "Ben Okafor left Orbital Labs in 2023 to become a member of the board of Helix AI."
+    ) == {("Ben Okafor", "Orbital Labs", None)}
