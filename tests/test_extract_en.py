@@ -1000,3 +1000,12 @@ def test_leaving_to_become_a_title_of_an_organisation_goes_there() -> None:
     assert moves(
         "Ben Okafor left Orbital Labs in 2023 to become a member of the board of Helix AI."
     ) == {("Ben Okafor", "Orbital Labs", None)}
+
+
+def test_an_advisory_role_in_an_aside_does_not_cancel_the_move() -> None:
+    assert moves(
+        "Helix AI said Maria Lopez, a former vice president at Orbital Labs who has been "
+        "advising Helix AI's board since May, is taking over as chief executive."
+    ) == {("Maria Lopez", "Orbital Labs", "Helix AI")}
+    # On the move itself a board seat is no job.
+    assert moves("Maria Lopez has joined Helix AI's board as an adviser.") == set()

@@ -43,6 +43,7 @@ _CATEGORIES = (
     "rumour",
     "denial",
     "stay",
+    "side_role",
     "reported",
     "current",
     "past",

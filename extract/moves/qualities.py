@@ -14,12 +14,19 @@ from .context import MoveContext
 _ORG_POSSESSIVE = re.compile(r"^[^\s]+(?:'s|’s)\s+")  # "OpenAI's CEO of ..."
 
 
+# A comma-enclosed aside before the verb ("X, a former VP who sat on its
+# board, joins"): it describes the mover, it does not qualify the move.
+_ASIDE = re.compile(r",[^,]+,")
+
+
 def modality(ctx: MoveContext, s: Sentence, a: int, b: int, ts: int) -> Modality | None:
     """How body[a:b] asserts its move; None when it is not a move at all
     (stays, sabbaticals)."""
     region = ctx.body[a : max(b, ts)]
     if ctx.rx["stay"].search(region):
         return None
+    if ctx.rx["side_role"].search(_ASIDE.sub(",", ctx.body[a:ts]) + ctx.body[ts : max(b, ts)]):
+        return None  # not in an aside: "X, who has been advising its board, takes over"
     # "returned after a three-month leave": absences reach to the clause end.
     clause_end = ctx.body.find(",", max(b, ts), s.end)
     if ctx.rx["absence"].search(ctx.body[a : clause_end if clause_end > 0 else s.end]):
