@@ -179,9 +179,19 @@ class PersonCues:
         return verb_end is not None and not site.body[verb_end : site.start].strip()
 
     def title_before(self, site: NameSite) -> bool:
-        """ "CEO Jane Roe", "Presiden Jane Roe"."""
-        before = site.body[max(0, site.start - 25) : site.start].split()
-        return bool(before) and fold(before[-1]) in self.titles
+        """ "CEO Jane Roe", "Presiden Jane Roe", "VP of research Jane Roe"."""
+        before = site.body[max(0, site.start - 40) : site.start].split()
+        if before and fold(before[-1]) in self.titles:
+            return True
+        # A title, a short linking word and its lowercase domain: "head of AI"
+        # ends in a capital and is read as part of the name, so lowercase only.
+        return (
+            len(before) >= 3
+            and fold(before[-3]) in self.titles
+            and len(before[-2]) <= 3
+            and before[-2].islower()
+            and before[-1].islower()
+        )
 
     def _after_including(self, site: NameSite) -> bool:
         """ "two researchers, namely Jane Roe and ...", "termasuk anggota staf

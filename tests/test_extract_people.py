@@ -170,3 +170,9 @@ def test_one_person_in_both_name_orders() -> None:
         "Yu Jiahui previously led the perception team."
     )
     assert [(p.name, p.aliases) for p in ex.people] == [("Jiahui Yu", ["Yu Jiahui"])]
+
+
+def test_a_title_with_its_lowercase_domain_before_a_name() -> None:
+    assert "Ode Varga" in people("The exits followed of VP of research Ode Varga last week.")
+    # A capitalised word after the title's link is part of what follows, not a domain.
+    assert "Ode Varga" not in people("The chief of Helix Ode Varga said nothing.")
