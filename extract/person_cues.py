@@ -90,6 +90,9 @@ class NameSite:
         return self.body[max(0, self.start - 2) : self.start] == ", "
 
 
+_HAN_GLOSS = re.compile(r"\s*[(（][\u3400-\u9fff·]{2,4}[)）]")
+
+
 @dataclass(frozen=True, slots=True)
 class PersonCue:
     """One cue: when `applies`, the name is (or, for a veto, is not) a person's."""
@@ -122,6 +125,7 @@ class PersonCues:
             PersonCue(self.title_inside_apposition),
             PersonCue(self.sentence_of_its_own),
             PersonCue(self.opens_list_item),
+            PersonCue(self.han_name_after),
         )
 
     def described(self, site: NameSite) -> bool:
@@ -251,6 +255,12 @@ class PersonCues:
         if not _LIST_BULLET.fullmatch(site.body, line_start, site.start):
             return False
         return _ITEM_NAME_END.match(site.body, site.end) is not None
+
+    @staticmethod
+    def han_name_after(site: NameSite) -> bool:
+        """ "Guo Daya (郭达雅)": a romanised name glossed with its two to four
+        Han characters; an organisation's gloss ("Alibaba (阿里巴巴)") is one word."""
+        return site.token_count >= 2 and _HAN_GLOSS.match(site.body, site.end) is not None
 
     def _holds_title(self, word: str) -> bool:
         """ "co-founder" and "ex-director" hold a title in one of their parts."""

@@ -176,3 +176,9 @@ def test_a_title_with_its_lowercase_domain_before_a_name() -> None:
     assert "Ode Varga" in people("The exits followed of VP of research Ode Varga last week.")
     # A capitalised word after the title's link is part of what follows, not a domain.
     assert "Ode Varga" not in people("The chief of Helix Ode Varga said nothing.")
+
+
+def test_a_romanised_name_glossed_in_han_characters_is_a_person() -> None:
+    assert "Zhang Weiming" in people("Zhang Weiming (张伟明) has resigned from the lab.")
+    # One word glossed in Han is an organisation's name, not a person's.
+    assert "Tencent" not in people("Tencent (腾讯) has hired a new research chief.")
