@@ -127,7 +127,7 @@ def extract(
     title_orgs = eng.orgs.known_names(title) if title else []
     doc.frames = find_frames(doc.sentences, doc.orgs, title_orgs, eng.gaz)
     hops = returns_explain_departures(find_hops(doc, eng.move_patterns))
-    hops = consolidate(hops, eng.gaz, doc.affiliations)
+    hops = consolidate(hops, eng.gaz, doc.affiliations, published)
     moves = to_facts(complete(hops, doc))
     groups = eng.groups.find(
         body,

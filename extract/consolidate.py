@@ -11,6 +11,7 @@ list where it belongs (order matters: each pass sees what the previous made).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,7 @@ class _Article:
 
     gaz: Gazetteer
     affiliations: dict[str, str]  # person -> employer the article describes
+    published: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +43,14 @@ _Pass = Callable[[list[Hop], _Article], list[Hop]]
 
 
 def consolidate(
-    hops: list[Hop], gaz: Gazetteer, affiliations: dict[str, str] | None = None
+    hops: list[Hop],
+    gaz: Gazetteer,
+    affiliations: dict[str, str] | None = None,
+    published: dt.date | None = None,
 ) -> list[Hop]:
     """Join departures with destinations, fold duplicate statements, and give a
     move with no stated origin the person's described affiliation."""
-    article = _Article(gaz, affiliations or {})
+    article = _Article(gaz, affiliations or {}, published)
     out: list[Hop] = []
     for person_hops in _by_person(hops):
         for person_pass in _PERSON_PASSES:
@@ -345,7 +350,7 @@ def _described_origin(hops: list[Hop], article: _Article) -> list[Hop]:
         return hops
     gaz = article.gaz
     return [
-        replace(h, from_org=employer)
+        replace(h, from_org=employer, from_weak=h.from_weak or _founded_years_back(h, article))
         if h.from_org is None
         and h.to_org is not None
         and employer not in gaz.family(h.to_org)
@@ -353,6 +358,17 @@ def _described_origin(hops: list[Hop], article: _Article) -> list[Hop]:
         else h
         for h in hops
     ]
+
+
+def _founded_years_back(h: Hop, article: _Article) -> bool:
+    """A founding dated years before the article: the employer the article
+    describes is today's ("xAI's Musk co-founded OpenAI in 2015"), no origin."""
+    if h.kind != "found" or not h.date_explicit or h.date is None or article.published is None:
+        return False
+    return article.published.year - h.date.year >= _YEARS_BACK
+
+
+_YEARS_BACK = 2  # a statement this many years before the news is history
 
 
 def dated_after(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:

@@ -3,6 +3,8 @@ these tests (not taken from the corpus)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from test_extract_helpers import PUB, moves, one_move, run
 
 
@@ -1009,3 +1011,15 @@ def test_an_advisory_role_in_an_aside_does_not_cancel_the_move() -> None:
     ) == {("Maria Lopez", "Orbital Labs", "Helix AI")}
     # On the move itself a board seat is no job.
     assert moves("Maria Lopez has joined Helix AI's board as an adviser.") == set()
+
+
+def test_today_s_employer_is_no_origin_of_a_founding_years_back() -> None:
+    body = (
+        "Quantrix poached the finance chief of Helix AI's Maria Lopez. "
+        "Lopez, who co-founded Orbital Labs in {year}, is suing it."
+    )
+    assert moves(body.format(year=2015), published=dt.date(2025, 7, 1)) == set()
+    # A founding this year keeps the employer described as its origin.
+    assert moves(body.format(year=2025), published=dt.date(2025, 7, 1)) == {
+        ("Maria Lopez", "Helix AI", "Orbital Labs")
+    }

@@ -3,6 +3,7 @@ arguments; the discourse (who "he" and "they" are) follows the text."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..analysis import Analysis
@@ -65,10 +66,10 @@ def _update_focus(ctx: MoveContext, scope: SentenceScope, found: list[Hop]) -> N
     subjects = list(dict.fromkeys(h.person for h in found))
     if len(subjects) == 1:
         discourse.focus, discourse.focus_at = subjects, scope.index
-    elif ps:
-        head = ctx.body[scope.sentence.start : ps[0].start]
+    elif (first := _first_non_possessive(ctx, ps)) is not None:
+        head = ctx.body[scope.sentence.start : first.start]
         if not ctx.rx["pronoun_singular"].search(head):
-            discourse.focus, discourse.focus_at = [ps[0].person], scope.index
+            discourse.focus, discourse.focus_at = [first.person], scope.index
     lists = coordinated_lists(ctx, ps)
     if len(subjects) >= 2:
         discourse.group = subjects
@@ -76,6 +77,15 @@ def _update_focus(ctx: MoveContext, scope: SentenceScope, found: list[Hop]) -> N
         discourse.group = lists[-1]
     elif (pair := _acting_together(ctx, ps)) is not None:
         discourse.group = pair
+
+
+def _first_non_possessive(ctx: MoveContext, ps: list[PersonMention]) -> PersonMention | None:
+    """The sentence's first name that is no possessive ("Musk's SpaceX" is
+    about SpaceX): a later "he" may mean that name."""
+    return next((p for p in ps if not _POSSESSIVE_AFTER.match(ctx.body, p.end)), None)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|\s)")
 
 
 def _acting_together(ctx: MoveContext, ps: list[PersonMention]) -> list[str] | None:
