@@ -1023,3 +1023,10 @@ def test_today_s_employer_is_no_origin_of_a_founding_years_back() -> None:
     assert moves(body.format(year=2025), published=dt.date(2025, 7, 1)) == {
         ("Maria Lopez", "Helix AI", "Orbital Labs")
     }
+
+
+def test_a_publication_is_no_antecedent_of_the_company() -> None:
+    assert moves(
+        "Maria Lopez worked on Orbital Labs' research team. Sources spoke to WIRED on "
+        "condition of anonymity. Lopez left the company in September."
+    ) == {("Maria Lopez", "Orbital Labs", None)}

@@ -41,7 +41,12 @@ def resolve_org_anaphors(ctx: MoveContext) -> SpanList[OrgMention]:
     starts = [m.start() for m in anaphors]
     for s in ctx.doc.live:
         here = anaphors[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
-        in_s = [o for o in orgs.within(s.start, s.end + 1) if o.start < s.end]
+        # A publication is never what "the company" refers to ("told WIRED").
+        in_s = [
+            o
+            for o in orgs.within(s.start, s.end + 1)
+            if o.start < s.end and not ctx.doc.gaz.is_media(o.name)
+        ]
         if here and prev.orgs:
             # The subject-like organisation of that sentence, else its last.
             subj = [o for o in prev.orgs if not after_preposition(ctx, o, prev.sentence_start)]
