@@ -181,7 +181,18 @@ def test_common_words_are_not_organisations() -> None:
     assert moves("Artifact of a bygone era, the memo resurfaced.") == set()
     # Deliberately absent: bare forms that are words or given names elsewhere.
     gaz = load_gazetteer()
-    for word in ("Magic", "Seed", "Sea", "Moonshot", "Didi", "io", "Harvey", "Mila", "McGill"):
+    for word in (
+        "Magic",
+        "Seed",
+        "Sea",
+        "Moonshot",
+        "Didi",
+        "io",
+        "Harvey",
+        "Mila",
+        "McGill",
+        "Discord",
+    ):
         assert gaz.lookup(word) is None, word
 
 
@@ -196,4 +207,8 @@ def test_names_that_are_also_people_stay_people() -> None:
     assert moves("Mila Kunis and Paul Philips have joined OpenAI.") == {
         ("Mila Kunis", None, "OpenAI"),
         ("Paul Philips", None, "OpenAI"),
+    }
+    # The German tech site is "heise online"; Heise alone is a surname.
+    assert moves("Karl Heise left SAP to join Aleph Alpha.", "en") == {
+        ("Karl Heise", "SAP", "Aleph Alpha")
     }
