@@ -273,3 +273,12 @@ def test_sujeto_omitido_es_la_persona_de_la_que_se_habla() -> None:
     ) == {("Laura Gómez", "Cohere", "Vortexa")}
     # Nadie de quien se hable: ningún movimiento.
     assert moves("Según el informe, en 2022 dejó la empresa para fundar Vortexa.", "es") == set()
+
+
+def test_quien_anuncia_es_quien_se_va() -> None:
+    # Sujeto omitido tras un verbo de habla: es quien habla.
+    assert moves("Lucía Herrera anunció en marzo que deja Cohere.", "es") == {
+        ("Lucía Herrera", "Cohere", None)
+    }
+    # Otro sujeto tras el verbo de habla: no es quien habla.
+    assert moves("Lucía Herrera anunció que el ingeniero deja Cohere.", "es") == set()

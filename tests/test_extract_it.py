@@ -264,3 +264,12 @@ def test_soggetto_dopo_il_verbo_e_l_oggetto() -> None:
         moves("Nelle settimane successive ha lasciato Cohere con Marco Conti al telefono.", "it")
         == set()
     )
+
+
+def test_chi_annuncia_e_chi_lascia() -> None:
+    # Soggetto sottinteso dopo un verbo di dichiarazione: chi parla.
+    assert moves("Marco Prati ha annunciato che lascia Cohere.", "it") == {
+        ("Marco Prati", "Cohere", None)
+    }
+    # Un altro soggetto dopo il verbo: non chi parla.
+    assert moves("Marco Prati ha annunciato che il direttore lascia Cohere.", "it") == set()

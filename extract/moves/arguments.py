@@ -375,7 +375,10 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
     tail = between[speech.end() :]
     if ctx.rx["pronoun_plural"].search(tail):
         return group_for(ctx, before)
-    if ctx.rx["pronoun_singular"].search(tail) or ctx.rx["pronoun_first"].search(tail):
+    # Where subjects are dropped, "X anunció que dejará Meta": nothing but
+    # function words between the speech verb and the move verb.
+    dropped = ctx.pack.null_subject and _after_reporting_verb(ctx, before[-1].end, ts) == ts
+    if dropped or ctx.rx["pronoun_singular"].search(tail) or ctx.rx["pronoun_first"].search(tail):
         speaker = with_coordinated(ctx, before)
         return speaker if len(speaker) == 1 else []
     return []
