@@ -282,3 +282,10 @@ def test_quien_anuncia_es_quien_se_va() -> None:
     }
     # Otro sujeto tras el verbo de habla: no es quien habla.
     assert moves("Lucía Herrera anunció que el ingeniero deja Cohere.", "es") == set()
+
+
+def test_la_fecha_de_una_subordinada_sobre_la_empresa_no_es_del_fichaje() -> None:
+    ex = run("En 2021 Lucía Herrera se incorporó a Cohere, donde este año dirige el equipo.", "es")
+    assert [(m.to_org, m.date.iso() if m.date else None) for m in ex.moves] == [("Cohere", "2021")]
+    ex = run("Lucía Herrera se incorporó a Cohere en marzo de 2021, donde dirige el equipo.", "es")
+    assert [m.date.iso() if m.date else None for m in ex.moves] == ["2021-03"]

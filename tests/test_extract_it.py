@@ -273,3 +273,15 @@ def test_chi_annuncia_e_chi_lascia() -> None:
     }
     # Un altro soggetto dopo il verbo: non chi parla.
     assert moves("Marco Prati ha annunciato che il direttore lascia Cohere.", "it") == set()
+
+
+def test_la_data_di_una_clausola_sull_azienda_non_e_dello_spostamento() -> None:
+    body = (
+        "Marco Prati ha studiato a Torino. "
+        "Nel 2021 è entrato in Cohere, dove quest'anno guida il team dei dati."
+    )
+    ex = run(body, "it")
+    assert [(m.to_org, m.date.iso() if m.date else None) for m in ex.moves] == [("Cohere", "2021")]
+    # Una data prima di "dove" resta quella dello spostamento.
+    ex = run("Marco Prati è entrato in Cohere nel marzo 2021, dove guida il team dei dati.", "it")
+    assert [m.date.iso() if m.date else None for m in ex.moves] == ["2021-03"]

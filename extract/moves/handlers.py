@@ -286,6 +286,18 @@ def _subject_first(read_object: ObjectReader) -> Handler:
     return handle
 
 
+def _object_clause_start(ctx: MoveContext, a: int, limit: int) -> int:
+    """ "joined OpenAI in 2022, where lately he led ...": a date in a clause
+    about the object is that clause's, not the move's."""
+    for m in _OBJECT_CLAUSE.finditer(ctx.body, a, limit):
+        if ctx.rx["object_clause"].match(ctx.body, m.end()):
+            return m.start()
+    return limit
+
+
+_OBJECT_CLAUSE = re.compile(r",\s*")
+
+
 def _subject_statement(
     ctx: MoveContext, site: Site, subject: Subject, obj: ObjectReading
 ) -> Statement | None:
@@ -309,7 +321,7 @@ def _subject_statement(
     window = DateWindow(
         site.sentence,
         site.start,
-        after_limit=max(after_last, obj.end),
+        after_limit=_object_clause_start(ctx, obj.end, max(after_last, obj.end)),
         before_floor=max(_previous_trigger_end(site), site.sentence.start),
         region_start=region_start,
         end=obj.end,
