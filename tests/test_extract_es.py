@@ -289,3 +289,22 @@ def test_la_fecha_de_una_subordinada_sobre_la_empresa_no_es_del_fichaje() -> Non
     assert [(m.to_org, m.date.iso() if m.date else None) for m in ex.moves] == [("Cohere", "2021")]
     ex = run("Lucía Herrera se incorporó a Cohere en marzo de 2021, donde dirige el equipo.", "es")
     assert [m.date.iso() if m.date else None for m in ex.moves] == ["2021-03"]
+
+
+def test_salio_sin_complemento_con_el_sujeto_detras() -> None:
+    body = "En marzo salió Lucía Herrera, directora, para fundar Nube Labs."
+    assert moves(body, "es") == {("Lucía Herrera", None, "Nube Labs")}
+    # "salir" con complemento propio no es marcharse de una empresa.
+    body = "Lucía Herrera trabaja en Cohere. En marzo salió a la venta su libro."
+    assert all(m.to_org is not None for m in run(body, "es").moves)
+
+
+def test_la_fecha_tras_un_punto_y_coma_es_de_la_otra_oracion() -> None:
+    body = (
+        "En marzo salió Lucía Herrera para crear Nube Labs; en agosto, Marta Gil fichó por Amazon."
+    )
+    got = {(m.person, m.to_org, m.date.iso() if m.date else None) for m in run(body, "es").moves}
+    assert got == {("Lucía Herrera", "Nube Labs", "2025-03"), ("Marta Gil", "Amazon", "2024-08")}
+    # Sin punto y coma, la fecha tras el verbo sigue siendo suya.
+    body = "Lucía Herrera dejó Google para crear Nube Labs en agosto."
+    assert [m.date.iso() if m.date else None for m in run(body, "es").moves] == ["2024-08"]

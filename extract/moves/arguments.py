@@ -535,7 +535,8 @@ def _quoted_speaker(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str
 def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     """A fronted subordinate clause: "After leaving Tesla, he ..."."""
     body, s = ctx.body, scope.sentence
-    comma = body[ts : s.end].find(", ")
+    # Not past a semicolon: "left in May; in August, Y joined" is Y's own clause.
+    comma = body[ts : _clause_end(ctx, s, ts)].find(", ")
     if comma < 0:
         return []
     at = ts + comma + 2

@@ -183,10 +183,25 @@ def _leave_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadi
     from_org, end = left
     if from_org is None:
         from_org = _described_origin(ctx, site, subject)
+        end = _past_inverted_subject(ctx, site, subject, end)
     dest = destination(ctx, site, end, from_org)
     if dest.org is None:
         return ObjectReading(end, from_org=from_org, consumed=dest.consumed)
     return ObjectReading(dest.end, from_org, dest.org, chained=True, consumed=dest.consumed)
+
+
+def _past_inverted_subject(ctx: MoveContext, site: Site, subject: Subject, end: int) -> int:
+    """ "En mayo salió X, cofundador, para crear Y": a subject (and its
+    apposition) right after a verb with no object stands before the destination."""
+    at = end + 1
+    named = [p for p in site.persons if p.start == at and p.person in subject.names]
+    if not named:
+        return end
+    app = _APPOSITION.match(ctx.body, named[0].end)
+    return app.end() if app else named[0].end
+
+
+_APPOSITION = re.compile(r",[^,;.]{1,60},")
 
 
 def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] | None:
@@ -287,8 +302,11 @@ def _subject_first(read_object: ObjectReader) -> Handler:
 
 
 def _object_clause_start(ctx: MoveContext, a: int, limit: int) -> int:
-    """ "joined OpenAI in 2022, where lately he led ...": a date in a clause
-    about the object is that clause's, not the move's."""
+    """ "joined OpenAI in 2022, where lately he led ...", "left in May; in
+    August, ...": a date in a clause about the object, or in the next
+    clause, is that clause's, not the move's."""
+    end = _CLAUSE_BREAK.search(ctx.body, a, limit)
+    limit = end.start() if end else limit
     for m in _OBJECT_CLAUSE.finditer(ctx.body, a, limit):
         if ctx.rx["object_clause"].match(ctx.body, m.end()):
             return m.start()
@@ -296,6 +314,7 @@ def _object_clause_start(ctx: MoveContext, a: int, limit: int) -> int:
 
 
 _OBJECT_CLAUSE = re.compile(r",\s*")
+_CLAUSE_BREAK = re.compile(r";\s")
 
 
 def _subject_statement(
