@@ -285,3 +285,17 @@ def test_la_data_di_una_clausola_sull_azienda_non_e_dello_spostamento() -> None:
     # Una data prima di "dove" resta quella dello spostamento.
     ex = run("Marco Prati è entrato in Cohere nel marzo 2021, dove guida il team dei dati.", "it")
     assert [m.date.iso() if m.date else None for m in ex.moves] == ["2021-03"]
+
+
+def test_il_laboratorio_e_l_organizzazione_che_si_chiama_lab() -> None:
+    body = (
+        "Nova ha presentato i Nova Research Labs a giugno. "
+        "Marco Prati è entrato nel laboratorio a luglio."
+    )
+    assert moves(body, "it") == {("Marco Prati", None, "Nova Research Labs")}
+    # Un nome che non dice "lab" non è il laboratorio.
+    body = (
+        "Nova ha presentato i Nova Research Labours a giugno. "
+        "Marco Prati è entrato nel laboratorio a luglio."
+    )
+    assert moves(body, "it") == {("Marco Prati", None, "Nova Research")}
