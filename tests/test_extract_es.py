@@ -308,3 +308,13 @@ def test_la_fecha_tras_un_punto_y_coma_es_de_la_otra_oracion() -> None:
     # Sin punto y coma, la fecha tras el verbo sigue siendo suya.
     body = "Lucía Herrera dejó Google para crear Nube Labs en agosto."
     assert [m.date.iso() if m.date else None for m in run(body, "es").moves] == ["2024-08"]
+
+
+def test_la_fecha_de_una_relativa_es_de_su_verbo() -> None:
+    body = "La ingeniera Lucía Herrera, que dejó Google por Meta en 2023, se incorpora a Amazon."
+    dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "es").moves}
+    assert dates == {"Meta": "2023", "Amazon": "2025-03"}
+    # Sin relativa, la fecha antes del verbo sigue siendo suya.
+    body = "Lucía Herrera dejó Google y en 2023 se incorporó a Amazon."
+    dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "es").moves}
+    assert dates["Amazon"] == "2023"

@@ -299,3 +299,14 @@ def test_il_laboratorio_e_l_organizzazione_che_si_chiama_lab() -> None:
         "Marco Prati è entrato nel laboratorio a luglio."
     )
     assert moves(body, "it") == {("Marco Prati", None, "Nova Research")}
+
+
+def test_la_data_di_una_relativa_e_del_suo_verbo() -> None:
+    body = (
+        "Marco Prati, che ha lasciato Google per Meta nel 2023, ha confermato che entra in Amazon."
+    )
+    dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "it").moves}
+    assert dates == {"Meta": "2023", "Amazon": "2025-03"}
+    body = "Marco Prati ha lasciato Google e nel 2023 è entrato in Amazon."
+    dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "it").moves}
+    assert dates["Amazon"] == "2023"

@@ -86,9 +86,18 @@ def emit(ctx: MoveContext, st: Statement) -> list[Hop]:
     ]
 
 
-def _previous_trigger_end(site: Site) -> int:
+def _previous_trigger_end(ctx: MoveContext, site: Site) -> int:
+    """Where a date before the verb may start: after the previous move verb
+    of the sentence and, when that verb opens a relative clause, after the
+    comma closing it ("X, who left Foo in 2024, joins Bar": 2024 is the
+    departure's)."""
     i = site.index
-    return site.scope.triggers[i - 1].end if i > 0 else site.sentence.start
+    if i == 0:
+        return site.sentence.start
+    prev = site.scope.triggers[i - 1]
+    rel = ctx.rx["relative"].search(ctx.body, max(site.sentence.start, prev.start - 12), prev.start)
+    close = ctx.body.find(", ", prev.end, site.start)
+    return close + 2 if rel and close >= 0 else prev.end
 
 
 def _returning(ctx: MoveContext, site: Site) -> bool:
@@ -341,7 +350,7 @@ def _subject_statement(
         site.sentence,
         site.start,
         after_limit=_object_clause_start(ctx, obj.end, max(after_last, obj.end)),
-        before_floor=max(_previous_trigger_end(site), site.sentence.start),
+        before_floor=max(_previous_trigger_end(ctx, site), site.sentence.start),
         region_start=region_start,
         end=obj.end,
     )
@@ -560,7 +569,7 @@ def _agent_statement(
         s,
         site.start,
         after_limit=site.next_start,
-        before_floor=max(_previous_trigger_end(site), s.start),
+        before_floor=max(_previous_trigger_end(ctx, site), s.start),
         region_start=region_start,
         end=site.next_start,
     )
