@@ -310,3 +310,11 @@ def test_la_data_di_una_relativa_e_del_suo_verbo() -> None:
     body = "Marco Prati ha lasciato Google e nel 2023 è entrato in Amazon."
     dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "it").moves}
     assert dates["Amazon"] == "2023"
+
+
+def test_chi_annuncia_su_un_social_che_lascia() -> None:
+    body = "Marco Prati ha scritto ieri su LinkedIn che lascia Cohere."
+    assert moves(body, "it") == {("Marco Prati", "Cohere", None)}
+    # Un'azienda soggetto dopo il verbo di dichiarazione: non chi parla.
+    body = "Marco Prati ha scritto ieri che Cohere lascia Toronto."
+    assert moves(body, "it") == set()

@@ -468,19 +468,23 @@ def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
     last = max(ctx.rx["speech"].finditer(ctx.body, a, ts), key=lambda m: m.start(), default=None)
     if last is None:
         return a
-    pos = last.end()
+    pos, prev = last.end(), ""
     while pos < ts:
         m = _WORD.search(ctx.body, pos, ts)
         if m is None:
             return ts
         date = ctx.doc.dates.first_at(m.start(), m.start() + 1)
+        org = ctx.doc.orgs.first_at(m.start(), m.start() + 1)
         w = m.group().lower()
         if date is not None:
             pos = date.end  # "said on Monday that ..."
+        elif org is not None and ctx.rx["prepositions"].fullmatch(prev):
+            pos = org.end  # "announced on X that ...": where it was said
         elif w in ctx.pack.stopwords and not ctx.rx["title_lead"].fullmatch(w):
             pos = m.end()
         else:
             return m.start()
+        prev = w
     return ts
 
 
