@@ -318,3 +318,12 @@ def test_la_fecha_de_una_relativa_es_de_su_verbo() -> None:
     body = "Lucía Herrera dejó Google y en 2023 se incorporó a Amazon."
     dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "es").moves}
     assert dates["Amazon"] == "2023"
+
+
+def test_fichada_desde_una_empresa_por_otra() -> None:
+    assert moves("Lucía Herrera fue fichada desde Cohere por Amazon.", "es") == {
+        ("Lucía Herrera", "Cohere", "Amazon")
+    }
+    assert moves("Lucía Herrera fue fichada por Amazon.", "es") == {
+        ("Lucía Herrera", None, "Amazon")
+    }

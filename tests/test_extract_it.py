@@ -318,3 +318,18 @@ def test_chi_annuncia_su_un_social_che_lascia() -> None:
     # Un'azienda soggetto dopo il verbo di dichiarazione: non chi parla.
     body = "Marco Prati ha scritto ieri che Cohere lascia Toronto."
     assert moves(body, "it") == set()
+
+
+def test_strappato_a_un_azienda_da_un_altra() -> None:
+    assert moves("Marco Prati è stato strappato a Cohere da Amazon.", "it") == {
+        ("Marco Prati", "Cohere", "Amazon")
+    }
+    assert moves("Marco Prati è stato sottratto a Cohere da Amazon.", "it") == {
+        ("Marco Prati", "Cohere", "Amazon")
+    }
+    # Senza "a", l'azienda dopo "da" è chi assume, non l'origine.
+    assert moves("Marco Prati è stato strappato da Amazon.", "it") == {
+        ("Marco Prati", None, "Amazon")
+    }
+    # Sottrarre dati non è sottrarre una persona.
+    assert moves("Marco Prati ha sottratto dati a Cohere.", "it") == set()

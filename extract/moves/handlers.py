@@ -135,11 +135,28 @@ def _hire_passive_object(ctx: MoveContext, site: Site, subject: Subject) -> Obje
         org = args.first_org(ctx, site.end, site.sentence.end, exclude=set())
     if org is None:
         return None
+    taken = _taken_from(ctx, site, org)
+    if taken is not None:
+        return taken
     end = org.end
     comma = ctx.body.find(", ", site.end, end)
     if comma > 0:
         end = comma  # the clause ends there; its modality is its own
     return ObjectReading(end, to_org=org.name)
+
+
+def _taken_from(ctx: MoveContext, site: Site, org: OrgMention) -> ObjectReading | None:
+    """ "X was poached from Foo by Bar", "è stato strappato a Foo da Bar": the
+    organisation after a from-preposition is the one left, the agent after it."""
+    a = site.end
+    while a < org.start and ctx.body[a].isspace():
+        a += 1
+    if a >= org.start or not ctx.rx["from_prep"].fullmatch(ctx.body, a, org.start - 1):
+        return None
+    agent = args.first_org(ctx, org.end, site.next_start, exclude={org.name}, near=30)
+    if agent is None:  # "was poached from Foo": a departure, by nobody named
+        return ObjectReading(org.end, from_org=org.name)
+    return ObjectReading(agent.end, from_org=org.name, to_org=agent.name)
 
 
 def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
