@@ -327,3 +327,22 @@ def test_fichada_desde_una_empresa_por_otra() -> None:
     assert moves("Lucía Herrera fue fichada por Amazon.", "es") == {
         ("Lucía Herrera", None, "Amazon")
     }
+
+
+def test_los_companeros_tras_junto_con_no_son_el_sujeto() -> None:
+    body = (
+        "Entre los fichados figura Lucía Herrera. La ingeniera confirmó que se incorpora "
+        "a Amazon junto con sus colegas Pablo Ruiz y Marta Gil."
+    )
+    assert {m.person for m in run(body, "es").moves} == {"Lucía Herrera", "Pablo Ruiz", "Marta Gil"}
+    # Sin "junto con", el nombre tras el verbo es el sujeto.
+    body = "En marzo se incorporó a Amazon también Pablo Ruiz."
+    assert {m.person for m in run(body, "es").moves} == {"Pablo Ruiz"}
+
+
+def test_companeros_con_sustantivo_de_persona() -> None:
+    body = "Lucía Herrera se incorpora a Amazon junto con sus compañeros Pablo Ruiz y Marta Gil."
+    assert {m.person for m in run(body, "es").moves} == {"Lucía Herrera", "Pablo Ruiz", "Marta Gil"}
+    # Un sustantivo que no es de persona: no son compañeros de fichaje.
+    body = "Lucía Herrera se incorpora a Amazon junto con sus libros de Pablo Ruiz."
+    assert {m.person for m in run(body, "es").moves} == {"Lucía Herrera"}

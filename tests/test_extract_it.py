@@ -333,3 +333,11 @@ def test_strappato_a_un_azienda_da_un_altra() -> None:
     }
     # Sottrarre dati non è sottrarre una persona.
     assert moves("Marco Prati ha sottratto dati a Cohere.", "it") == set()
+
+
+def test_insieme_ai_colleghi() -> None:
+    body = "Marco Prati entra in Amazon insieme ai colleghi Luca Ferri e Paolo Neri."
+    assert {m.person for m in run(body, "it").moves} == {"Marco Prati", "Luca Ferri", "Paolo Neri"}
+    # "ai" dopo il verbo senza "insieme": non sono compagni di viaggio.
+    body = "Marco Prati entra in Amazon e risponderà ai colleghi Luca Ferri e Paolo Neri."
+    assert {m.person for m in run(body, "it").moves} == {"Marco Prati"}

@@ -576,7 +576,10 @@ def postverbal_subject(ctx: MoveContext, scope: SentenceScope, te: int) -> list[
     """ "ha lasciato OpenAI anche Marco Conti": the names after the verb and
     its object, in the verb's clause, when none stands before it."""
     end = _clause_end(ctx, scope.sentence, te)
-    return [p.person for p in objects(ctx, scope.persons, te, end)]
+    after = objects(ctx, scope.persons, te, end)
+    if after and ctx.patterns.comitative.search(ctx.body, te, after[0].start):
+        return []  # "se incorpora a Meta junto con A y B": companions, not the subject
+    return [p.person for p in after]
 
 
 def dropped_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
