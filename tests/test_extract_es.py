@@ -346,3 +346,11 @@ def test_companeros_con_sustantivo_de_persona() -> None:
     # Un sustantivo que no es de persona: no son compañeros de fichaje.
     body = "Lucía Herrera se incorpora a Amazon junto con sus libros de Pablo Ruiz."
     assert {m.person for m in run(body, "es").moves} == {"Lucía Herrera"}
+
+
+def test_destino_tras_una_fecha_con_sus_palabras() -> None:
+    body = "Lucía Herrera dejó Google a finales de 2024 para abrir la oficina de Amazon en Lima."
+    assert moves(body, "es") == {("Lucía Herrera", "Google", "Amazon")}
+    # Otro nombre antes de la fecha: "para" ya no sigue a la salida.
+    body = "Lucía Herrera dejó Google y Madrid en 2024 para abrir la oficina de Amazon en Lima."
+    assert moves(body, "es") == {("Lucía Herrera", "Google", None)}
