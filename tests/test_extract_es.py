@@ -273,3 +273,84 @@ def test_sujeto_omitido_es_la_persona_de_la_que_se_habla() -> None:
     ) == {("Laura Gómez", "Cohere", "Vortexa")}
     # Nadie de quien se hable: ningún movimiento.
     assert moves("Según el informe, en 2022 dejó la empresa para fundar Vortexa.", "es") == set()
+
+
+def test_quien_anuncia_es_quien_se_va() -> None:
+    # Sujeto omitido tras un verbo de habla: es quien habla.
+    assert moves("Lucía Herrera anunció en marzo que deja Cohere.", "es") == {
+        ("Lucía Herrera", "Cohere", None)
+    }
+    # Otro sujeto tras el verbo de habla: no es quien habla.
+    assert moves("Lucía Herrera anunció que el ingeniero deja Cohere.", "es") == set()
+
+
+def test_la_fecha_de_una_subordinada_sobre_la_empresa_no_es_del_fichaje() -> None:
+    ex = run("En 2021 Lucía Herrera se incorporó a Cohere, donde este año dirige el equipo.", "es")
+    assert [(m.to_org, m.date.iso() if m.date else None) for m in ex.moves] == [("Cohere", "2021")]
+    ex = run("Lucía Herrera se incorporó a Cohere en marzo de 2021, donde dirige el equipo.", "es")
+    assert [m.date.iso() if m.date else None for m in ex.moves] == ["2021-03"]
+
+
+def test_salio_sin_complemento_con_el_sujeto_detras() -> None:
+    body = "En marzo salió Lucía Herrera, directora, para fundar Nube Labs."
+    assert moves(body, "es") == {("Lucía Herrera", None, "Nube Labs")}
+    # "salir" con complemento propio no es marcharse de una empresa.
+    body = "Lucía Herrera trabaja en Cohere. En marzo salió a la venta su libro."
+    assert all(m.to_org is not None for m in run(body, "es").moves)
+
+
+def test_la_fecha_tras_un_punto_y_coma_es_de_la_otra_oracion() -> None:
+    body = (
+        "En marzo salió Lucía Herrera para crear Nube Labs; en agosto, Marta Gil fichó por Amazon."
+    )
+    got = {(m.person, m.to_org, m.date.iso() if m.date else None) for m in run(body, "es").moves}
+    assert got == {("Lucía Herrera", "Nube Labs", "2025-03"), ("Marta Gil", "Amazon", "2024-08")}
+    # Sin punto y coma, la fecha tras el verbo sigue siendo suya.
+    body = "Lucía Herrera dejó Google para crear Nube Labs en agosto."
+    assert [m.date.iso() if m.date else None for m in run(body, "es").moves] == ["2024-08"]
+
+
+def test_la_fecha_de_una_relativa_es_de_su_verbo() -> None:
+    body = "La ingeniera Lucía Herrera, que dejó Google por Meta en 2023, se incorpora a Amazon."
+    dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "es").moves}
+    assert dates == {"Meta": "2023", "Amazon": "2025-03"}
+    # Sin relativa, la fecha antes del verbo sigue siendo suya.
+    body = "Lucía Herrera dejó Google y en 2023 se incorporó a Amazon."
+    dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "es").moves}
+    assert dates["Amazon"] == "2023"
+
+
+def test_fichada_desde_una_empresa_por_otra() -> None:
+    assert moves("Lucía Herrera fue fichada desde Cohere por Amazon.", "es") == {
+        ("Lucía Herrera", "Cohere", "Amazon")
+    }
+    assert moves("Lucía Herrera fue fichada por Amazon.", "es") == {
+        ("Lucía Herrera", None, "Amazon")
+    }
+
+
+def test_los_companeros_tras_junto_con_no_son_el_sujeto() -> None:
+    body = (
+        "Entre los fichados figura Lucía Herrera. La ingeniera confirmó que se incorpora "
+        "a Amazon junto con sus colegas Pablo Ruiz y Marta Gil."
+    )
+    assert {m.person for m in run(body, "es").moves} == {"Lucía Herrera", "Pablo Ruiz", "Marta Gil"}
+    # Sin "junto con", el nombre tras el verbo es el sujeto.
+    body = "En marzo se incorporó a Amazon también Pablo Ruiz."
+    assert {m.person for m in run(body, "es").moves} == {"Pablo Ruiz"}
+
+
+def test_companeros_con_sustantivo_de_persona() -> None:
+    body = "Lucía Herrera se incorpora a Amazon junto con sus compañeros Pablo Ruiz y Marta Gil."
+    assert {m.person for m in run(body, "es").moves} == {"Lucía Herrera", "Pablo Ruiz", "Marta Gil"}
+    # Un sustantivo que no es de persona: no son compañeros de fichaje.
+    body = "Lucía Herrera se incorpora a Amazon junto con sus libros de Pablo Ruiz."
+    assert {m.person for m in run(body, "es").moves} == {"Lucía Herrera"}
+
+
+def test_destino_tras_una_fecha_con_sus_palabras() -> None:
+    body = "Lucía Herrera dejó Google a finales de 2024 para abrir la oficina de Amazon en Lima."
+    assert moves(body, "es") == {("Lucía Herrera", "Google", "Amazon")}
+    # Otro nombre antes de la fecha: "para" ya no sigue a la salida.
+    body = "Lucía Herrera dejó Google y Madrid en 2024 para abrir la oficina de Amazon en Lima."
+    assert moves(body, "es") == {("Lucía Herrera", "Google", None)}

@@ -264,3 +264,80 @@ def test_soggetto_dopo_il_verbo_e_l_oggetto() -> None:
         moves("Nelle settimane successive ha lasciato Cohere con Marco Conti al telefono.", "it")
         == set()
     )
+
+
+def test_chi_annuncia_e_chi_lascia() -> None:
+    # Soggetto sottinteso dopo un verbo di dichiarazione: chi parla.
+    assert moves("Marco Prati ha annunciato che lascia Cohere.", "it") == {
+        ("Marco Prati", "Cohere", None)
+    }
+    # Un altro soggetto dopo il verbo: non chi parla.
+    assert moves("Marco Prati ha annunciato che il direttore lascia Cohere.", "it") == set()
+
+
+def test_la_data_di_una_clausola_sull_azienda_non_e_dello_spostamento() -> None:
+    body = (
+        "Marco Prati ha studiato a Torino. "
+        "Nel 2021 è entrato in Cohere, dove quest'anno guida il team dei dati."
+    )
+    ex = run(body, "it")
+    assert [(m.to_org, m.date.iso() if m.date else None) for m in ex.moves] == [("Cohere", "2021")]
+    # Una data prima di "dove" resta quella dello spostamento.
+    ex = run("Marco Prati è entrato in Cohere nel marzo 2021, dove guida il team dei dati.", "it")
+    assert [m.date.iso() if m.date else None for m in ex.moves] == ["2021-03"]
+
+
+def test_il_laboratorio_e_l_organizzazione_che_si_chiama_lab() -> None:
+    body = (
+        "Nova ha presentato i Nova Research Labs a giugno. "
+        "Marco Prati è entrato nel laboratorio a luglio."
+    )
+    assert moves(body, "it") == {("Marco Prati", None, "Nova Research Labs")}
+    # Un nome che non dice "lab" non è il laboratorio.
+    body = (
+        "Nova ha presentato i Nova Research Labours a giugno. "
+        "Marco Prati è entrato nel laboratorio a luglio."
+    )
+    assert moves(body, "it") == {("Marco Prati", None, "Nova Research")}
+
+
+def test_la_data_di_una_relativa_e_del_suo_verbo() -> None:
+    body = (
+        "Marco Prati, che ha lasciato Google per Meta nel 2023, ha confermato che entra in Amazon."
+    )
+    dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "it").moves}
+    assert dates == {"Meta": "2023", "Amazon": "2025-03"}
+    body = "Marco Prati ha lasciato Google e nel 2023 è entrato in Amazon."
+    dates = {m.to_org: m.date.iso() if m.date else None for m in run(body, "it").moves}
+    assert dates["Amazon"] == "2023"
+
+
+def test_chi_annuncia_su_un_social_che_lascia() -> None:
+    body = "Marco Prati ha scritto ieri su LinkedIn che lascia Cohere."
+    assert moves(body, "it") == {("Marco Prati", "Cohere", None)}
+    # Un'azienda soggetto dopo il verbo di dichiarazione: non chi parla.
+    body = "Marco Prati ha scritto ieri che Cohere lascia Toronto."
+    assert moves(body, "it") == set()
+
+
+def test_strappato_a_un_azienda_da_un_altra() -> None:
+    assert moves("Marco Prati è stato strappato a Cohere da Amazon.", "it") == {
+        ("Marco Prati", "Cohere", "Amazon")
+    }
+    assert moves("Marco Prati è stato sottratto a Cohere da Amazon.", "it") == {
+        ("Marco Prati", "Cohere", "Amazon")
+    }
+    # Senza "a", l'azienda dopo "da" è chi assume, non l'origine.
+    assert moves("Marco Prati è stato strappato da Amazon.", "it") == {
+        ("Marco Prati", None, "Amazon")
+    }
+    # Sottrarre dati non è sottrarre una persona.
+    assert moves("Marco Prati ha sottratto dati a Cohere.", "it") == set()
+
+
+def test_insieme_ai_colleghi() -> None:
+    body = "Marco Prati entra in Amazon insieme ai colleghi Luca Ferri e Paolo Neri."
+    assert {m.person for m in run(body, "it").moves} == {"Marco Prati", "Luca Ferri", "Paolo Neri"}
+    # "ai" dopo il verbo senza "insieme": non sono compagni di viaggio.
+    body = "Marco Prati entra in Amazon e risponderà ai colleghi Luca Ferri e Paolo Neri."
+    assert {m.person for m in run(body, "it").moves} == {"Marco Prati"}

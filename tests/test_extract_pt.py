@@ -282,3 +282,10 @@ def test_de_saida_e_origem_apos_a_saida() -> None:
 def test_no_inicio_do_ano() -> None:
     m = one_move("Jorge Prado mudou-se para a Cohere no início do ano.", "pt")
     assert m.date is not None and m.date.iso() == "2025"
+
+
+def test_a_data_de_uma_oracao_sobre_a_empresa_nao_e_da_mudanca() -> None:
+    ex = run("Em 2021 Joana Ribeiro entrou na Cohere, onde este ano lidera a equipe.", "pt")
+    assert [(m.to_org, m.date.iso() if m.date else None) for m in ex.moves] == [("Cohere", "2021")]
+    ex = run("Joana Ribeiro entrou na Cohere em março de 2021, onde lidera a equipe.", "pt")
+    assert [m.date.iso() if m.date else None for m in ex.moves] == ["2021-03"]

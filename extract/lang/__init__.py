@@ -91,6 +91,7 @@ _CATEGORIES = (
     "co_actor",
     "companion_lead",  # optional: "与X(等人)创办了Y" opens a clause with X as companion
     "relative_after",  # optional: "加入Y的CFO X": a relative clause before its head X
+    "object_clause",  # optional: ", where ...": a clause about the object, with its own dates
 )
 # Categories searched with a literal prefilter (see prefilter.FastRegex).
 _PREFILTERED = frozenset({"rumour", "absence", "reported", "hearsay", "future"})

@@ -117,8 +117,15 @@ def _named_by_kind(ctx: MoveContext, m: re.Match[str]) -> list[OrgMention]:
     return [
         o
         for o in ctx.doc.orgs.within(0, m.start())
-        if any(w.startswith(h) for h in heads for w in _kind_words(o.name))
+        if any(_same_kind(h, w) for h in heads for w in _kind_words(o.name))
     ]
+
+
+def _same_kind(head: str, word: str) -> bool:
+    """ "lab" and "Labs"; also a name's short English kind word for a longer
+    noun of another language ("laboratorio", "laboratoire" and "Lab")."""
+    stem = word.rstrip("s")
+    return word.startswith(head) or (len(stem) >= 3 and head.startswith(stem))
 
 
 @lru_cache(maxsize=4096)

@@ -393,7 +393,10 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
     tail = between[speech.end() :]
     if ctx.rx["pronoun_plural"].search(tail):
         return group_for(ctx, before)
-    if ctx.rx["pronoun_singular"].search(tail) or ctx.rx["pronoun_first"].search(tail):
+    # Where subjects are dropped, "X anunció que dejará Meta": nothing but
+    # function words between the speech verb and the move verb.
+    dropped = ctx.pack.null_subject and _after_reporting_verb(ctx, before[-1].end, ts) == ts
+    if dropped or ctx.rx["pronoun_singular"].search(tail) or ctx.rx["pronoun_first"].search(tail):
         speaker = with_coordinated(ctx, before)
         return speaker if len(speaker) == 1 else []
     return []
@@ -483,19 +486,23 @@ def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
     last = max(ctx.rx["speech"].finditer(ctx.body, a, ts), key=lambda m: m.start(), default=None)
     if last is None:
         return a
-    pos = last.end()
+    pos, prev = last.end(), ""
     while pos < ts:
         m = _WORD.search(ctx.body, pos, ts)
         if m is None:
             return ts
         date = ctx.doc.dates.first_at(m.start(), m.start() + 1)
+        org = ctx.doc.orgs.first_at(m.start(), m.start() + 1)
         w = m.group().lower()
         if date is not None:
             pos = date.end  # "said on Monday that ..."
+        elif org is not None and ctx.rx["prepositions"].fullmatch(prev):
+            pos = org.end  # "announced on X that ...": where it was said
         elif w in ctx.pack.stopwords and not ctx.rx["title_lead"].fullmatch(w):
             pos = m.end()
         else:
             return m.start()
+        prev = w
     return ts
 
 
@@ -550,7 +557,8 @@ def _quoted_speaker(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str
 def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     """A fronted subordinate clause: "After leaving Tesla, he ..."."""
     body, s = ctx.body, scope.sentence
-    comma = body[ts : s.end].find(", ")
+    # Not past a semicolon: "left in May; in August, Y joined" is Y's own clause.
+    comma = body[ts : _clause_end(ctx, s, ts)].find(", ")
     if comma < 0:
         return []
     at = ts + comma + 2
@@ -586,7 +594,10 @@ def postverbal_subject(ctx: MoveContext, scope: SentenceScope, te: int) -> list[
     """ "ha lasciato OpenAI anche Marco Conti": the names after the verb and
     its object, in the verb's clause, when none stands before it."""
     end = _clause_end(ctx, scope.sentence, te)
-    return [p.person for p in objects(ctx, scope.persons, te, end)]
+    after = objects(ctx, scope.persons, te, end)
+    if after and ctx.patterns.comitative.search(ctx.body, te, after[0].start):
+        return []  # "se incorpora a Meta junto con A y B": companions, not the subject
+    return [p.person for p in after]
 
 
 def dropped_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:

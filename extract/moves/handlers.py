@@ -86,9 +86,18 @@ def emit(ctx: MoveContext, st: Statement) -> list[Hop]:
     ]
 
 
-def _previous_trigger_end(site: Site) -> int:
+def _previous_trigger_end(ctx: MoveContext, site: Site) -> int:
+    """Where a date before the verb may start: after the previous move verb
+    of the sentence and, when that verb opens a relative clause, after the
+    comma closing it ("X, who left Foo in 2024, joins Bar": 2024 is the
+    departure's)."""
     i = site.index
-    return site.scope.triggers[i - 1].end if i > 0 else site.sentence.start
+    if i == 0:
+        return site.sentence.start
+    prev = site.scope.triggers[i - 1]
+    rel = ctx.rx["relative"].search(ctx.body, max(site.sentence.start, prev.start - 12), prev.start)
+    close = ctx.body.find(", ", prev.end, site.start)
+    return close + 2 if rel and close >= 0 else prev.end
 
 
 def _returning(ctx: MoveContext, site: Site) -> bool:
@@ -126,11 +135,28 @@ def _hire_passive_object(ctx: MoveContext, site: Site, subject: Subject) -> Obje
         org = args.first_org(ctx, site.end, site.sentence.end, exclude=set())
     if org is None:
         return None
+    taken = _taken_from(ctx, site, org)
+    if taken is not None:
+        return taken
     end = org.end
     comma = ctx.body.find(", ", site.end, end)
     if comma > 0:
         end = comma  # the clause ends there; its modality is its own
     return ObjectReading(end, to_org=org.name)
+
+
+def _taken_from(ctx: MoveContext, site: Site, org: OrgMention) -> ObjectReading | None:
+    """ "X was poached from Foo by Bar", "è stato strappato a Foo da Bar": the
+    organisation after a from-preposition is the one left, the agent after it."""
+    a = site.end
+    while a < org.start and ctx.body[a].isspace():
+        a += 1
+    if a >= org.start or not ctx.rx["from_prep"].fullmatch(ctx.body, a, org.start - 1):
+        return None
+    agent = args.first_org(ctx, org.end, site.next_start, exclude={org.name}, near=30)
+    if agent is None:  # "was poached from Foo": a departure, by nobody named
+        return ObjectReading(org.end, from_org=org.name)
+    return ObjectReading(agent.end, from_org=org.name, to_org=agent.name)
 
 
 def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
@@ -185,10 +211,25 @@ def _leave_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadi
     from_org, end = left
     if from_org is None:
         from_org = _described_origin(ctx, site, subject)
+        end = _past_inverted_subject(ctx, site, subject, end)
     dest = destination(ctx, site, end, from_org)
     if dest.org is None:
         return ObjectReading(end, from_org=from_org, consumed=dest.consumed)
     return ObjectReading(dest.end, from_org, dest.org, chained=True, consumed=dest.consumed)
+
+
+def _past_inverted_subject(ctx: MoveContext, site: Site, subject: Subject, end: int) -> int:
+    """ "En mayo salió X, cofundador, para crear Y": a subject (and its
+    apposition) right after a verb with no object stands before the destination."""
+    at = end + 1
+    named = [p for p in site.persons if p.start == at and p.person in subject.names]
+    if not named:
+        return end
+    app = _APPOSITION.match(ctx.body, named[0].end)
+    return app.end() if app else named[0].end
+
+
+_APPOSITION = re.compile(r",[^,;.]{1,60},")
 
 
 def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] | None:
@@ -288,6 +329,22 @@ def _subject_first(read_object: ObjectReader) -> Handler:
     return handle
 
 
+def _object_clause_start(ctx: MoveContext, a: int, limit: int) -> int:
+    """ "joined OpenAI in 2022, where lately he led ...", "left in May; in
+    August, ...": a date in a clause about the object, or in the next
+    clause, is that clause's, not the move's."""
+    end = _CLAUSE_BREAK.search(ctx.body, a, limit)
+    limit = end.start() if end else limit
+    for m in _OBJECT_CLAUSE.finditer(ctx.body, a, limit):
+        if ctx.rx["object_clause"].match(ctx.body, m.end()):
+            return m.start()
+    return limit
+
+
+_OBJECT_CLAUSE = re.compile(r",\s*")
+_CLAUSE_BREAK = re.compile(r";\s")
+
+
 def _subject_statement(
     ctx: MoveContext, site: Site, subject: Subject, obj: ObjectReading
 ) -> Statement | None:
@@ -311,8 +368,8 @@ def _subject_statement(
     window = DateWindow(
         site.sentence,
         site.start,
-        after_limit=max(after_last, obj.end),
-        before_floor=max(_previous_trigger_end(site), site.sentence.start),
+        after_limit=_object_clause_start(ctx, obj.end, max(after_last, obj.end)),
+        before_floor=max(_previous_trigger_end(ctx, site), site.sentence.start),
         region_start=region_start,
         end=obj.end,
     )
@@ -531,7 +588,7 @@ def _agent_statement(
         s,
         site.start,
         after_limit=site.next_start,
-        before_floor=max(_previous_trigger_end(site), s.start),
+        before_floor=max(_previous_trigger_end(ctx, site), s.start),
         region_start=region_start,
         end=site.next_start,
     )

@@ -108,8 +108,8 @@ def _after_destination_preposition(
     dp = ctx.rx["dest_prep"].match(ctx.body, obj_end + 1)
     if dp is None:
         # "left Foo (in) March 2016 for Bar": a date phrase in between.
-        d = ctx.doc.dates.first_at(obj_end + 1, min(limit, obj_end + 6))
-        if d is not None and d.end < limit and _preposition_or_nothing(ctx, obj_end, d.start):
+        d = ctx.doc.dates.first_at(obj_end + 1, min(limit, obj_end + _DATE_LEAD))
+        if d is not None and d.end < limit and _date_lead(ctx, obj_end, d.start):
             dp = ctx.rx["dest_prep"].match(ctx.body, d.end + 1)
     if dp:
         org = first_org(ctx, dp.end(), min(limit, dp.end() + 45), exclude=exclude)
@@ -129,6 +129,19 @@ def _switched_to(
     if org is None or len(ctx.body[sw.end() : org.start].split()) > 1:
         return None
     return Destination(org.name, org.end)
+
+
+# "left Foo at the end of 2024 for Bar": the date's own lead-in words.
+_DATE_LEAD = 24
+
+
+def _date_lead(ctx: MoveContext, a: int, b: int) -> bool:
+    """Nothing, a preposition, or a few lowercase words leading into a date
+    ("a finales de", "at the end of")."""
+    words = ctx.body[a:b].split()
+    return _preposition_or_nothing(ctx, a, b) or (
+        len(words) <= 4 and all(w.isalpha() and w.islower() for w in words)
+    )
 
 
 def _preposition_or_nothing(ctx: MoveContext, a: int, b: int) -> bool:
