@@ -36,7 +36,6 @@ class Gazetteer:
     records: dict[str, OrgRecord]
     by_form: dict[str, str]  # folded surface form -> canonical name
     by_acronym: dict[str, str]  # exact acronym -> canonical name
-    pattern: re.Pattern[str]
     names: str = ""  # the trie alternation of every form, lowercased
     forms: tuple[str, ...] = ()  # every form as written
     exact: frozenset[str] = frozenset()  # every form as written in the files ("xAI")
@@ -52,7 +51,7 @@ class Gazetteer:
         """The name pattern for text of a spaced script: forms written in an
         unspaced `script` (Han) could never match there and slow every scan."""
         if not script:
-            return self.pattern
+            return names_pattern(self.names)  # compiled on demand: few callers need it
         return _pattern_without(self.forms, script)
 
     def parent(self, name: str) -> str | None:
@@ -71,14 +70,22 @@ class Gazetteer:
             fam = frozenset({name})  # an organisation not in the gazetteer
         return fam
 
-    def _family(self, name: str) -> frozenset[str]:
+    def _family(self, name: str, children: dict[str, list[str]]) -> frozenset[str]:
+        """The organisation, its ancestors, their units and its own units at
+        every depth (`children`: parent -> units, built once)."""
         out = {name}
         cur: str | None = name
         while cur and (cur := self.parent(cur)) and cur not in out:
             out.add(cur)
-        for rec in self.records.values():
-            if rec.parent in out or rec.parent == name:
-                out.add(rec.name)
+        for ancestor in list(out):
+            out.update(children.get(ancestor, ()))
+        todo = list(children.get(name, ()))
+        while todo:
+            unit = todo.pop()
+            for child in children.get(unit, ()):
+                if child not in out:
+                    out.add(child)
+                    todo.append(child)
         return frozenset(out)
 
 
@@ -148,15 +155,17 @@ def _build(paths: tuple[str, ...]) -> Gazetteer:
     # boundary checked by the caller: several times faster in Python's re.
     # A hyphen and a letter after it make a compound the organisation opens
     # ("OpenAI-Forscher", "Google-owned"); a hyphen before is for "ex-" (orgs.py).
-    pattern = names_pattern(alt)
     gaz = Gazetteer(
         records=records,
         by_form=by_form,
         by_acronym=by_acronym,
-        pattern=pattern,
         names=alt,
         forms=tuple(forms),
         exact=frozenset(forms),
     )
-    gaz.families = {name: gaz._family(name) for name in records}
+    children: dict[str, list[str]] = {}
+    for rec in records.values():
+        if rec.parent:
+            children.setdefault(rec.parent, []).append(rec.name)
+    gaz.families = {name: gaz._family(name, children) for name in records}
     return gaz

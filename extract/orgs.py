@@ -15,6 +15,7 @@ from .lang import LanguagePack, alternation, unspaced_scripts
 from .names import given_names, places, product_makers
 from .normalize import fold
 from .prefilter import FastRegex
+from .trie import trie_pattern
 
 # Words that end an organisation's name in any language ("Foo Labs", "Bar AI").
 ORG_SUFFIXES = frozenset(
@@ -281,6 +282,8 @@ class OrgFinder:
         self.owner_pre = re.compile(rf"(?:{'|'.join(pre)})$", re.IGNORECASE) if pre else None
         self.owner_post = re.compile(rf"^(?:{'|'.join(post)})", re.IGNORECASE) if post else None
         self.product_maker = _product_maker_patterns(patterns["product_maker"], pack.spaced)
+        # Most articles name no product: one scan for any decides.
+        self.any_product = re.compile(trie_pattern([p.lower() for p in product_makers()]))
         # Words a capitalised run may start with that are no part of a name ("The Helix AI").
         self.run_openers = pack.stopwords | pack.not_name_words | pack.title_words
         # Where an article names an organisation the gazetteer lacks, in the
@@ -349,6 +352,8 @@ class OrgFinder:
 
     def _with_product_makers(self, body: str, known: list[OrgMention]) -> list[OrgMention]:
         """ "the ChatGPT maker" names OpenAI; a gazetteer hit inside it is part of it."""
+        if not self.product_maker or not self.any_product.search(body.lower()):
+            return known
         makers = [
             OrgMention(m.start(), m.end(), m.group(), self._maker(m.group("product")))
             for rx in self.product_maker
