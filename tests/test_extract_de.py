@@ -141,3 +141,21 @@ def test_a_company_compound_names_the_previous_employer() -> None:
     assert people("Die ehemalige Google-Managerin Anna Schmidt ist zu Meta gewechselt.", "de") == {
         "Anna Schmidt": []
     }
+
+
+def test_liste_nach_relativsatz_mit_fuer_sich_gewinnen() -> None:
+    body = (
+        "Das Papier nennt drei Ingenieure, die Mistral AI im Frühjahr für sich gewinnen konnte:\n\n"
+        "- Lena Albrecht (Google): Sprachmodelle\n"
+        "- Piotr Nowak: Infrastruktur\n"
+    )
+    assert moves(body, "de") == {
+        ("Lena Albrecht", "Google", "Mistral AI"),
+        ("Piotr Nowak", None, "Mistral AI"),
+    }
+    # a prize won is no hire, and a list without a move verb announces nothing
+    near = (
+        "Das Papier nennt drei Preise, die Mistral AI im Frühjahr gewinnen konnte:\n\n"
+        "- Lena Albrecht (Google): Sprachmodelle\n"
+    )
+    assert moves(near, "de") == set()
