@@ -159,3 +159,23 @@ def test_liste_nach_relativsatz_mit_fuer_sich_gewinnen() -> None:
         "- Lena Albrecht (Google): Sprachmodelle\n"
     )
     assert moves(near, "de") == set()
+
+
+def test_bisheriger_arbeitgeber_ist_nicht_das_ziel_der_anapher() -> None:
+    # "dem Internetriesen" is Meta, not the former employer named as such
+    body = (
+        "Meta baut sein Labor aus. "
+        "Der bisherige Google-Forscher Jan Roth wechselt zu dem Internetriesen."
+    )
+    assert moves(body, "de") == {("Jan Roth", "Google", "Meta")}
+    # near-miss: a current description is still what the anaphor can refer to
+    near = "Meta baut sein Labor aus. Der Google-Forscher Jan Roth verlässt den Internetriesen."
+    assert moves(near, "de") == {("Jan Roth", "Google", None)}
+
+
+def test_mehrwortname_als_bindestrich_kompositum() -> None:
+    body = "Meta baut sein Labor aus. Der frühere Inflection-AI-Chef Jan Roth wechselt zu Meta."
+    assert moves(body, "de") == {("Jan Roth", "Inflection AI", "Meta")}
+    # near-miss: the compound describes, it moves no one
+    near = "Der Inflection-AI-Chef Jan Roth bleibt bei dem Start-up, sagte ein Sprecher."
+    assert moves(near, "de") == set()

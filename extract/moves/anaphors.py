@@ -60,7 +60,9 @@ def _resolve(
 ) -> OrgMention | None:
     if any(o.start <= m.start() < o.end or 0 <= o.start - m.end() <= 2 for o in in_sentence):
         return None  # inside a name, or naming one: "the start-up Foo"
-    before = [o for o in in_sentence if o.end <= m.start()]
+    # "the former Foo chief X joined the company": a former employer named
+    # as such is not what the same sentence's anaphor refers to.
+    before = [o for o in in_sentence if o.end <= m.start() and not _named_former(ctx, o)]
     named = _named_by_kind(ctx, m)
     # Same sentence: the closest organisation before; otherwise the
     # subject-like first organisation of the closest earlier sentence.
@@ -68,6 +70,11 @@ def _resolve(
     if ante is None:
         return None
     return OrgMention(m.start(), m.end(), m.group(), ante.name, ante.known)
+
+
+def _named_former(ctx: MoveContext, o: OrgMention) -> bool:
+    """A former-word right before the organisation ("the former Foo chief")."""
+    return bool(ctx.rx["former"].search(ctx.body[max(0, o.start - 12) : o.start]))
 
 
 def _named_by_kind(ctx: MoveContext, m: re.Match[str]) -> list[OrgMention]:
