@@ -179,3 +179,39 @@ def test_mehrwortname_als_bindestrich_kompositum() -> None:
     # near-miss: the compound describes, it moves no one
     near = "Der Inflection-AI-Chef Jan Roth bleibt bei dem Start-up, sagte ein Sprecher."
     assert moves(near, "de") == set()
+
+
+def test_verbklammer_mit_apposition_und_vorangestellter_praeposition() -> None:
+    # the finite verb, then the subject with its apposition, the object and the participle
+    body = (
+        "Intel baut um, sagt Anna Weber. Lange vor Weber hatte Jonas Brandt, "
+        "ein langjähriger Entwickler aus dem Team, das Unternehmen verlassen."
+    )
+    ex = run(body, "de")
+    assert {(m.person, m.from_org) for m in ex.moves if m.modality.counts} == {
+        ("Jonas Brandt", "Intel")
+    }
+    # near-miss: the name of the fronted phrase moves nowhere, and a stay is no move
+    near = (
+        "Intel baut um. Lange vor Weber hatte Jonas Brandt seinen Posten im Unternehmen behalten."
+    )
+    assert moves(near, "de") == set()
+
+
+def test_nach_angaben_ist_keine_richtung() -> None:
+    body = "Die Managerin Lea Horn hat Google nach Angaben von Reuters inzwischen verlassen."
+    assert moves(body, "de") == {("Lea Horn", "Google", None)}
+    # near-miss: "nach" before an organisation is where she went
+    near = "Die Managerin Lea Horn verließ Google nach Mistral AI."
+    assert moves(near, "de") == {("Lea Horn", "Google", "Mistral AI")}
+
+
+def test_hinter_ist_praeposition_fuer_die_anapher() -> None:
+    body = (
+        "Bei Chips liegt der Konzern hinter Nvidia zurück; Intel sucht Personal. "
+        "Paul Berger hat das Unternehmen verlassen."
+    )
+    assert moves(body, "de") == {("Paul Berger", "Intel", None)}
+    # near-miss: the subject-like organisation of the sentence before stays the antecedent
+    near = "Nvidia liegt vorn; Intel sucht Personal. Paul Berger hat das Unternehmen verlassen."
+    assert moves(near, "de") == {("Paul Berger", "Nvidia", None)}

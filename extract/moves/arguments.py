@@ -34,6 +34,8 @@ def first_org(
 ) -> OrgMention | None:
     """First organisation (or resolved anaphor) in body[a:b]; with `near`,
     only one close enough to be the verb's object."""
+    if near:
+        a = _after_inverted_subject(ctx, a, b)
     limit = min(b, a + near) if near else b
     for o in ctx.doc.orgs.starting(a, limit):
         if o.name in exclude or o.modifier:
@@ -42,6 +44,20 @@ def first_org(
             return None  # too far from the verb to be its object
         return _possessed_org(ctx, o) or o
     return None
+
+
+def _after_inverted_subject(ctx: MoveContext, a: int, b: int) -> int:
+    """Verb-second ("hatte Tom Gunter, ein Forscher, das Unternehmen
+    verlassen"): a name right after the verb, and its apposition, stand
+    between the verb and its object."""
+    if not ctx.pack.subject_after_verb:
+        return a
+    at = a + len(ctx.body[a:b]) - len(ctx.body[a:b].lstrip(" "))
+    p = next(iter(ctx.doc.persons.starting(at, at + 1)), None)
+    if p is None:
+        return a
+    close = ctx.body.find(",", p.end + 1, b) if ctx.body.startswith(",", p.end) else -1
+    return close + 1 if close > 0 else p.end
 
 
 _POSSESSIVE_S = re.compile(r"(?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?['’]s?\s+")
@@ -303,7 +319,12 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     """Who a subject-first verb is about: a name before it in its own clause,
     else a pronoun, a title, a quoted speaker or the subject of a fronted clause."""
     floor = _clause_floor(ctx, scope.sentence, ts)
-    before = [p for p in scope.persons if floor <= p.start and p.end <= ts]
+    # "Schon vor Pang hatte X ...": a fronted prepositional phrase is no subject.
+    before = [
+        p
+        for p in scope.persons
+        if floor <= p.start and p.end <= ts and not _after_preposition_word(ctx, p.start, floor)
+    ]
     lead = ctx.patterns.companion_lead
     if lead is not None:  # "与X等人创办了Y": X is no subject
         before = without_companions(ctx.body, scope.sentence.start, before, lead)
@@ -324,6 +345,16 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
         or _fronted_clause_subject(ctx, scope, ts)
         or _previous_verb_subject(ctx, scope, ts)
     )
+
+
+def _after_preposition_word(ctx: MoveContext, start: int, floor: int) -> bool:
+    """Verb-second: a fronted phrase "vor Pang" fills the one slot before the
+    verb, so the subject follows it.  (Elsewhere "with Smith, Jones left"
+    and the like keep their readings.)"""
+    if not ctx.pack.subject_after_verb:
+        return False
+    words = ctx.body[max(floor, start - 20) : start].split()
+    return bool(words) and bool(ctx.rx["prepositions"].fullmatch(words[-1]))
 
 
 def _previous_verb_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
