@@ -215,3 +215,31 @@ def test_hinter_ist_praeposition_fuer_die_anapher() -> None:
     # near-miss: the subject-like organisation of the sentence before stays the antecedent
     near = "Nvidia liegt vorn; Intel sucht Personal. Paul Berger hat das Unternehmen verlassen."
     assert moves(near, "de") == {("Paul Berger", "Nvidia", None)}
+
+
+def test_zweck_nach_komma_nennt_das_ziel() -> None:
+    body = "Lea Horn verließ 2023 Google, um bei Meta anzufangen."
+    assert moves(body, "de") == {("Lea Horn", "Google", "Meta")}
+    # near-miss: a purpose that is no job names no destination
+    near = "Lea Horn verließ 2023 Google, um bei Meta zu investieren."
+    assert moves(near, "de") == {("Lea Horn", "Google", None)}
+
+
+def test_den_ruecken_gekehrt_im_perfekt() -> None:
+    assert moves("Lea Horn hat Google im Mai den Rücken gekehrt.", "de") == {
+        ("Lea Horn", "Google", None)
+    }
+    # near-miss: backing someone is no departure
+    assert moves("Lea Horn hat Google im Streit den Rücken gestärkt.", "de") == set()
+
+
+def test_von_x_zu_y_in_der_verbklammer() -> None:
+    body = "Lea Horn ist im Mai von Google zu Meta gewechselt."
+    assert moves(body, "de") == {("Lea Horn", "Google", "Meta")}
+    body = "Lea Horn ist nach drei Jahren bei Google zu Meta gewechselt."
+    assert moves(body, "de") == {("Lea Horn", "Google", "Meta")}
+    # near-miss: "nach Jahren" is a time, not where she went
+    assert moves("Lea Horn ist nach Jahren zu Meta gewechselt.", "de") == {
+        ("Lea Horn", None, "Meta")
+    }
+    assert moves("Lea Horn ging nach zwei Jahren zu Meta.", "de") == {("Lea Horn", None, "Meta")}
