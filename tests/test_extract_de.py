@@ -243,3 +243,10 @@ def test_von_x_zu_y_in_der_verbklammer() -> None:
         ("Lea Horn", None, "Meta")
     }
     assert moves("Lea Horn ging nach zwei Jahren zu Meta.", "de") == {("Lea Horn", None, "Meta")}
+
+
+def test_nebensatz_mit_verb_am_ende() -> None:
+    body = "Nachdem Julia Hoffmann im Mai Google verlassen hatte, heuerte sie bei Meta an."
+    assert moves(body, "de") == {("Julia Hoffmann", "Google", "Meta")}
+    # near-miss: leaving a place is no departure from an employer
+    assert moves("Als Julia Hoffmann das Haus verlassen hatte, regnete es.", "de") == set()
