@@ -250,3 +250,10 @@ def test_nebensatz_mit_verb_am_ende() -> None:
     assert moves(body, "de") == {("Julia Hoffmann", "Google", "Meta")}
     # near-miss: leaving a place is no departure from an employer
     assert moves("Als Julia Hoffmann das Haus verlassen hatte, regnete es.", "de") == set()
+
+
+def test_kompositum_mit_titel_gehoert_nicht_zum_namen() -> None:
+    body = "Der Ex-Google-Forscher Tobias Brandt heuert bei Meta an."
+    assert moves(body, "de") == {("Tobias Brandt", "Google", "Meta")}
+    # near-miss: a hyphenated name whose last part is short stays whole
+    assert "Lip-Bu Tan" in people("Intel-Chef Lip-Bu Tan sagte, Tan bleibe im Amt.", "de")
