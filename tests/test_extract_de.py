@@ -257,3 +257,9 @@ def test_kompositum_mit_titel_gehoert_nicht_zum_namen() -> None:
     assert moves(body, "de") == {("Tobias Brandt", "Google", "Meta")}
     # near-miss: a hyphenated name whose last part is short stays whole
     assert "Lip-Bu Tan" in people("Intel-Chef Lip-Bu Tan sagte, Tan bleibe im Amt.", "de")
+
+
+def test_zieht_es_mit_nachgestelltem_namen() -> None:
+    assert moves("Nun zieht es Julia Hoffmann zu Meta.", "de") == {("Julia Hoffmann", None, "Meta")}
+    # near-miss: drawn to a place, not an organisation
+    assert moves("Nun zieht es Julia Hoffmann in die Berge.", "de") == set()

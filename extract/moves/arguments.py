@@ -628,6 +628,10 @@ def inverted_subject(ctx: MoveContext, ts: int, te: int, persons: list[PersonMen
     while at < len(ctx.body) and ctx.body[at] == " ":
         at += 1
     named = [p.person for p in persons if p.start == at]
+    if not named:  # "zieht es Jan Roth zu": one word (an expletive) before the name
+        second = _FIRST_WORD.match(ctx.body, at)
+        nxt = second.end() + 1 if second else te
+        named = [p.person for p in persons if p.start == nxt and nxt < te]
     if named:
         return named[:1]
     if ctx.rx["pronoun_singular"].match(ctx.body, at):
