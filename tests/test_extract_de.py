@@ -263,3 +263,12 @@ def test_zieht_es_mit_nachgestelltem_namen() -> None:
     assert moves("Nun zieht es Julia Hoffmann zu Meta.", "de") == {("Julia Hoffmann", None, "Meta")}
     # near-miss: drawn to a place, not an organisation
     assert moves("Nun zieht es Julia Hoffmann in die Berge.", "de") == set()
+
+
+def test_vorangestelltes_ziel() -> None:
+    m = one_move("Zu Mistral AI war Julia Hoffmann 2021 gestoßen, damals als Ingenieurin.", "de")
+    assert (m.person, m.to_org) == ("Julia Hoffmann", "Mistral AI")
+    assert m.date is not None and m.date.iso() == "2021"
+    # near-miss: a fronted "mit", or a place, is no destination
+    assert moves("Mit Google war Julia Hoffmann 2018 gewechselt.", "de") == set()
+    assert moves("Nach Paris war Julia Hoffmann 2018 gegangen.", "de") == set()

@@ -138,6 +138,20 @@ def possessor_before(ctx: MoveContext, ts: int) -> OrgMention | None:
     return org[-1] if org and org[-1].end == m.start() else None
 
 
+def fronted_destination(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
+    """Verb-second: "Zu OpenAI war Murati 2018 gestoßen": the destination
+    phrase fills the one slot before the finite verb, the participle ends
+    the clause."""
+    if not ctx.pack.subject_after_verb:
+        return None
+    start = clause_start(s, ts)
+    orgs = ctx.doc.orgs.within(start, ts)
+    if not orgs or orgs[0].modifier:
+        return None
+    lead = ctx.body[start : orgs[0].start].strip()
+    return orgs[0] if ctx.rx["switch_to"].fullmatch(lead) else None
+
+
 def org_itself(ctx: MoveContext, org: OrgMention) -> bool:
     """False for "Nvidia's earnings call": the object is something of the
     organisation's other than a unit of it or a post at it ("Meta's new lab",
