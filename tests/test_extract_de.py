@@ -272,3 +272,16 @@ def test_vorangestelltes_ziel() -> None:
     # near-miss: a fronted "mit", or a place, is no destination
     assert moves("Mit Google war Julia Hoffmann 2018 gewechselt.", "de") == set()
     assert moves("Nach Paris war Julia Hoffmann 2018 gegangen.", "de") == set()
+
+
+def test_listenpunkt_nennt_arbeitgeber_in_klammern() -> None:
+    body = (
+        "Das Papier nennt zwei Ingenieure, die Mistral AI im Frühjahr für sich gewinnen konnte:\n\n"
+        "- Julia Hoffmann (Quantifold): Sprachmodelle; zuvor bei Google\n"
+        "- Tobias Brandt (Ingenieur): Infrastruktur\n"
+    )
+    # an employer the gazetteer does not know; near-miss: a title in brackets is none
+    assert moves(body, "de") == {
+        ("Julia Hoffmann", "Quantifold", "Mistral AI"),
+        ("Tobias Brandt", None, "Mistral AI"),
+    }
