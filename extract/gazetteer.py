@@ -131,6 +131,12 @@ def names_pattern(names: str, word_char: str = r"\w") -> re.Pattern[str]:
     return re.compile(rf"(?:{names})(?!{word_char}|\.{word_char}|-(?![^\W\d_]))")
 
 
+def _with_compound_forms(forms: list[str]) -> list[str]:
+    """The forms, plus each name of several words hyphenated the way a
+    compound opens with it ("Inflection-AI-Chef", "Scale-AI-Gründer")."""
+    return forms + [f.replace(" ", "-") for f in forms if " " in f]
+
+
 @cache
 def _build(paths: tuple[str, ...]) -> Gazetteer:
     raw = resources.files(__package__).joinpath("data/organizations.toml").read_text("utf-8")
@@ -142,7 +148,7 @@ def _build(paths: tuple[str, ...]) -> Gazetteer:
     by_acronym: dict[str, str] = {}
     forms: list[str] = []
     for rec in records.values():
-        for form in [rec.name, *rec.aliases, *rec.former]:
+        for form in _with_compound_forms([rec.name, *rec.aliases, *rec.former]):
             by_form.setdefault(fold(form), rec.name)
             forms.append(form)
         for acr in rec.acronyms:

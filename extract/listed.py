@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .dates import DateMention
 from .gazetteer import Gazetteer
 from .lang import LanguagePack
+from .normalize import fold
 from .orgs import OrgMention
 from .people import PersonMention
 from .sentences import Sentence
@@ -26,6 +27,7 @@ from .spans import SpanList, within
 from .types import FuzzyDate, Modality, MoveFact
 
 CONFIDENCE = 0.6  # a list item read with its announcing sentence
+_BRACKET = re.compile(r"\s*\(([^\W\d_][\w.&-]*(?: [^\W\d_][\w.&-]*)?)\)")
 _BULLET = re.compile(r"\s*(?:[-•*·‧▪●]|\d{1,2}[.、)])\s*")
 
 
@@ -66,7 +68,7 @@ def listed_moves(
         if intro is None:
             continue
         for line_start, line_end in _items(art.body, s.end):
-            move = _item_move(art, gaz, intro, line_start, line_end)
+            move = _item_move(art, pack, gaz, intro, line_start, line_end)
             if move is not None and not any(
                 m.person == move.person and m.to_org == move.to_org for m in [*moves, *out]
             ):
@@ -157,15 +159,19 @@ def _items(body: str, after: int) -> list[tuple[int, int]]:
 
 
 def _item_move(
-    art: ArticleText, gaz: Gazetteer, intro: ListIntro, start: int, end: int
+    art: ArticleText, pack: LanguagePack, gaz: Gazetteer, intro: ListIntro, start: int, end: int
 ) -> MoveFact | None:
-    """The item's leading name moves; its origin is the first other employer named."""
+    """The item's leading name moves; its origin is the one it names in
+    brackets, else the first other employer named."""
     lead = [p for p in art.persons if start <= p.start <= start + 1]
     if not lead:
         return None
     person = lead[0]
     home = gaz.family(intro.to_org)
     origins = [o.name for o in art.orgs if person.end <= o.start < end and o.name not in home]
+    bracket = _bracketed_employer(art, pack, person.end, end)
+    if bracket is not None and bracket not in home:
+        origins.insert(0, bracket)
     return MoveFact(
         person=person.person,
         from_org=origins[0] if origins else intro.from_org,
@@ -176,3 +182,22 @@ def _item_move(
         confidence=CONFIDENCE,
         modality=Modality.STATED,
     )
+
+
+def _bracketed_employer(art: ArticleText, pack: LanguagePack, a: int, end: int) -> str | None:
+    """ "- Jane Roe (Foo): ...": a memo names each item's employer in brackets
+    right after the name, one the gazetteer may not know; capitalised words,
+    none a common noun or a title ("(Forscherin)")."""
+    m = _BRACKET.match(art.body, a, end)
+    if m is None:
+        return None
+    known = [o for o in art.orgs if m.start(1) <= o.start < m.end(1)]
+    if known:
+        return known[0].name
+    words = m.group(1).split()
+    if any(
+        not w[0].isupper() or fold(w) in pack.not_name_words or pack.is_title(fold(w))
+        for w in words
+    ):
+        return None
+    return m.group(1)

@@ -313,11 +313,19 @@ class PeopleFinder:
         """Titles before a name ("CEO", "Presiden") are not part of it, nor is
         a nominal departure's head noun ("Kepergian Fajar", "Mundurnya Budi")."""
         i = 0
-        while i < len(run) and fold(run[i].bare) in self.titles:
+        while i < len(run) and self._is_title(run[i].bare):
             i += 1
         if len(run) - i > 1 and self.nominal.fullmatch(run[i].bare):
             i += 1
         return run[i:]
+
+    def _is_title(self, word: str) -> bool:
+        """A title, or a compound ending in a title noun ("Ex-OpenAI-Forscher";
+        not a short one: "Lip-Bu Tan" ends in Indonesian "Bu")."""
+        if fold(word) in self.titles:
+            return True
+        last = word.rsplit("-", 1)[-1] if "-" in word else ""
+        return len(last) >= 4 and fold(last) in self.titles
 
     def _opens_with_function_word(self, body: str, sentence: Sentence, tokens: list[Token]) -> bool:
         first = tokens[0]

@@ -19,7 +19,9 @@ from re import _parser as P  # type: ignore[attr-defined]
 from .trie import trie_pattern
 
 _BACK = 40  # how far before a required literal a match may start
-_FWD = 60  # how far after it a match may end
+_FWD = (
+    100  # how far after it a match may end (a German verb bracket: "hatte X, ein Y, Z verlassen")
+)
 
 
 def _required(seq: P.SubPattern | list) -> set[str] | None:  # type: ignore[type-arg]

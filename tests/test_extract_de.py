@@ -141,3 +141,147 @@ def test_a_company_compound_names_the_previous_employer() -> None:
     assert people("Die ehemalige Google-Managerin Anna Schmidt ist zu Meta gewechselt.", "de") == {
         "Anna Schmidt": []
     }
+
+
+def test_liste_nach_relativsatz_mit_fuer_sich_gewinnen() -> None:
+    body = (
+        "Das Papier nennt drei Ingenieure, die Mistral AI im Frühjahr für sich gewinnen konnte:\n\n"
+        "- Lena Albrecht (Google): Sprachmodelle\n"
+        "- Piotr Nowak: Infrastruktur\n"
+    )
+    assert moves(body, "de") == {
+        ("Lena Albrecht", "Google", "Mistral AI"),
+        ("Piotr Nowak", None, "Mistral AI"),
+    }
+    # a prize won is no hire, and a list without a move verb announces nothing
+    near = (
+        "Das Papier nennt drei Preise, die Mistral AI im Frühjahr gewinnen konnte:\n\n"
+        "- Lena Albrecht (Google): Sprachmodelle\n"
+    )
+    assert moves(near, "de") == set()
+
+
+def test_bisheriger_arbeitgeber_ist_nicht_das_ziel_der_anapher() -> None:
+    # "dem Internetriesen" is Meta, not the former employer named as such
+    body = (
+        "Meta baut sein Labor aus. "
+        "Der bisherige Google-Forscher Jan Roth wechselt zu dem Internetriesen."
+    )
+    assert moves(body, "de") == {("Jan Roth", "Google", "Meta")}
+    # near-miss: a current description is still what the anaphor can refer to
+    near = "Meta baut sein Labor aus. Der Google-Forscher Jan Roth verlässt den Internetriesen."
+    assert moves(near, "de") == {("Jan Roth", "Google", None)}
+
+
+def test_mehrwortname_als_bindestrich_kompositum() -> None:
+    body = "Meta baut sein Labor aus. Der frühere Inflection-AI-Chef Jan Roth wechselt zu Meta."
+    assert moves(body, "de") == {("Jan Roth", "Inflection AI", "Meta")}
+    # near-miss: the compound describes, it moves no one
+    near = "Der Inflection-AI-Chef Jan Roth bleibt bei dem Start-up, sagte ein Sprecher."
+    assert moves(near, "de") == set()
+
+
+def test_verbklammer_mit_apposition_und_vorangestellter_praeposition() -> None:
+    # the finite verb, then the subject with its apposition, the object and the participle
+    body = (
+        "Intel baut um, sagt Anna Weber. Lange vor Weber hatte Jonas Brandt, "
+        "ein langjähriger Entwickler aus dem Team, das Unternehmen verlassen."
+    )
+    ex = run(body, "de")
+    assert {(m.person, m.from_org) for m in ex.moves if m.modality.counts} == {
+        ("Jonas Brandt", "Intel")
+    }
+    # near-miss: the name of the fronted phrase moves nowhere, and a stay is no move
+    near = (
+        "Intel baut um. Lange vor Weber hatte Jonas Brandt seinen Posten im Unternehmen behalten."
+    )
+    assert moves(near, "de") == set()
+
+
+def test_nach_angaben_ist_keine_richtung() -> None:
+    body = "Die Managerin Lea Horn hat Google nach Angaben von Reuters inzwischen verlassen."
+    assert moves(body, "de") == {("Lea Horn", "Google", None)}
+    # near-miss: "nach" before an organisation is where she went
+    near = "Die Managerin Lea Horn verließ Google nach Mistral AI."
+    assert moves(near, "de") == {("Lea Horn", "Google", "Mistral AI")}
+
+
+def test_hinter_ist_praeposition_fuer_die_anapher() -> None:
+    body = (
+        "Bei Chips liegt der Konzern hinter Nvidia zurück; Intel sucht Personal. "
+        "Paul Berger hat das Unternehmen verlassen."
+    )
+    assert moves(body, "de") == {("Paul Berger", "Intel", None)}
+    # near-miss: the subject-like organisation of the sentence before stays the antecedent
+    near = "Nvidia liegt vorn; Intel sucht Personal. Paul Berger hat das Unternehmen verlassen."
+    assert moves(near, "de") == {("Paul Berger", "Nvidia", None)}
+
+
+def test_zweck_nach_komma_nennt_das_ziel() -> None:
+    body = "Lea Horn verließ 2023 Google, um bei Meta anzufangen."
+    assert moves(body, "de") == {("Lea Horn", "Google", "Meta")}
+    # near-miss: a purpose that is no job names no destination
+    near = "Lea Horn verließ 2023 Google, um bei Meta zu investieren."
+    assert moves(near, "de") == {("Lea Horn", "Google", None)}
+
+
+def test_den_ruecken_gekehrt_im_perfekt() -> None:
+    assert moves("Lea Horn hat Google im Mai den Rücken gekehrt.", "de") == {
+        ("Lea Horn", "Google", None)
+    }
+    # near-miss: backing someone is no departure
+    assert moves("Lea Horn hat Google im Streit den Rücken gestärkt.", "de") == set()
+
+
+def test_von_x_zu_y_in_der_verbklammer() -> None:
+    body = "Lea Horn ist im Mai von Google zu Meta gewechselt."
+    assert moves(body, "de") == {("Lea Horn", "Google", "Meta")}
+    body = "Lea Horn ist nach drei Jahren bei Google zu Meta gewechselt."
+    assert moves(body, "de") == {("Lea Horn", "Google", "Meta")}
+    # near-miss: "nach Jahren" is a time, not where she went
+    assert moves("Lea Horn ist nach Jahren zu Meta gewechselt.", "de") == {
+        ("Lea Horn", None, "Meta")
+    }
+    assert moves("Lea Horn ging nach zwei Jahren zu Meta.", "de") == {("Lea Horn", None, "Meta")}
+
+
+def test_nebensatz_mit_verb_am_ende() -> None:
+    body = "Nachdem Julia Hoffmann im Mai Google verlassen hatte, heuerte sie bei Meta an."
+    assert moves(body, "de") == {("Julia Hoffmann", "Google", "Meta")}
+    # near-miss: leaving a place is no departure from an employer
+    assert moves("Als Julia Hoffmann das Haus verlassen hatte, regnete es.", "de") == set()
+
+
+def test_kompositum_mit_titel_gehoert_nicht_zum_namen() -> None:
+    body = "Der Ex-Google-Forscher Tobias Brandt heuert bei Meta an."
+    assert moves(body, "de") == {("Tobias Brandt", "Google", "Meta")}
+    # near-miss: a hyphenated name whose last part is short stays whole
+    assert "Lip-Bu Tan" in people("Intel-Chef Lip-Bu Tan sagte, Tan bleibe im Amt.", "de")
+
+
+def test_zieht_es_mit_nachgestelltem_namen() -> None:
+    assert moves("Nun zieht es Julia Hoffmann zu Meta.", "de") == {("Julia Hoffmann", None, "Meta")}
+    # near-miss: drawn to a place, not an organisation
+    assert moves("Nun zieht es Julia Hoffmann in die Berge.", "de") == set()
+
+
+def test_vorangestelltes_ziel() -> None:
+    m = one_move("Zu Mistral AI war Julia Hoffmann 2021 gestoßen, damals als Ingenieurin.", "de")
+    assert (m.person, m.to_org) == ("Julia Hoffmann", "Mistral AI")
+    assert m.date is not None and m.date.iso() == "2021"
+    # near-miss: a fronted "mit", or a place, is no destination
+    assert moves("Mit Google war Julia Hoffmann 2018 gewechselt.", "de") == set()
+    assert moves("Nach Paris war Julia Hoffmann 2018 gegangen.", "de") == set()
+
+
+def test_listenpunkt_nennt_arbeitgeber_in_klammern() -> None:
+    body = (
+        "Das Papier nennt zwei Ingenieure, die Mistral AI im Frühjahr für sich gewinnen konnte:\n\n"
+        "- Julia Hoffmann (Quantifold): Sprachmodelle; zuvor bei Google\n"
+        "- Tobias Brandt (Ingenieur): Infrastruktur\n"
+    )
+    # an employer the gazetteer does not know; near-miss: a title in brackets is none
+    assert moves(body, "de") == {
+        ("Julia Hoffmann", "Quantifold", "Mistral AI"),
+        ("Tobias Brandt", None, "Mistral AI"),
+    }

@@ -67,8 +67,15 @@ def _resolve(
 ) -> OrgMention | None:
     if any(o.start <= m.start() < o.end or 0 <= o.start - m.end() <= 2 for o in in_sentence):
         return None  # inside a name, or naming one: "the start-up Foo"
+    # "the former Foo chief X joined the company": a former employer named
+    # as such is not what the same sentence's anaphor refers to; nor is one
+    # inside a relative clause that closed before it.
     before = [
-        o for o in in_sentence if o.end <= m.start() and not _in_closed_relative(ctx, o, m.start())
+        o
+        for o in in_sentence
+        if o.end <= m.start()
+        and not _named_former(ctx, o)
+        and not _in_closed_relative(ctx, o, m.start())
     ]
     named = _named_by_kind(ctx, m)
     # Same sentence: the closest organisation before; otherwise the
@@ -106,6 +113,11 @@ def _in_closed_relative(ctx: MoveContext, o: OrgMention, anaphor_start: int) -> 
         return False
     closing = body.find(",", o.end, anaphor_start)
     return closing >= 0
+
+
+def _named_former(ctx: MoveContext, o: OrgMention) -> bool:
+    """A former-word right before the organisation ("the former Foo chief")."""
+    return bool(ctx.rx["former"].search(ctx.body[max(0, o.start - 12) : o.start]))
 
 
 def _named_by_kind(ctx: MoveContext, m: re.Match[str]) -> list[OrgMention]:

@@ -34,6 +34,8 @@ def first_org(
 ) -> OrgMention | None:
     """First organisation (or resolved anaphor) in body[a:b]; with `near`,
     only one close enough to be the verb's object."""
+    if near:
+        a = _after_inverted_subject(ctx, a, b)
     limit = min(b, a + near) if near else b
     for o in ctx.doc.orgs.starting(a, limit):
         if o.name in exclude or o.modifier:
@@ -60,6 +62,20 @@ def named_next(ctx: MoveContext, verb_end: int, following: Sentence | None) -> O
     at = _APPOSITION_GAP.match(ctx.body, anaphor.end())
     start = at.end() if at else anaphor.end()
     return next((o for o in ctx.doc.orgs.starting(start, start + 1) if not o.modifier), None)
+
+
+def _after_inverted_subject(ctx: MoveContext, a: int, b: int) -> int:
+    """Verb-second ("hatte Tom Gunter, ein Forscher, das Unternehmen
+    verlassen"): a name right after the verb, and its apposition, stand
+    between the verb and its object."""
+    if not ctx.pack.subject_after_verb:
+        return a
+    at = a + len(ctx.body[a:b]) - len(ctx.body[a:b].lstrip(" "))
+    p = next(iter(ctx.doc.persons.starting(at, at + 1)), None)
+    if p is None:
+        return a
+    close = ctx.body.find(",", p.end + 1, b) if ctx.body.startswith(",", p.end) else -1
+    return close + 1 if close > 0 else p.end
 
 
 _POSSESSIVE_S = re.compile(r"(?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?['’]s?\s+")
@@ -138,6 +154,20 @@ def possessor_before(ctx: MoveContext, ts: int) -> OrgMention | None:
         return None
     org = ctx.doc.orgs.within(max(0, m.start() - 60), m.start())
     return org[-1] if org and org[-1].end == m.start() else None
+
+
+def fronted_destination(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
+    """Verb-second: "Zu OpenAI war Murati 2018 gestoßen": the destination
+    phrase fills the one slot before the finite verb, the participle ends
+    the clause."""
+    if not ctx.pack.subject_after_verb:
+        return None
+    start = clause_start(s, ts)
+    orgs = ctx.doc.orgs.within(start, ts)
+    if not orgs or orgs[0].modifier:
+        return None
+    lead = ctx.body[start : orgs[0].start].strip()
+    return orgs[0] if ctx.rx["switch_to"].fullmatch(lead) else None
 
 
 def org_itself(ctx: MoveContext, org: OrgMention) -> bool:
@@ -321,7 +351,12 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     """Who a subject-first verb is about: a name before it in its own clause,
     else a pronoun, a title, a quoted speaker or the subject of a fronted clause."""
     floor = _clause_floor(ctx, scope.sentence, ts)
-    before = [p for p in scope.persons if floor <= p.start and p.end <= ts]
+    # "Schon vor Pang hatte X ...": a fronted prepositional phrase is no subject.
+    before = [
+        p
+        for p in scope.persons
+        if floor <= p.start and p.end <= ts and not _after_preposition_word(ctx, p.start, floor)
+    ]
     lead = ctx.patterns.companion_lead
     if lead is not None:  # "与X等人创办了Y": X is no subject
         before = without_companions(ctx.body, scope.sentence.start, before, lead)
@@ -342,6 +377,16 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
         or _fronted_clause_subject(ctx, scope, ts)
         or _previous_verb_subject(ctx, scope, ts)
     )
+
+
+def _after_preposition_word(ctx: MoveContext, start: int, floor: int) -> bool:
+    """Verb-second: a fronted phrase "vor Pang" fills the one slot before the
+    verb, so the subject follows it.  (Elsewhere "with Smith, Jones left"
+    and the like keep their readings.)"""
+    if not ctx.pack.subject_after_verb:
+        return False
+    words = ctx.body[max(floor, start - 20) : start].split()
+    return bool(words) and bool(ctx.rx["prepositions"].fullmatch(words[-1]))
 
 
 def _previous_verb_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
@@ -626,6 +671,10 @@ def inverted_subject(ctx: MoveContext, ts: int, te: int, persons: list[PersonMen
     while at < len(ctx.body) and ctx.body[at] == " ":
         at += 1
     named = [p.person for p in persons if p.start == at]
+    if not named:  # "zieht es Jan Roth zu": one word (an expletive) before the name
+        second = _FIRST_WORD.match(ctx.body, at)
+        nxt = second.end() + 1 if second else te
+        named = [p.person for p in persons if p.start == nxt and nxt < te]
     if named:
         return named[:1]
     if ctx.rx["pronoun_singular"].match(ctx.body, at):

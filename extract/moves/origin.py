@@ -30,6 +30,7 @@ def origin(
         _from_after_object(ctx, site, obj_end, exclude)
         or _before_clause(ctx, site, obj_end, exclude)
         or _from_before_verb(ctx, site, exclude)
+        or _from_inside_verb(ctx, site, exclude)
     )
     if org is not None:
         return Origin(org)
@@ -83,6 +84,13 @@ def _from_before_verb(ctx: MoveContext, site: Site, exclude: set[str | None]) ->
     return None
 
 
+def _from_inside_verb(ctx: MoveContext, site: Site, exclude: set[str | None]) -> str | None:
+    """A verb bracket spans its from-phrase: "ist von Google zu Meta gewechselt"."""
+    fp = ctx.rx["from_prep"].search(ctx.body, site.start, site.end)
+    org = first_org(ctx, fp.end(), site.end, exclude=exclude) if fp else None
+    return org.name if org is not None and org.end <= site.end else None
+
+
 @dataclass(frozen=True, slots=True)
 class Destination:
     org: str | None
@@ -106,6 +114,9 @@ def _after_destination_preposition(
     if obj_end >= s.end:
         return None
     dp = ctx.rx["dest_prep"].match(ctx.body, obj_end + 1)
+    if dp is None and ctx.body.startswith(", ", obj_end):
+        # "verließ Google, um zu Meta zu wechseln": a purpose clause after a comma
+        dp = ctx.rx["dest_prep"].match(ctx.body, obj_end + 2)
     if dp is None:
         # "left Foo (in) March 2016 for Bar": a date phrase in between.
         d = ctx.doc.dates.first_at(obj_end + 1, min(limit, obj_end + _DATE_LEAD))
