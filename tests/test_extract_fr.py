@@ -46,3 +46,15 @@ def test_employeur_precedent_dans_la_phrase_suivante() -> None:
         "fr",
     )
     assert (m.person, m.from_org, m.to_org) == ("Claire Martin", "Google", "Mistral AI")
+
+
+def test_quitte_la_societe_de_son_patron_pour() -> None:
+    # The owner named after the organisation left is part of it; the destination follows.
+    body = (
+        "La chercheuse Jeanne Roux travaillait chez Tesla. "
+        "Elle a quitté l'entreprise d'Elon Musk pour Mistral AI."
+    )
+    assert moves(body, "fr") == {("Jeanne Roux", "Tesla", "Mistral AI")}
+    # Near-miss: no organisation after "pour", so no destination.
+    near = "Jeanne Roux a quitté Tesla, la société d'Elon Musk, pour des raisons de santé."
+    assert moves(near, "fr") == {("Jeanne Roux", "Tesla", None)}
