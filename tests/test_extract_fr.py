@@ -58,3 +58,29 @@ def test_quitte_la_societe_de_son_patron_pour() -> None:
     # Near-miss: no organisation after "pour", so no destination.
     near = "Jeanne Roux a quitté Tesla, la société d'Elon Musk, pour des raisons de santé."
     assert moves(near, "fr") == {("Jeanne Roux", "Tesla", None)}
+
+
+def test_chez_foo_en_tete_de_paragraphe_cadre_les_departs() -> None:
+    # A paragraph opening with "Chez Foo," is about Foo: a bare departure in it leaves Foo.
+    body = (
+        "Le directeur Marc Petit a rejoint Mistral AI en janvier.\n\n"
+        "Chez Google, la saignée continue. La chercheuse Lise Caron a annoncé son départ."
+    )
+    assert ("Lise Caron", "Google", None) in moves(body, "fr")
+    # Near-miss: the place is not fronted, so it frames nothing.
+    near = (
+        "Le directeur Marc Petit a rejoint Mistral AI en janvier.\n\n"
+        "La saignée continue chez Google. La chercheuse Lise Caron a annoncé son départ."
+    )
+    assert ("Lise Caron", "Google", None) not in moves(near, "fr")
+
+
+def test_le_rival_renvoie_a_l_organisation_precedente() -> None:
+    body = (
+        "Le directeur Marc Petit a rejoint Mistral AI en janvier.\n\nEt chez Google ?\n\n"
+        "Chez le rival, la chercheuse Lise Caron a annoncé son départ."
+    )
+    assert ("Lise Caron", "Google", None) in moves(body, "fr")
+    # Near-miss: the plural "les rivaux" names no one organisation.
+    near = body.replace("le rival", "les rivaux")
+    assert ("Lise Caron", "Google", None) not in moves(near, "fr")
