@@ -153,8 +153,12 @@ def _could_lead_to(departure: Hop, arrival: FuzzyDate | None) -> bool:
     the join, and not years before it.  A date the statement does not give
     itself (the tense's "now") agrees with anything."""
     left = departure.date
-    if left is None or arrival is None or not departure.date_explicit:
+    if left is None or arrival is None:
         return True
+    if not departure.date_explicit:
+        # The tense's "now": a join dated years before it is an earlier
+        # chapter ("is leaving Foo ... joined Bar in 2017").
+        return arrival.year >= left.year - _MAX_GAP_MONTHS // 12
     if left.month is None or arrival.month is None:
         return 0 <= arrival.year - left.year <= _MAX_GAP_MONTHS // 12
     gap = (arrival.year - left.year) * 12 + arrival.month - left.month

@@ -84,3 +84,30 @@ def test_le_rival_renvoie_a_l_organisation_precedente() -> None:
     # Near-miss: the plural "les rivaux" names no one organisation.
     near = body.replace("le rival", "les rivaux")
     assert ("Lise Caron", "Google", None) not in moves(near, "fr")
+
+
+def test_participe_en_tete_puis_description() -> None:
+    # A fronted participle clause, then "la chercheuse" as the subject: the person in focus.
+    body = (
+        "La chercheuse Claire Vidal quitte Google. "
+        "Entrée chez IBM en 2015, la chercheuse enseigne aussi à Lyon."
+    )
+    assert ("Claire Vidal", None, "IBM") in moves(body, "fr")
+    # Near-miss: the subject after the comma is an organisation, not a person.
+    near = (
+        "La chercheuse Claire Vidal quitte Google. "
+        "Entrée chez IBM en 2015, la société recrute aussi à Lyon."
+    )
+    assert ("Claire Vidal", None, "IBM") not in moves(near, "fr")
+
+
+def test_arrivee_ancienne_et_depart_actuel_restent_deux() -> None:
+    # The news departure ("quitte", now) and a join dated years back are two chapters.
+    body = (
+        "La chercheuse Claire Vidal quitte Google. "
+        "Arrivée chez IBM en 2015, la chercheuse enseigne aussi à Lyon."
+    )
+    assert moves(body, "fr") == {("Claire Vidal", "Google", None), ("Claire Vidal", None, "IBM")}
+    # Near-miss: a join dated now completes the departure into one move.
+    near = "La chercheuse Claire Vidal quitte Google. Elle rejoint IBM ce mois-ci."
+    assert moves(near, "fr") == {("Claire Vidal", "Google", "IBM")}

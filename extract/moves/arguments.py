@@ -542,9 +542,20 @@ def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> 
     after = body[at : s.end]
     if ctx.rx["pronoun_plural"].match(after):
         return list(ctx.discourse.group)
-    if ctx.rx["pronoun_singular"].match(after):
+    if ctx.rx["pronoun_singular"].match(after) or _opens_with_description(ctx, after):
         return list(ctx.discourse.focus)
     return []
+
+
+def _opens_with_description(ctx: MoveContext, text: str) -> bool:
+    """ "..., the researcher keeps ...": a determiner and a person noun stand
+    for the person the text is about, as a pronoun would."""
+    words = text.split()[:2]
+    return (
+        len(words) == 2
+        and ctx.rx["title_lead"].fullmatch(words[0]) is not None
+        and _person_described(ctx, words[1:])
+    )
 
 
 def _title_before_name(ctx: MoveContext, a: int, b: int) -> bool:
