@@ -77,11 +77,15 @@ def _is_misread_join(join: Hop, hops: list[Hop], gaz: Gazetteer) -> bool:
     if join.returning or join.to_org is None or join.from_org is not None:
         return False
     destination_family = gaz.family(join.to_org)
+    # "leaves Foo, which he had joined in 2018": an arrival dated before the
+    # departure (and so unable to follow it) is the stay's start, no misreading.
+    arrival = join.date if join.date_explicit else None
     return any(
         d.sentence is join.sentence
         and d.to_org is None
         and d.from_org
         and d.from_org in destination_family
+        and _could_lead_to(d, arrival)
         for d in hops
     )
 

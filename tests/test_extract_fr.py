@@ -111,3 +111,18 @@ def test_arrivee_ancienne_et_depart_actuel_restent_deux() -> None:
     # Near-miss: a join dated now completes the departure into one move.
     near = "La chercheuse Claire Vidal quitte Google. Elle rejoint IBM ce mois-ci."
     assert moves(near, "fr") == {("Claire Vidal", "Google", "IBM")}
+
+
+def test_relative_objet_qu_il_avait_rejointe() -> None:
+    # "qu'il avait rejointe": the object relative stands for the organisation before it.
+    body = "Le chercheur Paul Roux quitte Hugging Face, qu'il avait rejointe en 2019."
+    assert moves(body, "fr") == {
+        ("Paul Roux", "Hugging Face", None),
+        ("Paul Roux", None, "Hugging Face"),
+    }
+    # Near-miss: the relative pronoun follows a town, not the organisation.
+    near = (
+        "Le chercheur Paul Roux quitte Hugging Face et la ville de Lyon, "
+        "qu'il avait rejointe en 2019."
+    )
+    assert ("Paul Roux", None, "Hugging Face") not in moves(near, "fr")

@@ -44,6 +44,22 @@ def first_org(
     return None
 
 
+_RELATIVE_REACH = 3  # words between an object relative pronoun and its verb ("qu'il avait")
+
+
+def relative_antecedent(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
+    """ "il quitte l'entreprise, qu'il avait rejointe en 2018": the verb's
+    object is the organisation the object relative pronoun follows."""
+    hits = list(ctx.rx["object_relative"].finditer(ctx.body, max(s.start, ts - 40), ts))
+    rel = hits[-1] if hits else None
+    if rel is None or len(ctx.body[rel.end() : ts].split()) > _RELATIVE_REACH:
+        return None
+    before = ctx.doc.orgs.within(s.start, rel.start())
+    if before and not ctx.body[before[-1].end : rel.start()].strip(" ,"):
+        return before[-1]
+    return None
+
+
 _POSSESSIVE_S = re.compile(r"(?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?['’]s?\s+")
 _NEXT_WORD = re.compile(r"\s*([\w-]*)")
 

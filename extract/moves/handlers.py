@@ -139,6 +139,8 @@ def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadin
     if org is None:  # "is Helix AI's new CTO": the post's organisation stands before it
         org = args.possessor_before(ctx, site.start)
     if org is None:
+        org = args.relative_antecedent(ctx, site.sentence, site.start)
+    if org is None:
         org = args.announcer(ctx, site.sentence, subject.start)
     if org is None or not args.org_itself(ctx, org):
         return None
