@@ -126,3 +126,23 @@ def test_relative_objet_qu_il_avait_rejointe() -> None:
         "qu'il avait rejointe en 2019."
     )
     assert ("Paul Roux", None, "Hugging Face") not in moves(near, "fr")
+
+
+def test_le_premier_le_second_membres_de_la_liste() -> None:
+    # "Le premier ... le second ...": the members of the last list, in order,
+    # the second clause gapped (no verb of its own).
+    body = (
+        "Google perd deux chercheurs, Hugo Blanc et Yves Moreau. "
+        "Le premier a rejoint Cohere, le second Mistral AI."
+    )
+    assert moves(body, "fr") == {
+        ("Hugo Blanc", "Google", "Cohere"),
+        ("Yves Moreau", "Google", "Mistral AI"),
+    }
+    # Near-miss: "le premier employé" is a new person, not a member of the list.
+    near = (
+        "Google perd deux chercheurs, Hugo Blanc et Yves Moreau. "
+        "Le premier employé a rejoint Cohere, le second Mistral AI."
+    )
+    assert ("Hugo Blanc", None, "Cohere") not in moves(near, "fr")
+    assert ("Hugo Blanc", "Google", "Cohere") not in moves(near, "fr")

@@ -437,8 +437,21 @@ def _outside_appositions(
     return before
 
 
+def ordinal_member(ctx: MoveContext, text: str) -> str | None:
+    """ "La première a rejoint ...": the member of the last list an ordinal
+    names, when the ordinal is all the text says ("le premier employé" is none)."""
+    group = ctx.discourse.group
+    for i, rx in enumerate(ctx.patterns.ordinals):
+        if rx.fullmatch(text.strip()) is not None:
+            return group[i] if i < len(group) else None
+    return None
+
+
 def _pronoun_subject(ctx: MoveContext, clause_text: str) -> list[str] | None:
     """No name before the trigger: a pronoun or plural noun subject (None: no pronoun)."""
+    member = ordinal_member(ctx, clause_text)
+    if member is not None:
+        return [member]
     if ctx.rx["pronoun_plural"].search(clause_text):
         return list(ctx.discourse.group)
     if ctx.rx["pronoun_singular"].search(clause_text):
