@@ -146,3 +146,18 @@ def test_le_premier_le_second_membres_de_la_liste() -> None:
     )
     assert ("Hugo Blanc", None, "Cohere") not in moves(near, "fr")
     assert ("Hugo Blanc", "Google", "Cohere") not in moves(near, "fr")
+
+
+def test_anaphore_renvoie_a_la_derniere_proposition() -> None:
+    # "le groupe" after "A ...; c'est B qui ...": the closest clause's subject, B.
+    body = (
+        "Google a perdu deux cadres l'an dernier ; c'est désormais Meta qui perd une "
+        "chercheuse. La directrice Lise Caron quitte le groupe."
+    )
+    assert moves(body, "fr") == {("Lise Caron", "Meta", None)}
+    # Near-miss: without the semicolon, the sentence's first subject stays the antecedent.
+    near = (
+        "Google a perdu deux cadres l'an dernier et Meta une chercheuse. "
+        "La directrice Lise Caron quitte le groupe."
+    )
+    assert moves(near, "fr") == {("Lise Caron", "Google", None)}
