@@ -161,3 +161,12 @@ def test_anaphore_renvoie_a_la_derniere_proposition() -> None:
         "La directrice Lise Caron quitte le groupe."
     )
     assert moves(near, "fr") == {("Lise Caron", "Google", None)}
+
+
+def test_date_relative_sans_date_de_publication() -> None:
+    # Undated article: "il y a quelques semaines" is still a date phrase between verb and object.
+    body = "Le chercheur Noé Girard a rejoint il y a quelques semaines Hugging Face."
+    assert moves(body, "fr", published=None) == {("Noé Girard", None, "Hugging Face")}
+    # Near-miss: five ordinary words between the verb and the name are no date.
+    near = "Le chercheur Noé Girard a rejoint un petit groupe de travail chez Hugging Face."
+    assert moves(near, "fr", published=None) == set()

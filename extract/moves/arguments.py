@@ -85,6 +85,16 @@ def _close_to_verb(ctx: MoveContext, a: int, b: int) -> bool:
     gap = ctx.body[a:b]
     for d in ctx.doc.dates.within(a, b):
         gap = gap.replace(ctx.body[d.start : d.end], " ")
+    if _short_gap(gap) or ctx.doc.published is not None or ctx.pack.dates is None:
+        return _short_gap(gap)
+    # Undated article: a relative date ("il y a quelques semaines") is read
+    # as no date, but is still a date phrase, not the verb's object.
+    for rx, _unit, _offset in ctx.pack.dates.relative:
+        gap = rx.full.sub(" ", gap)
+    return _short_gap(gap)
+
+
+def _short_gap(gap: str) -> bool:
     return "," not in gap and len(gap.split()) <= 4
 
 
