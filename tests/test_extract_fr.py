@@ -170,3 +170,24 @@ def test_date_relative_sans_date_de_publication() -> None:
     # Near-miss: five ordinary words between the verb and the name are no date.
     near = "Le chercheur Noé Girard a rejoint un petit groupe de travail chez Hugging Face."
     assert moves(near, "fr", published=None) == set()
+
+
+def test_autre_depart_celui_de_et_son_titre() -> None:
+    # "Autre départ ... : celui de X, son directeur": a departure of X, from the
+    # organisation the possessive title points back to.
+    body = "Autre départ annoncé par Cohere lundi : celui de Jean Morel, son directeur technique."
+    assert moves(body, "fr") == {("Jean Morel", "Cohere", None)}
+    # Near-miss: an arrival announced the same way is no departure.
+    near = "Autre arrivée annoncée par Cohere lundi : celle de Jean Morel, son directeur technique."
+    assert moves(near, "fr") == set()
+
+
+def test_titre_possessif_avec_deux_organisations_avant() -> None:
+    body = "Autre départ confirmé par Cohere : celui de Jean Morel, son directeur technique."
+    assert moves(body, "fr") == {("Jean Morel", "Cohere", None)}
+    # Near-miss: two organisations before the name, the possessive points to neither surely.
+    near = (
+        "Autre départ confirmé par Cohere et Mistral AI : celui de Jean Morel, "
+        "son directeur technique."
+    )
+    assert ("Jean Morel", "Cohere", None) not in moves(near, "fr")
