@@ -191,3 +191,15 @@ def test_titre_possessif_avec_deux_organisations_avant() -> None:
         "son directeur technique."
     )
     assert ("Jean Morel", "Cohere", None) not in moves(near, "fr")
+
+
+def test_incise_dans_le_groupe_verbal() -> None:
+    # "a pour sa part annoncé": the aside does not separate the name from its verb.
+    body = "Meta recrute. Tarik Benali, arrivé au printemps, a pour sa part annoncé son départ."
+    assert ("Tarik Benali", "Meta", None) in moves(body, "fr")
+    # Near-miss: four ordinary words between the apposition and the verb make no subject.
+    near = (
+        "Meta recrute. Tarik Benali, arrivé au printemps, "
+        "a dans un long message annoncé son départ."
+    )
+    assert not any(p == "Tarik Benali" for p, _, _ in moves(near, "fr"))
