@@ -203,3 +203,15 @@ def test_incise_dans_le_groupe_verbal() -> None:
         "a dans un long message annoncé son départ."
     )
     assert not any(p == "Tarik Benali" for p, _, _ in moves(near, "fr"))
+
+
+def test_participe_appose_parti_fonder() -> None:
+    # "X, parti fonder sa propre entreprise, ...": the apposed participle is said of X.
+    body = (
+        "Chez Google, les départs continuent. Après Lina Haddad, partie fonder sa propre "
+        "entreprise, le directeur Marc Petit a annoncé son départ."
+    )
+    assert moves(body, "fr") == {("Lina Haddad", "Google", None), ("Marc Petit", "Google", None)}
+    # Near-miss: "partie prenante" (a stakeholder) is no departure.
+    near = "La chercheuse Lina Haddad, partie prenante du projet, travaille chez Google."
+    assert moves(near, "fr") == set()

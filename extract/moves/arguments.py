@@ -346,10 +346,21 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     return (
         _described_subject(ctx, scope, clause_start(s, ts), ts)
         or _quoted_speaker(ctx, scope, ts)
+        or _apposed_participle_subject(ctx, scope, ts)
         or _relative_head(ctx, scope, ts)
         or _fronted_clause_subject(ctx, scope, ts)
         or _previous_verb_subject(ctx, scope, ts)
     )
+
+
+def _apposed_participle_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """ "Après Ilya Sutskever, parti fonder sa propre entreprise, ...": a verb
+    opening an apposition right after a name is said of that name."""
+    start = clause_start(scope.sentence, ts)
+    if start == scope.sentence.start or ctx.body[start:ts].strip():
+        return []
+    named = [p for p in scope.persons if p.end == start - 2 and ctx.body[p.end] == ","]
+    return [named[-1].person] if named else []
 
 
 def _previous_verb_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
