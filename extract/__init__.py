@@ -125,7 +125,9 @@ def extract(
     original, body = body, eng.pack.fold_punctuation(body)
     doc = _analyse(eng, original, body, published)
     title_orgs = eng.orgs.known_names(title) if title else []
-    doc.frames = find_frames(doc.sentences, doc.orgs, title_orgs, eng.gaz)
+    doc.frames = find_frames(
+        doc.sentences, doc.orgs, title_orgs, eng.gaz, eng.pack.rx["frame_lead"]
+    )
     hops = returns_explain_departures(find_hops(doc, eng.move_patterns))
     hops = consolidate(hops, eng.gaz, doc.affiliations, published)
     moves = to_facts(complete(hops, doc))

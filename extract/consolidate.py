@@ -82,11 +82,15 @@ def _is_misread_join(join: Hop, hops: list[Hop], gaz: Gazetteer) -> bool:
     if join.returning or join.to_org is None or join.from_org is not None:
         return False
     destination_family = gaz.family(join.to_org)
+    # "leaves Foo, which he had joined in 2018": an arrival dated before the
+    # departure (and so unable to follow it) is the stay's start, no misreading.
+    arrival = join.date if join.date_explicit else None
     return any(
         d.sentence is join.sentence
         and d.to_org is None
         and d.from_org
         and d.from_org in destination_family
+        and _could_lead_to(d, arrival)
         for d in hops
     )
 
@@ -158,8 +162,12 @@ def _could_lead_to(departure: Hop, arrival: FuzzyDate | None) -> bool:
     the join, and not years before it.  A date the statement does not give
     itself (the tense's "now") agrees with anything."""
     left = departure.date
-    if left is None or arrival is None or not departure.date_explicit:
+    if left is None or arrival is None:
         return True
+    if not departure.date_explicit:
+        # The tense's "now": a join dated years before it is an earlier
+        # chapter ("is leaving Foo ... joined Bar in 2017").
+        return arrival.year >= left.year - _MAX_GAP_MONTHS // 12
     if left.month is None or arrival.month is None:
         return 0 <= arrival.year - left.year <= _MAX_GAP_MONTHS // 12
     gap = (arrival.year - left.year) * 12 + arrival.month - left.month

@@ -9,8 +9,9 @@ section is from the section's organisation; elsewhere from the article's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
 from .normalize import fold
@@ -28,9 +29,14 @@ class Frames:
 
     sections: tuple[tuple[int, str], ...]  # (heading start, organisation), in text order
     topic: str | None
+    # (start, end, organisation): a paragraph opened by "Chez Foo, ..."
+    scenes: tuple[tuple[int, int, str], ...] = field(default=())
 
     def at(self, pos: int) -> str | None:
         """The organisation the text at `pos` is framed by."""
+        for start, end, org in self.scenes:
+            if start <= pos < end:
+                return org
         section = None
         for start, org in self.sections:
             if start > pos:
@@ -40,7 +46,11 @@ class Frames:
 
 
 def find_frames(
-    sentences: list[Sentence], orgs: list[OrgMention], title_orgs: list[str], gaz: Gazetteer
+    sentences: list[Sentence],
+    orgs: list[OrgMention],
+    title_orgs: list[str],
+    gaz: Gazetteer,
+    lead: re.Pattern[str] | None = None,
 ) -> Frames:
     # Organisations the text names, by any casing; the name as prose writes it
     # wins over a shouting heading's.
@@ -54,7 +64,27 @@ def find_frames(
     )
     # A publication reports the story; it is not what the story is about.
     employers = [o for o in orgs if not gaz.is_media(o.name)]
-    return Frames(sections, _topic(employers, [n for n in title_orgs if not gaz.is_media(n)]))
+    topic = _topic(employers, [n for n in title_orgs if not gaz.is_media(n)])
+    scenes = _scenes(sentences, orgs, lead) if lead is not None else ()
+    return Frames(sections, topic, scenes)
+
+
+def _scenes(
+    sentences: list[Sentence], orgs: list[OrgMention], lead: re.Pattern[str]
+) -> tuple[tuple[int, int, str], ...]:
+    """ "Chez OpenAI, l'hémorragie continue. ...": a paragraph opening with a
+    place phrase naming one organisation, then a comma, is about it."""
+    out: list[tuple[int, int, str]] = []
+    for i, s in enumerate(sentences):
+        if s.heading or s.noise or (i and sentences[i - 1].paragraph == s.paragraph):
+            continue
+        m = lead.match(s.text)
+        org = next((o for o in orgs if o.start == s.start + m.end() + 1), None) if m else None
+        if org is None or s.text[org.end - s.start : org.end - s.start + 1] != ",":
+            continue
+        end = next((t.start for t in sentences[i:] if t.paragraph != s.paragraph), 1 << 30)
+        out.append((s.start, end, org.name))
+    return tuple(out)
 
 
 def _heading_org(text: str, gaz: Gazetteer, named: dict[str, str]) -> str | None:

@@ -215,7 +215,8 @@ class PeopleFinder:
         self.list_gap = re.compile(rf"\s*(?:,\s*)?(?:(?:{conj})\s+)?", re.IGNORECASE)
         self.surname_gap = re.compile(rf"\s+(?:{conj})\s+", re.IGNORECASE)
         self.given = given_names()
-        self.cues = PersonCues(self.titles, self.relative, pack.rx["including"])
+        aside = pack.rx["aside"] if pack.data["patterns"].get("aside") else None
+        self.cues = PersonCues(self.titles, self.relative, pack.rx["including"], aside)
         # Candidate generation: a pack for a script without capitals
         # replaces this with its own `NameRunFinder`.
         self.name_runs: NameRunFinder = (

@@ -105,11 +105,16 @@ class PersonCues:
     """The person cues of one article language, asked in order."""
 
     def __init__(
-        self, titles: frozenset[str], relative: re.Pattern[str], including: re.Pattern[str]
+        self,
+        titles: frozenset[str],
+        relative: re.Pattern[str],
+        including: re.Pattern[str],
+        aside: re.Pattern[str] | None = None,
     ) -> None:
         self.titles = titles
         self.relative = relative  # "who", "yang"
         self.including = including  # "including", "namely"
+        self.aside = aside  # "pour sa part": an aside inside the verb group
         # Order matters only around the veto: a long run after "including"
         # is no person whatever the cues after it say.
         self.ordered: tuple[PersonCue, ...] = (
@@ -155,7 +160,7 @@ class PersonCues:
         verb = site.verbs.next_subject_verb(site.end)
         if verb is None:
             return False
-        gap = site.body[site.end : verb]
+        gap = self._without_asides(site.body[site.end : verb])
         return (
             len(gap.split()) <= 2
             and not _HARD_PUNCT.search(gap)
@@ -174,8 +179,12 @@ class PersonCues:
             # "X, ousted from Foo in May, ...": a participle opening the
             # apposition is said of X; "X, a startup that joined ..." is not.
             return not site.body[site.end + 1 : verb].strip()
-        gap = site.body[apposition.end() + 1 : verb]
+        gap = self._without_asides(site.body[apposition.end() + 1 : verb])
         return len(gap.split()) <= 2 and not _PUNCT.search(gap)
+
+    def _without_asides(self, gap: str) -> str:
+        """ "X, ..., a pour sa part annoncé": the aside is no word of the verb group."""
+        return self.aside.sub(" ", gap) if self.aside is not None else gap
 
     def object_of_move_verb(self, site: NameSite) -> bool:
         """ "hired Jane Roe": only spaces between the verb and the name."""

@@ -213,7 +213,7 @@ def test_hinter_ist_praeposition_fuer_die_anapher() -> None:
     )
     assert moves(body, "de") == {("Paul Berger", "Intel", None)}
     # near-miss: the subject-like organisation of the sentence before stays the antecedent
-    near = "Nvidia liegt vorn; Intel sucht Personal. Paul Berger hat das Unternehmen verlassen."
+    near = "Nvidia überholt Intel bei Chips. Paul Berger hat das Unternehmen verlassen."
     assert moves(near, "de") == {("Paul Berger", "Nvidia", None)}
 
 

@@ -46,3 +46,172 @@ def test_employeur_precedent_dans_la_phrase_suivante() -> None:
         "fr",
     )
     assert (m.person, m.from_org, m.to_org) == ("Claire Martin", "Google", "Mistral AI")
+
+
+def test_quitte_la_societe_de_son_patron_pour() -> None:
+    # The owner named after the organisation left is part of it; the destination follows.
+    body = (
+        "La chercheuse Jeanne Roux travaillait chez Tesla. "
+        "Elle a quitté l'entreprise d'Elon Musk pour Mistral AI."
+    )
+    assert moves(body, "fr") == {("Jeanne Roux", "Tesla", "Mistral AI")}
+    # Near-miss: no organisation after "pour", so no destination.
+    near = "Jeanne Roux a quitté Tesla, la société d'Elon Musk, pour des raisons de santé."
+    assert moves(near, "fr") == {("Jeanne Roux", "Tesla", None)}
+
+
+def test_chez_foo_en_tete_de_paragraphe_cadre_les_departs() -> None:
+    # A paragraph opening with "Chez Foo," is about Foo: a bare departure in it leaves Foo.
+    body = (
+        "Le directeur Marc Petit a rejoint Mistral AI en janvier.\n\n"
+        "Chez Google, la saignée continue. La chercheuse Lise Caron a annoncé son départ."
+    )
+    assert ("Lise Caron", "Google", None) in moves(body, "fr")
+    # Near-miss: the place is not fronted, so it frames nothing.
+    near = (
+        "Le directeur Marc Petit a rejoint Mistral AI en janvier.\n\n"
+        "La saignée continue chez Google. La chercheuse Lise Caron a annoncé son départ."
+    )
+    assert ("Lise Caron", "Google", None) not in moves(near, "fr")
+
+
+def test_le_rival_renvoie_a_l_organisation_precedente() -> None:
+    body = (
+        "Le directeur Marc Petit a rejoint Mistral AI en janvier.\n\nEt chez Google ?\n\n"
+        "Chez le rival, la chercheuse Lise Caron a annoncé son départ."
+    )
+    assert ("Lise Caron", "Google", None) in moves(body, "fr")
+    # Near-miss: the plural "les rivaux" names no one organisation.
+    near = body.replace("le rival", "les rivaux")
+    assert ("Lise Caron", "Google", None) not in moves(near, "fr")
+
+
+def test_participe_en_tete_puis_description() -> None:
+    # A fronted participle clause, then "la chercheuse" as the subject: the person in focus.
+    body = (
+        "La chercheuse Claire Vidal quitte Google. "
+        "Entrée chez IBM en 2015, la chercheuse enseigne aussi à Lyon."
+    )
+    assert ("Claire Vidal", None, "IBM") in moves(body, "fr")
+    # Near-miss: the subject after the comma is an organisation, not a person.
+    near = (
+        "La chercheuse Claire Vidal quitte Google. "
+        "Entrée chez IBM en 2015, la société recrute aussi à Lyon."
+    )
+    assert ("Claire Vidal", None, "IBM") not in moves(near, "fr")
+
+
+def test_arrivee_ancienne_et_depart_actuel_restent_deux() -> None:
+    # The news departure ("quitte", now) and a join dated years back are two chapters.
+    body = (
+        "La chercheuse Claire Vidal quitte Google. "
+        "Arrivée chez IBM en 2015, la chercheuse enseigne aussi à Lyon."
+    )
+    assert moves(body, "fr") == {("Claire Vidal", "Google", None), ("Claire Vidal", None, "IBM")}
+    # Near-miss: a join dated now completes the departure into one move.
+    near = "La chercheuse Claire Vidal quitte Google. Elle rejoint IBM ce mois-ci."
+    assert moves(near, "fr") == {("Claire Vidal", "Google", "IBM")}
+
+
+def test_relative_objet_qu_il_avait_rejointe() -> None:
+    # "qu'il avait rejointe": the object relative stands for the organisation before it.
+    body = "Le chercheur Paul Roux quitte Hugging Face, qu'il avait rejointe en 2019."
+    assert moves(body, "fr") == {
+        ("Paul Roux", "Hugging Face", None),
+        ("Paul Roux", None, "Hugging Face"),
+    }
+    # Near-miss: the relative pronoun follows a town, not the organisation.
+    near = (
+        "Le chercheur Paul Roux quitte Hugging Face et la ville de Lyon, "
+        "qu'il avait rejointe en 2019."
+    )
+    assert ("Paul Roux", None, "Hugging Face") not in moves(near, "fr")
+
+
+def test_le_premier_le_second_membres_de_la_liste() -> None:
+    # "Le premier ... le second ...": the members of the last list, in order,
+    # the second clause gapped (no verb of its own).
+    body = (
+        "Google perd deux chercheurs, Hugo Blanc et Yves Moreau. "
+        "Le premier a rejoint Cohere, le second Mistral AI."
+    )
+    assert moves(body, "fr") == {
+        ("Hugo Blanc", "Google", "Cohere"),
+        ("Yves Moreau", "Google", "Mistral AI"),
+    }
+    # Near-miss: "le premier employé" is a new person, not a member of the list.
+    near = (
+        "Google perd deux chercheurs, Hugo Blanc et Yves Moreau. "
+        "Le premier employé a rejoint Cohere, le second Mistral AI."
+    )
+    assert ("Hugo Blanc", None, "Cohere") not in moves(near, "fr")
+    assert ("Hugo Blanc", "Google", "Cohere") not in moves(near, "fr")
+
+
+def test_anaphore_renvoie_a_la_derniere_proposition() -> None:
+    # "le groupe" after "A ...; c'est B qui ...": the closest clause's subject, B.
+    body = (
+        "Google a perdu deux cadres l'an dernier ; c'est désormais Meta qui perd une "
+        "chercheuse. La directrice Lise Caron quitte le groupe."
+    )
+    assert moves(body, "fr") == {("Lise Caron", "Meta", None)}
+    # Near-miss: without the semicolon, the sentence's first subject stays the antecedent.
+    near = (
+        "Google a perdu deux cadres l'an dernier et Meta une chercheuse. "
+        "La directrice Lise Caron quitte le groupe."
+    )
+    assert moves(near, "fr") == {("Lise Caron", "Google", None)}
+
+
+def test_date_relative_sans_date_de_publication() -> None:
+    # Undated article: "il y a quelques semaines" is still a date phrase between verb and object.
+    body = "Le chercheur Noé Girard a rejoint il y a quelques semaines Hugging Face."
+    assert moves(body, "fr", published=None) == {("Noé Girard", None, "Hugging Face")}
+    # Near-miss: five ordinary words between the verb and the name are no date.
+    near = "Le chercheur Noé Girard a rejoint un petit groupe de travail chez Hugging Face."
+    assert moves(near, "fr", published=None) == set()
+
+
+def test_autre_depart_celui_de_et_son_titre() -> None:
+    # "Autre départ ... : celui de X, son directeur": a departure of X, from the
+    # organisation the possessive title points back to.
+    body = "Autre départ annoncé par Cohere lundi : celui de Jean Morel, son directeur technique."
+    assert moves(body, "fr") == {("Jean Morel", "Cohere", None)}
+    # Near-miss: an arrival announced the same way is no departure.
+    near = "Autre arrivée annoncée par Cohere lundi : celle de Jean Morel, son directeur technique."
+    assert moves(near, "fr") == set()
+
+
+def test_titre_possessif_avec_deux_organisations_avant() -> None:
+    body = "Autre départ confirmé par Cohere : celui de Jean Morel, son directeur technique."
+    assert moves(body, "fr") == {("Jean Morel", "Cohere", None)}
+    # Near-miss: two organisations before the name, the possessive points to neither surely.
+    near = (
+        "Autre départ confirmé par Cohere et Mistral AI : celui de Jean Morel, "
+        "son directeur technique."
+    )
+    assert ("Jean Morel", "Cohere", None) not in moves(near, "fr")
+
+
+def test_incise_dans_le_groupe_verbal() -> None:
+    # "a pour sa part annoncé": the aside does not separate the name from its verb.
+    body = "Meta recrute. Tarik Benali, arrivé au printemps, a pour sa part annoncé son départ."
+    assert ("Tarik Benali", "Meta", None) in moves(body, "fr")
+    # Near-miss: four ordinary words between the apposition and the verb make no subject.
+    near = (
+        "Meta recrute. Tarik Benali, arrivé au printemps, "
+        "a dans un long message annoncé son départ."
+    )
+    assert not any(p == "Tarik Benali" for p, _, _ in moves(near, "fr"))
+
+
+def test_participe_appose_parti_fonder() -> None:
+    # "X, parti fonder sa propre entreprise, ...": the apposed participle is said of X.
+    body = (
+        "Chez Google, les départs continuent. Après Lina Haddad, partie fonder sa propre "
+        "entreprise, le directeur Marc Petit a annoncé son départ."
+    )
+    assert moves(body, "fr") == {("Lina Haddad", "Google", None), ("Marc Petit", "Google", None)}
+    # Near-miss: "partie prenante" (a stakeholder) is no departure.
+    near = "La chercheuse Lina Haddad, partie prenante du projet, travaille chez Google."
+    assert moves(near, "fr") == set()

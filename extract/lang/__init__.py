@@ -90,6 +90,9 @@ _CATEGORIES = (
     "noun_complement",
     "co_actor",
     "companion_lead",  # optional: "与X(等人)创办了Y" opens a clause with X as companion
+    "object_relative",  # optional: "Foo, qu'il avait rejointe": the pronoun stands for Foo
+    "aside",  # optional: "a pour sa part annoncé": an aside inside a verb group
+    "frame_lead",  # optional: "Chez Foo, ...": a fronted place frames its paragraph
     "relative_after",  # optional: "加入Y的CFO X": a relative clause before its head X
     "object_clause",  # optional: ", where ...": a clause about the object, with its own dates
 )

@@ -48,9 +48,11 @@ def resolve_org_anaphors(ctx: MoveContext) -> SpanList[OrgMention]:
             if o.start < s.end and not ctx.doc.gaz.is_media(o.name)
         ]
         if here and prev.orgs:
-            # The subject-like organisation of that sentence, else its last.
+            # The subject-like organisation of that sentence (of its last
+            # clause after a semicolon, the closest), else its last.
             subj = [o for o in prev.orgs if not after_preposition(ctx, o, prev.sentence_start)]
-            prev.subject = subj[0] if subj else prev.orgs[-1]
+            last = [o for o in subj if ";" not in ctx.body[o.end : prev.orgs[-1].end]]
+            prev.subject = (last or subj)[0] if subj else prev.orgs[-1]
         for m in here:
             mention = _resolve(ctx, m, in_s, prev.subject)
             if mention is not None:

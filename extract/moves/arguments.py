@@ -78,6 +78,22 @@ def _after_inverted_subject(ctx: MoveContext, a: int, b: int) -> int:
     return close + 1 if close > 0 else p.end
 
 
+_RELATIVE_REACH = 3  # words between an object relative pronoun and its verb ("qu'il avait")
+
+
+def relative_antecedent(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
+    """ "il quitte l'entreprise, qu'il avait rejointe en 2018": the verb's
+    object is the organisation the object relative pronoun follows."""
+    hits = list(ctx.rx["object_relative"].finditer(ctx.body, max(s.start, ts - 40), ts))
+    rel = hits[-1] if hits else None
+    if rel is None or len(ctx.body[rel.end() : ts].split()) > _RELATIVE_REACH:
+        return None
+    before = ctx.doc.orgs.within(s.start, rel.start())
+    if before and not ctx.body[before[-1].end : rel.start()].strip(" ,"):
+        return before[-1]
+    return None
+
+
 _POSSESSIVE_S = re.compile(r"(?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?['’]s?\s+")
 _NEXT_WORD = re.compile(r"\s*([\w-]*)")
 
@@ -103,6 +119,16 @@ def _close_to_verb(ctx: MoveContext, a: int, b: int) -> bool:
     gap = ctx.body[a:b]
     for d in ctx.doc.dates.within(a, b):
         gap = gap.replace(ctx.body[d.start : d.end], " ")
+    if _short_gap(gap) or ctx.doc.published is not None or ctx.pack.dates is None:
+        return _short_gap(gap)
+    # Undated article: a relative date ("il y a quelques semaines") is read
+    # as no date, but is still a date phrase, not the verb's object.
+    for rx, _unit, _offset in ctx.pack.dates.relative:
+        gap = rx.full.sub(" ", gap)
+    return _short_gap(gap)
+
+
+def _short_gap(gap: str) -> bool:
     return "," not in gap and len(gap.split()) <= 4
 
 
@@ -373,6 +399,7 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     return (
         _described_subject(ctx, scope, clause_start(s, ts), ts)
         or _quoted_speaker(ctx, scope, ts)
+        or _apposed_participle_subject(ctx, scope, ts)
         or _relative_head(ctx, scope, ts)
         or _fronted_clause_subject(ctx, scope, ts)
         or _previous_verb_subject(ctx, scope, ts)
@@ -387,6 +414,16 @@ def _after_preposition_word(ctx: MoveContext, start: int, floor: int) -> bool:
         return False
     words = ctx.body[max(floor, start - 20) : start].split()
     return bool(words) and bool(ctx.rx["prepositions"].fullmatch(words[-1]))
+
+
+def _apposed_participle_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """ "Après Ilya Sutskever, parti fonder sa propre entreprise, ...": a verb
+    opening an apposition right after a name is said of that name."""
+    start = clause_start(scope.sentence, ts)
+    if start == scope.sentence.start or ctx.body[start:ts].strip():
+        return []
+    named = [p for p in scope.persons if p.end == start - 2 and ctx.body[p.end] == ","]
+    return [named[-1].person] if named else []
 
 
 def _previous_verb_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
@@ -487,8 +524,21 @@ def _outside_appositions(
     return before
 
 
+def ordinal_member(ctx: MoveContext, text: str) -> str | None:
+    """ "La première a rejoint ...": the member of the last list an ordinal
+    names, when the ordinal is all the text says ("le premier employé" is none)."""
+    group = ctx.discourse.group
+    for i, rx in enumerate(ctx.patterns.ordinals):
+        if rx.fullmatch(text.strip()) is not None:
+            return group[i] if i < len(group) else None
+    return None
+
+
 def _pronoun_subject(ctx: MoveContext, clause_text: str) -> list[str] | None:
     """No name before the trigger: a pronoun or plural noun subject (None: no pronoun)."""
+    member = ordinal_member(ctx, clause_text)
+    if member is not None:
+        return [member]
     if ctx.rx["pronoun_plural"].search(clause_text):
         return list(ctx.discourse.group)
     if ctx.rx["pronoun_singular"].search(clause_text):
@@ -613,9 +663,20 @@ def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> 
     after = body[at : s.end]
     if ctx.rx["pronoun_plural"].match(after):
         return list(ctx.discourse.group)
-    if ctx.rx["pronoun_singular"].match(after):
+    if ctx.rx["pronoun_singular"].match(after) or _opens_with_description(ctx, after):
         return list(ctx.discourse.focus)
     return []
+
+
+def _opens_with_description(ctx: MoveContext, text: str) -> bool:
+    """ "..., the researcher keeps ...": a determiner and a person noun stand
+    for the person the text is about, as a pronoun would."""
+    words = text.split()[:2]
+    return (
+        len(words) == 2
+        and ctx.rx["title_lead"].fullmatch(words[0]) is not None
+        and _person_described(ctx, words[1:])
+    )
 
 
 def _title_before_name(ctx: MoveContext, a: int, b: int) -> bool:

@@ -136,7 +136,24 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
             continue  # "stints at Foo and Bar": no one origin
         if post and (q.allow_former or not ctx.rx["former"].search(app)):
             return post[-1].name if preceded_by_at(ctx, post[-1]) else post[0].name
+        owner = None if post else _possessive_owner(ctx, s, pm.start, app)
+        if owner is not None:
+            return owner
     return None
+
+
+def _possessive_owner(ctx: MoveContext, s: Sentence, name_start: int, app: str) -> str | None:
+    """ "confirmed by OpenAI: X, its head of product": a possessive title
+    names the organisation the sentence named before the person."""
+    words = app.strip(" ,").split()
+    if len(words) < 2 or not ctx.rx["own_possessive"].fullmatch(words[0]):
+        return None
+    if not any(ctx.pack.is_title(fold_word(w)) for w in words[1:3]):
+        return None
+    before = [
+        o for o in ctx.doc.orgs.within(s.start, name_start) if not ctx.doc.gaz.is_media(o.name)
+    ]
+    return before[0].name if len({o.name for o in before}) == 1 else None
 
 
 _DESCRIBED_WITHIN = 3  # descriptions come with a person's first mentions

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..analysis import Analysis
 from ..people import PersonMention
 from ..sentences import Sentence
-from .arguments import titled_list_gap
+from .arguments import ordinal_member, titled_list_gap
 from .context import MoveContext, SentenceScope, Site
 from .handlers import HANDLERS, nominal_departure
 from .hop import Hop
@@ -52,7 +52,23 @@ def _sentence_hops(ctx: MoveContext, scope: SentenceScope) -> list[Hop]:
         reading = HANDLERS[trigger.kind](ctx, Site(scope, index))
         consumed.update(reading.consumed)
         hops.extend(reading.hops)
-    return hops
+    return hops + _gapped_members(ctx, scope, hops)
+
+
+def _gapped_members(ctx: MoveContext, scope: SentenceScope, hops: list[Hop]) -> list[Hop]:
+    """ "La première a rejoint OpenAI, la seconde Figma": after a comma, an
+    ordinal and an organisation repeat the last move's verb for that member."""
+    if not hops or hops[-1].to_org is None or not ctx.patterns.ordinals:
+        return []
+    last, body, end = hops[-1], ctx.body, scope.sentence.end
+    out: list[Hop] = []
+    for o in ctx.doc.orgs.within(last.pos, end):
+        comma = body.rfind(",", last.pos, o.start)
+        member = ordinal_member(ctx, body[comma + 1 : o.start]) if comma >= 0 else None
+        if member is None or member == last.person or body[o.end : end].strip(" .,;"):
+            continue
+        out.append(replace(last, person=member, to_org=o.name, from_org=None, from_weak=False))
+    return out
 
 
 def _update_focus(ctx: MoveContext, scope: SentenceScope, found: list[Hop]) -> None:

@@ -166,6 +166,8 @@ def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadin
         org = args.possessor_before(ctx, site.start)
     if org is None:
         org = args.fronted_destination(ctx, site.sentence, site.start)
+    if org is None:
+        org = args.relative_antecedent(ctx, site.sentence, site.start)
     if org is None and site.kind == TriggerKind.FOUND:
         org = args.named_next(ctx, site.end, site.scope.following)
     elif org is None:  # "Foo said X joins"; but "Foo said ... X co-founded" is no founding of Foo

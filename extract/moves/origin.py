@@ -113,6 +113,7 @@ def _after_destination_preposition(
     s, limit = site.sentence, site.next_start
     if obj_end >= s.end:
         return None
+    obj_end = _past_owner(ctx, site, obj_end)
     dp = ctx.rx["dest_prep"].match(ctx.body, obj_end + 1)
     if dp is None and ctx.body.startswith(", ", obj_end):
         # "verließ Google, um zu Meta zu wechseln": a purpose clause after a comma
@@ -127,6 +128,18 @@ def _after_destination_preposition(
         if org is not None:
             return Destination(org.name, org.end)
     return _switched_to(ctx, obj_end, limit, exclude)
+
+
+def _past_owner(ctx: MoveContext, site: Site, obj_end: int) -> int:
+    """ "left the company of Sam Altman for Meta": a person named as the
+    organisation's owner belongs to it; the destination comes after."""
+    nc = ctx.rx["noun_complement"].match(ctx.body, obj_end + 1)
+    if nc is None:
+        return obj_end
+    for p in site.persons:
+        if nc.end() <= p.start and not ctx.body[nc.end() : p.start].strip(" '’"):
+            return p.end
+    return obj_end
 
 
 def _switched_to(

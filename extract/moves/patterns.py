@@ -26,6 +26,9 @@ class MovePatterns:
     # before its head.
     companion_lead: re.Pattern[str] | None
     relative_after: re.Pattern[str] | None
+    # "the former ... the latter", "la première ... la seconde": entry i names
+    # the list's member i (optional; order matters, so one pattern each).
+    ordinals: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def compile(cls, pack: LanguagePack) -> MovePatterns:
@@ -54,4 +57,8 @@ class MovePatterns:
             role_split=re.compile(rf"\s+(?=(?:{conj_alt})\s)", re.IGNORECASE),
             companion_lead=pack.rx["companion_lead"] if pats.get("companion_lead") else None,
             relative_after=pack.rx["relative_after"] if pats.get("relative_after") else None,
+            ordinals=tuple(
+                re.compile(rf"(?<![\w-])(?:{o})(?![\w-])", re.IGNORECASE)
+                for o in pats.get("ordinal_pronoun", [])
+            ),
         )
