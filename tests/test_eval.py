@@ -27,23 +27,24 @@ FLOORS = {
     # practice set; its targets are 0.85 overall and 0.75 per language).
     "corpus2": (
         {
-            "de": 0.64,
-            "en": 0.76,
-            "es": 0.72,
-            "fr": 0.60,
-            "id": 0.81,
-            "it": 0.58,
+            "de": 0.90,
+            "en": 0.87,
+            "es": 0.88,
+            "fr": 0.86,
+            "id": 0.88,
+            "it": 0.61,
             "pt": 0.88,
             "zh": 0.95,
             "zh-Hant": 0.85,
         },
-        0.77,
-        0.81,
+        0.83,
+        0.86,
     ),
 }
-OVERALL_FLOORS = {"corpus2": 0.76}
-# Moves found for people an article says did not move; at most one per ten articles.
-NON_MOVER_LIMITS = {"corpus2": 5}
+OVERALL_FLOORS = {"corpus2": 0.86}
+# Moves found for people an article says did not move (the policy: at most one per
+# ten articles; held at what the engine does today).
+NON_MOVER_LIMITS = {"corpus2": 3}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
