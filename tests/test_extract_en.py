@@ -1030,3 +1030,14 @@ def test_a_publication_is_no_antecedent_of_the_company() -> None:
         "Maria Lopez worked on Orbital Labs' research team. Sources spoke to WIRED on "
         "condition of anonymity. Lopez left the company in September."
     ) == {("Maria Lopez", "Orbital Labs", None)}
+
+
+def test_unveiling_a_new_start_up_is_a_founding_from_a_former_employer() -> None:
+    body = (
+        "Maria Lopez ended months of silence. The former Orbital Labs researcher unveiled "
+        "her new start-up: it is called Essential AI."
+    )
+    assert moves(body) == {("Maria Lopez", "Orbital Labs", "Essential AI")}
+    # A description that is no former one says who she is, not where she left.
+    near = body.replace("The former Orbital Labs researcher", "The Orbital Labs researcher")
+    assert moves(near) == set()

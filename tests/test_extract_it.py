@@ -341,3 +341,17 @@ def test_insieme_ai_colleghi() -> None:
     # "ai" dopo il verbo senza "insieme": non sono compagni di viaggio.
     body = "Marco Prati entra in Amazon e risponderà ai colleghi Luca Ferri e Paolo Neri."
     assert {m.person for m in run(body, "it").moves} == {"Marco Prati"}
+
+
+def test_presenta_la_sua_nuova_startup_e_una_fondazione() -> None:
+    body = (
+        "Marco Conti ha rotto il silenzio. L'ex ricercatore di Helix AI ha presentato "
+        "ieri la sua nuova startup: si chiama Essential AI."
+    )
+    assert moves(body, "it") == {("Marco Conti", "Helix AI", "Essential AI")}
+    # Presenting a product of one's company is no founding.
+    near = (
+        "Marco Conti ha rotto il silenzio. Il ricercatore di Helix AI ha presentato "
+        "ieri il nuovo modello: si chiama Essential AI."
+    )
+    assert moves(near, "it") == set()

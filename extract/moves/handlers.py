@@ -357,7 +357,9 @@ def _subject_statement(
         found = origin(ctx, site, subject.names, obj.end, to_org)
         from_org, weak = found.org, found.weak
     if from_org is None and subject.described_at not in (None, to_org):
-        from_org, weak = subject.described_at, True
+        # "the former OpenAI chief scientist founded Foo" says where they came
+        # from; "the OpenAI researcher" only who they are.
+        from_org, weak = subject.described_at, not _former_description(ctx, site)
     if from_org is None and to_org is not None and _promotion(ctx, site, subject, to_org):
         return None
     if from_org is not None and from_org == to_org:
@@ -394,6 +396,11 @@ def _subject_statement(
         from_weak=weak,
         companions=companions.names,
     )
+
+
+def _former_description(ctx: MoveContext, site: Site) -> bool:
+    clause = ctx.body[args.clause_start(site.sentence, site.start) : site.start]
+    return ctx.rx["former"].search(clause) is not None
 
 
 def _promotion(ctx: MoveContext, site: Site, subject: Subject, to_org: str) -> bool:
