@@ -283,7 +283,8 @@ class OrgFinder:
         self.owner_post = re.compile(rf"^(?:{'|'.join(post)})", re.IGNORECASE) if post else None
         self.product_maker = _product_maker_patterns(patterns["product_maker"], pack.spaced)
         # Most articles name no product: one scan for any decides.
-        self.any_product = re.compile(trie_pattern([p.lower() for p in product_makers()]))
+        products = trie_pattern([p.lower() for p in product_makers()])
+        self.any_product = re.compile(rf"(?<![\w-])(?:{products})(?!\w)")
         # Words a capitalised run may start with that are no part of a name ("The Helix AI").
         self.run_openers = pack.stopwords | pack.not_name_words | pack.title_words
         # Where an article names an organisation the gazetteer lacks, in the
@@ -351,18 +352,24 @@ class OrgFinder:
         return found
 
     def _with_product_makers(self, body: str, known: list[OrgMention]) -> list[OrgMention]:
-        """ "the ChatGPT maker" names OpenAI; a gazetteer hit inside it is part of it."""
-        if not self.product_maker or not self.any_product.search(body.lower()):
+        """ "the ChatGPT maker" names OpenAI; a gazetteer hit inside it is part of it.
+        The templates are tried only around the products an article names."""
+        if not self.product_maker:
             return known
-        makers = [
-            OrgMention(m.start(), m.end(), m.group(), self._maker(m.group("product")))
-            for rx in self.product_maker
-            for m in rx.finditer(body)
-        ]
+        makers: dict[int, OrgMention] = {}
+        for hit in self.any_product.finditer(body.lower()):
+            a, b = max(0, hit.start() - _MAKER_REACH), hit.end() + _MAKER_REACH
+            for rx in self.product_maker:
+                m = rx.search(body, a, b)
+                if m is not None and m.start("product") == hit.start():
+                    makers[m.start()] = OrgMention(
+                        m.start(), m.end(), m.group(), self._maker(m.group("product"))
+                    )
         if not makers:
             return known
-        kept = [k for k in known if not any(p.start <= k.start < p.end for p in makers)]
-        return sorted(kept + makers, key=lambda o: o.start)
+        found = list(makers.values())
+        kept = [k for k in known if not any(p.start <= k.start < p.end for p in found)]
+        return sorted(kept + found, key=lambda o: o.start)
 
     def _maker(self, product: str) -> str:
         maker = _MAKER_BY_FOLDED[fold(product)]
@@ -620,6 +627,7 @@ class OrgFinder:
         return placed
 
 
+_MAKER_REACH = 40  # a template's words around its product ("la maison mère de")
 _MAKER_BY_FOLDED = {fold(product): maker for product, maker in product_makers().items()}
 
 
