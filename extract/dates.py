@@ -285,7 +285,26 @@ def find_dates(
             if not any(reading.start < k.end and k.start < reading.end for k in kept):
                 kept.append(reading)
     kept.sort(key=lambda k: k.start)
+    kept = _with_anaphoric(doc, kept)
     return [DateMention(base + k.start, base + k.end, k.date) for k in kept]
+
+
+def _with_anaphoric(doc: _DateText, kept: list[_Reading]) -> list[_Reading]:
+    """ "handed Slack in 2023 ... left that year": the year (or month) of the
+    closest date phrase before."""
+    found: list[_Reading] = []
+    for rx, unit in doc.patterns.anaphoric:
+        for m in doc.matches(rx):
+            if any(m.start() < k.end and k.start < m.end() for k in kept):
+                continue
+            before = [k.date for k in kept if k.end <= m.start()]
+            if unit == "month":
+                before = [d for d in before if d.month is not None]
+            if before:
+                d = before[-1]
+                date = FuzzyDate(d.year, d.month) if unit == "month" else FuzzyDate(d.year)
+                found.append(_Reading(m.start(), m.end(), date))
+    return sorted(kept + found, key=lambda k: k.start) if found else kept
 
 
 def _day_shift(published: dt.date, offset: int) -> FuzzyDate:

@@ -106,3 +106,27 @@ def test_counts_that_are_no_counts_of_time() -> None:
     assert iso("Ia bekerja dua tahun di sana.", "id") == []
     # Without a publication date a counted phrase means nothing.
     assert iso("She joined four years ago.", "en", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("In March 2021 she moved. Later that year he left.", "en", ["2021-03", "2021"]),
+        ("She joined in May 2022 and he left the same month.", "en", ["2022-05", "2022-05"]),
+        ("Ia masuk pada 2019 dan keluar pada tahun yang sama.", "id", ["2019", "2019"]),
+        ("Sie kam 2019. Im selben Jahr ging er.", "de", ["2019", "2019"]),
+        ("Elle est arrivée en 2019 ; il est parti la même année.", "fr", ["2019", "2019"]),
+        ("Llegó en 2019 y se fue ese mismo año.", "es", ["2019", "2019"]),
+        ("Chegou em 2019 e saiu no mesmo ano.", "pt", ["2019", "2019"]),
+        ("È arrivata nel 2019 e se n'è andato nello stesso anno.", "it", ["2019", "2019"]),
+        ("她2019年加入，同年离开。", "zh", ["2019", "2019"]),
+    ],
+)
+def test_that_year_is_the_year_of_the_date_before(text: str, lang: str, want: list[str]) -> None:
+    assert iso(text, lang) == want
+
+
+def test_that_year_with_no_date_before_is_no_date() -> None:
+    assert iso("That year was a turning point for the lab.", "en") == []
+    # "the same month" needs a date that names a month.
+    assert iso("She joined in 2022 and he left the same month.", "en") == ["2022"]

@@ -212,3 +212,13 @@ def test_names_that_are_also_people_stay_people() -> None:
     assert moves("Karl Heise left SAP to join Aleph Alpha.", "en") == {
         ("Karl Heise", "SAP", "Aleph Alpha")
     }
+
+
+def test_bumble_is_an_employer() -> None:
+    assert moves("Ben Okafor left Orbital Labs in 2023 to become chief executive of Bumble.") == {
+        ("Ben Okafor", "Orbital Labs", "Bumble")
+    }
+    # The verb "bumble" is no company.
+    assert moves("Ben Okafor left Orbital Labs in 2023 to bumble around Europe.") == {
+        ("Ben Okafor", "Orbital Labs", None)
+    }

@@ -177,6 +177,9 @@ class DatePatterns:
     # "four years ago", "vor zwei Monaten": a {COUNT} of units; the int is the
     # direction (-1 back, +1 forward) the count runs from publication.
     counted: list[tuple[FastRegex, str, int]]
+    # "that year", "im selben Jahr", "同年": the year (or month) of the date
+    # phrase before it in the text.
+    anaphoric: list[tuple[FastRegex, str]]
     month_last: FastRegex
     month_bare: FastRegex
     month_prev_year: FastRegex
@@ -281,11 +284,16 @@ def _compile_dates(
         )
         for pat, unit, direction in d.get("counted", [])
     ]
+    anaphoric = [
+        (FastRegex(rf"{edges.start}(?:{pat}){edges.end}", lowercase=True), unit)
+        for pat, unit in d.get("anaphoric", [])
+    ]
     dp = DatePatterns(
         months=months,
         weekdays=weekdays,
         relative=rel,
         counted=counted,
+        anaphoric=anaphoric,
         month_last=fill(d["month_last"]),
         month_bare=fill(d["month_bare"]),
         month_prev_year=fill(d.get("month_prev_year", "(?!x)x")),
@@ -313,6 +321,7 @@ def _compile_dates(
     every = (
         [rx for rx, _, _ in dp.relative]
         + [rx for rx, _, _ in dp.counted]
+        + [rx for rx, _ in dp.anaphoric]
         + [
             getattr(dp, f)
             for f in (
