@@ -19,6 +19,13 @@ _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|'|’)\s+$")
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 _FIRST_WORD = re.compile(r"\S+")  # a trigger's verb
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
+
+
+def possessive_at(body: str, end: int) -> bool:
+    """ "Musk's", "Jones'": a possessive ending right at `end`."""
+    return _POSSESSIVE_AFTER.match(body, end) is not None
+
+
 _POSSESSIVE_WORD = re.compile(r"[\w.-]+(?P<mark>'s|’s)(?!\w)")
 _WORD = re.compile(r"[\w'’-]+")
 _DESCRIPTION_WORDS = 12  # a subject description longer than this is a clause of its own

@@ -3,13 +3,12 @@ arguments; the discourse (who "he" and "they" are) follows the text."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..analysis import Analysis
 from ..people import PersonMention
 from ..sentences import Sentence
-from .arguments import ordinal_member, titled_list_gap
+from .arguments import ordinal_member, possessive_at, titled_list_gap
 from .context import MoveContext, SentenceScope, Site
 from .handlers import HANDLERS, nominal_departure
 from .hop import Hop
@@ -98,10 +97,7 @@ def _update_focus(ctx: MoveContext, scope: SentenceScope, found: list[Hop]) -> N
 def _first_non_possessive(ctx: MoveContext, ps: list[PersonMention]) -> PersonMention | None:
     """The sentence's first name that is no possessive ("Musk's SpaceX" is
     about SpaceX): a later "he" may mean that name."""
-    return next((p for p in ps if not _POSSESSIVE_AFTER.match(ctx.body, p.end)), None)
-
-
-_POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|\s)")
+    return next((p for p in ps if not possessive_at(ctx.body, p.end)), None)
 
 
 def _acting_together(ctx: MoveContext, ps: list[PersonMention]) -> list[str] | None:
