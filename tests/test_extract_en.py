@@ -1041,3 +1041,12 @@ def test_unveiling_a_new_start_up_is_a_founding_from_a_former_employer() -> None
     # A description that is no former one says who she is, not where she left.
     near = body.replace("The former Orbital Labs researcher", "The Orbital Labs researcher")
     assert moves(near) == set()
+
+
+def test_the_company_joined_after_leaving_is_not_the_one_left() -> None:
+    assert moves("Helix AI struck again. Maria Lopez left Orbital Labs to join the company.") == {
+        ("Maria Lopez", "Orbital Labs", "Helix AI")
+    }
+    assert moves(
+        "Orbital Labs keeps growing. Maria Lopez left Orbital Labs to join the company."
+    ) == {("Maria Lopez", "Orbital Labs", None)}

@@ -355,3 +355,20 @@ def test_presenta_la_sua_nuova_startup_e_una_fondazione() -> None:
         "ieri il nuovo modello: si chiama Essential AI."
     )
     assert moves(near, "it") == set()
+
+
+def test_nel_gruppo_dopo_aver_lasciato_e_il_soggetto_della_frase_prima() -> None:
+    body = (
+        "Helix AI ha colpito ancora. Marco Conti e Anna Rossi lasciano Orbital Labs "
+        "per entrare nel gruppo."
+    )
+    assert moves(body, "it") == {
+        ("Marco Conti", "Orbital Labs", "Helix AI"),
+        ("Anna Rossi", "Orbital Labs", "Helix AI"),
+    }
+    # When the sentence before is about the company left, "il gruppo" names no other.
+    near = body.replace("Helix AI ha colpito ancora.", "Orbital Labs cresce ancora.")
+    assert moves(near, "it") == {
+        ("Marco Conti", "Orbital Labs", None),
+        ("Anna Rossi", "Orbital Labs", None),
+    }

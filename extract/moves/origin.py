@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..analysis import TriggerKind
-from .arguments import first_org, named_next, preceded_by_at
+from .arguments import after_preposition, first_org, named_next, preceded_by_at
 from .context import MoveContext, Site
 from .descriptors import descriptor_org
 
@@ -101,6 +101,7 @@ class Destination:
 def destination(ctx: MoveContext, site: Site, obj_end: int, from_org: str | None) -> Destination:
     """After a departure: "for Meta", "to join Meta", "dan bergabung dengan Meta"."""
     exclude: set[str | None] = {from_org}
+    obj_end = _past_owner(ctx, site, obj_end)
     org = _after_destination_preposition(ctx, site, obj_end, exclude)
     if org is not None:
         return org
@@ -113,7 +114,6 @@ def _after_destination_preposition(
     s, limit = site.sentence, site.next_start
     if obj_end >= s.end:
         return None
-    obj_end = _past_owner(ctx, site, obj_end)
     dp = ctx.rx["dest_prep"].match(ctx.body, obj_end + 1)
     if dp is None and ctx.body.startswith(", ", obj_end):
         # "verließ Google, um zu Meta zu wechseln": a purpose clause after a comma
@@ -127,7 +127,39 @@ def _after_destination_preposition(
         org = first_org(ctx, dp.end(), min(limit, dp.end() + 45), exclude=exclude)
         if org is not None:
             return Destination(org.name, org.end)
+        framed = _framed_anaphor(ctx, site, dp.end(), min(limit, dp.end() + 45), exclude)
+        if framed is not None:
+            return framed
     return _switched_to(ctx, obj_end, limit, exclude)
+
+
+def _framed_anaphor(
+    ctx: MoveContext, site: Site, a: int, b: int, exclude: set[str | None]
+) -> Destination | None:
+    """ "lasciano la società di Altman per entrare nel gruppo": "the group"
+    read as the organisation just left cannot be where they went; it is the
+    one the story is about."""
+    mention = next(iter(ctx.doc.orgs.starting(a, b)), None)
+    if mention is None or mention.text == mention.name or mention.name not in exclude:
+        return None
+    frame = ctx.doc.frames.at(site.start)
+    if frame is None or frame in exclude:
+        frame = _earlier_subject(ctx, site, exclude)
+    return Destination(frame, mention.end) if frame is not None else None
+
+
+def _earlier_subject(ctx: MoveContext, site: Site, exclude: set[str | None]) -> str | None:
+    """The subject-like organisation of the sentence before ("Meta ha messo a
+    segno un altro colpo."), when it is not the one left."""
+    live = ctx.doc.live
+    i = site.scope.index
+    if i == 0:
+        return None
+    prev = live[i - 1]
+    for o in ctx.doc.orgs.within(prev.start, prev.end):
+        if o.name not in exclude and not after_preposition(ctx, o, prev.start):
+            return o.name
+    return None
 
 
 def _past_owner(ctx: MoveContext, site: Site, obj_end: int) -> int:
@@ -194,6 +226,9 @@ def _chained_join(
             org = named_next(ctx, te2, site.scope.following)
         if org is not None:
             return Destination(org.name, org.end, used)
+        framed = _framed_anaphor(ctx, site, te2, nxt, exclude)
+        if framed is not None:
+            return Destination(framed.org, framed.end, used)
         return Destination(None, obj_end, used)
     return Destination(None, obj_end)
 
