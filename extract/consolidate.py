@@ -320,16 +320,29 @@ def _fold(a: Hop, b: Hop, gaz: Gazetteer) -> Hop:
 
 def _chain(hops: list[Hop], article: _Article) -> list[Hop]:
     """ "X joined A in 2022. X has since moved to B": B's origin is A, when an
-    earlier-dated move to A is stated before it and the later one names none."""
+    earlier-dated move to A is stated and the later one names no origin of its
+    own (a described one, "cofundador de DeepMind", gives way to the career
+    the article tells, wherever it tells it)."""
     for i, h in enumerate(hops):
-        if h.from_org is not None or h.to_org is None or h.date is None or h.returning:
+        if (h.from_org is not None and not h.from_weak) or h.to_org is None or h.date is None:
             continue
-        if not h.modality.counts:
+        if h.returning or not h.modality.counts:
             continue
-        previous = _latest_earlier_move(hops[:i], h.date.year, article.gaz.family(h.to_org))
+        others = hops[:i] if h.from_org is None else hops[:i] + hops[i + 1 :]
+        previous = _latest_earlier_move(others, h.date.year, article.gaz.family(h.to_org))
+        if previous is not None and h.from_org is not None and not _recent_leg(previous, h):
+            continue  # a move years back does not outdo the employer described today
         if previous is not None:
             hops[i] = replace(h, from_org=previous.to_org)
     return hops
+
+
+def _recent_leg(previous: Hop, h: Hop) -> bool:
+    assert previous.date is not None and h.date is not None
+    return h.date.year - previous.date.year <= _RECENT_YEARS
+
+
+_RECENT_YEARS = 3  # "co-founded Inflection AI in 2022" still explains a 2024 move
 
 
 def _latest_earlier_move(

@@ -1050,3 +1050,18 @@ def test_the_company_joined_after_leaving_is_not_the_one_left() -> None:
     assert moves(
         "Orbital Labs keeps growing. Maria Lopez left Orbital Labs to join the company."
     ) == {("Maria Lopez", "Orbital Labs", None)}
+
+
+def test_a_recent_move_the_article_tells_outdoes_a_described_origin() -> None:
+    body = (
+        "Helix AI has hired Maria Lopez, a co-founder of Orbital Labs, as chief scientist. "
+        "Lopez left Orbital Labs in {year} to co-found Quantrix."
+    )
+    published = dt.date(2025, 7, 1)
+    assert ("Maria Lopez", "Quantrix", "Helix AI") in moves(
+        body.format(year=2023), published=published
+    )
+    # A move a decade back does not outdo who the article says she is today.
+    assert ("Maria Lopez", "Orbital Labs", "Helix AI") in moves(
+        body.format(year=2014), published=published
+    )
