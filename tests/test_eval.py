@@ -28,20 +28,20 @@ FLOORS = {
     "corpus2": (
         {
             "de": 0.90,
-            "en": 0.87,
+            "en": 0.88,
             "es": 0.88,
             "fr": 0.86,
             "id": 0.88,
-            "it": 0.61,
+            "it": 0.79,
             "pt": 0.88,
             "zh": 0.95,
             "zh-Hant": 0.85,
         },
-        0.83,
+        0.84,
         0.86,
     ),
 }
-OVERALL_FLOORS = {"corpus2": 0.86}
+OVERALL_FLOORS = {"corpus2": 0.88}
 # Moves found for people an article says did not move (the policy: at most one per
 # ten articles; held at what the engine does today).
 NON_MOVER_LIMITS = {"corpus2": 3}
