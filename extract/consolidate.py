@@ -238,7 +238,7 @@ def _years_apart_from_news(a: Hop, b: Hop) -> bool:
     home: DeepMind" are two moves, though DeepMind is Google's."""
     if a.date_explicit == b.date_explicit or a.date is None or b.date is None:
         return False
-    return abs(a.date.year - b.date.year) >= 2
+    return abs(a.date.year - b.date.year) >= _YEARS_BACK
 
 
 def _orgs_compatible(a: Hop, b: Hop, gaz: Gazetteer) -> bool:

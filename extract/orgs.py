@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer, names_pattern
@@ -372,7 +373,7 @@ class OrgFinder:
         return sorted(kept + found, key=lambda o: o.start)
 
     def _maker(self, product: str) -> str:
-        maker = _MAKER_BY_FOLDED[fold(product)]
+        maker = _makers_by_folded_product()[fold(product)]
         return self.gaz.lookup(maker) or maker
 
     def _starts_word(self, low: str, start: int) -> bool:
@@ -628,7 +629,12 @@ class OrgFinder:
 
 
 _MAKER_REACH = 40  # a template's words around its product ("la maison mère de")
-_MAKER_BY_FOLDED = {fold(product): maker for product, maker in product_makers().items()}
+
+
+@cache
+def _makers_by_folded_product() -> dict[str, str]:
+    """Built on first use, not at import: most processes never read a maker."""
+    return {fold(product): maker for product, maker in product_makers().items()}
 
 
 def _product_maker_patterns(templates: list[str], spaced: bool) -> list[re.Pattern[str]]:
