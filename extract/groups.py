@@ -55,6 +55,7 @@ from .types import GroupMoveFact, Modality, MoveFact
 
 _STOP = re.compile(r"[.;]")
 _WORD = re.compile(r"[\w-]")
+_ASIDE = re.compile(r"\([^()]*\)")  # "(foundation models)"
 # A count outside this range is no headcount: one person, a year, a sum.
 _MIN_COUNT = 2
 _MAX_COUNT = 100_000
@@ -429,10 +430,18 @@ class GroupFinder:
 
     def _continues_list(self, gap: str, first: bool) -> bool:
         """The text before an org keeps it in the list: at most two words
-        before the first, a comma, a conjunction or "from" between the others."""
+        before the first (or a unit of it: "dari tim model dasar Apple"),
+        a comma, a conjunction or "from" between the others."""
         if first:
-            return len(gap.split()) <= 2
+            return len(gap.split()) <= 2 or self._unit_of_next(gap)
         return bool(self.org_list_gap.match(gap) or self.pack.rx["from_prep"].search(gap))
+
+    def _unit_of_next(self, gap: str) -> bool:
+        """ "tim model dasar (foundation models)", "l'équipe de recherche de":
+        a unit noun among at most five words, asides left out."""
+        words = _ASIDE.sub(" ", gap).replace("'", " ").replace("’", " ").split()
+        units = self.pack.rx["unit_nouns"]
+        return len(words) <= 5 and any(units.fullmatch(w.lower()) for w in words)
 
     # -- agents --------------------------------------------------------------
 

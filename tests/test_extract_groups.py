@@ -46,3 +46,25 @@ def test_a_group_only_bring_verb_needs_an_origin() -> None:
         (8, ("Intel", "AMD"), "Nvidia")
     ]
     assert group("Nvidia has assembled nine researchers for a workshop.") == []
+
+
+def test_a_group_from_a_unit_of_an_org_comes_from_the_org() -> None:
+    assert group("Nvidia has hired a dozen engineers from the chip design team at Intel.") == [
+        (12, ("Intel",), "Nvidia")
+    ]
+    # No unit word before the org: a venue, not where they worked.
+    assert group("Nvidia has hired a dozen engineers from a summit co-hosted by Intel.") == [
+        (12, (), "Nvidia")
+    ]
+
+
+def test_a_group_from_a_unit_reads_in_indonesian_with_an_aside() -> None:
+    def group_id(body: str) -> list[tuple[str, ...]]:
+        return [g.from_orgs for g in run(body, "id").group_moves]
+
+    assert group_id(
+        "Nvidia merekrut selusin insinyur dari tim desain cip (chip design) Intel pekan ini."
+    ) == [("Intel",)]
+    assert group_id(
+        "Nvidia merekrut selusin insinyur dari konferensi yang disponsori Intel pekan ini."
+    ) in ([], [()])
