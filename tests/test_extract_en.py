@@ -1065,3 +1065,13 @@ def test_a_recent_move_the_article_tells_outdoes_a_described_origin() -> None:
     assert ("Maria Lopez", "Orbital Labs", "Helix AI") in moves(
         body.format(year=2014), published=published
     )
+
+
+def test_a_title_before_a_list_of_names_describes_each_of_them() -> None:
+    assert moves(
+        "Two Cohere founders, Ada Brook and Carl Yates, are moving to Nvidia with the team."
+    ) == {("Ada Brook", "Cohere", "Nvidia"), ("Carl Yates", "Cohere", "Nvidia")}
+    # Investors in the organisation are no staff of it: no origin.
+    assert moves(
+        "Two Cohere investors, Ada Brook and Carl Yates, are moving to Nvidia with the team."
+    ) == {("Ada Brook", None, "Nvidia"), ("Carl Yates", None, "Nvidia")}

@@ -393,3 +393,15 @@ def test_pembuat_produk_adalah_perusahaannya() -> None:
     }
     # "pembuat" of something that is no product listed names nobody.
     assert moves("Budi Santoso resmi bergabung dengan pembuat kopi.", "id") == set()
+
+
+def test_jabatan_sebelum_daftar_nama_berlaku_untuk_semuanya() -> None:
+    assert moves("Dua pendiri Cohere, Ada Brook dan Carl Yates, ikut pindah ke Nvidia.", "id") == {
+        ("Ada Brook", "Cohere", "Nvidia"),
+        ("Carl Yates", "Cohere", "Nvidia"),
+    }
+    # Investor perusahaan itu bukan karyawannya: tanpa asal.
+    assert moves("Dua investor Cohere, Ada Brook dan Carl Yates, ikut pindah ke Nvidia.", "id") == {
+        ("Ada Brook", None, "Nvidia"),
+        ("Carl Yates", None, "Nvidia"),
+    }

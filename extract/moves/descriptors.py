@@ -73,11 +73,13 @@ def _title_before(ctx: MoveContext, q: DescriptorQuery) -> str | None:
     """Before a name: ORG ('s)? title-words NAME ("OpenAI-Forscher X" too)."""
     body, s = ctx.body, q.sentence
     for pm in q.mentions:
-        pre = ctx.doc.orgs.within(max(s.start, pm.start - 60), pm.start)
+        # "three Foo founders, A, B and C": the title before the list is each one's.
+        start = _list_head(ctx, s, pm).start
+        pre = ctx.doc.orgs.within(max(s.start, start - 60), start)
         if not pre:
             continue
         o = pre[-1]
-        gap = body[o.end : pm.start]
+        gap = body[o.end : start]
         if gap.strip() == ",":
             if _titled_org_then_comma(ctx, q, o.start):
                 return o.name  # "co-founder of OpenAI, John Doe,"
@@ -93,6 +95,17 @@ def _title_before(ctx: MoveContext, q: DescriptorQuery) -> str | None:
         ):
             return o.name
     return None
+
+
+def _list_head(ctx: MoveContext, s: Sentence, pm: PersonMention) -> PersonMention:
+    """The first name of the tight list ("A, B and C") that `pm` stands in."""
+    before = [p for p in ctx.doc.persons.within(s.start, pm.start) if p.end <= pm.start]
+    head = pm
+    for p in reversed(before):
+        if not ctx.patterns.coord_tight.match(ctx.body[p.end : head.start]):
+            break
+        head = p
+    return head
 
 
 def _titled_org_then_comma(ctx: MoveContext, q: DescriptorQuery, org_start: int) -> bool:
@@ -111,10 +124,16 @@ def _title_gap(ctx: MoveContext, gap: str, a: int, b: int) -> bool:
         len(words) <= 5
         and "," not in gap
         and "(" not in gap
-        and (not words or any(ctx.pack.is_title(fold_word(w)) for w in words))
+        and (not words or any(_titled(ctx, w) for w in words))
         and not ctx.doc.trigger_between(a, b)
         and not ctx.rx["speech"].search(gap)
     )
+
+
+def _titled(ctx: MoveContext, word: str) -> bool:
+    """A title word, singular or plural ("Windsurf founders, A and B")."""
+    folded = fold_word(word)
+    return ctx.pack.is_title(folded) or (folded.endswith("s") and ctx.pack.is_title(folded[:-1]))
 
 
 def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
