@@ -6,12 +6,16 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from movesboard.untrusted import strip, strip_line, visible
+
 
 class IngestError(Exception):
     """A source that cannot be read as an article; str() is the one-line message."""
 
     def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
+        # Both parts may quote the source (a file name, a URL, a bad value):
+        # the message shows their control characters, never sends them.
+        super().__init__(visible(f"{source}: {problem}"))
         self.source = source
         self.problem = problem
 
@@ -27,6 +31,15 @@ class ArticleDoc:
     site: str | None = None
     # Not stored yet (the Article table has no column for it); kept for display and export.
     author: str | None = None
+
+    def __post_init__(self) -> None:
+        """Every reader's output is cleaned here, once, before anything stores it:
+        front matter, feed fields, file names and URLs carry no control characters."""
+        for name in ("title", "source"):
+            object.__setattr__(self, name, strip_line(getattr(self, name)) or "")
+        for name in ("language", "url", "site", "author"):
+            object.__setattr__(self, name, strip_line(getattr(self, name)))
+        object.__setattr__(self, "body", strip(self.body))
 
     @property
     def content_hash(self) -> str:

@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from movesboard.untrusted import strip, strip_line
+
 from .document import ArticleDoc, IngestError
 from .encoding import decode
 from .urls import canonical_url
@@ -16,9 +18,6 @@ from .urls import canonical_url
 MAX_BYTES = 5 * 1024 * 1024  # a news article is kilobytes; anything this big is not one
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-# C0 controls other than tab/newline/carriage return, DEL, and C1 controls: an
-# article carrying these is binary or hostile, and they must never reach a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def read_text_article(
@@ -35,7 +34,7 @@ def read_text_article(
 
 def clean_text(text: str) -> str:
     """Unix newlines, and no control characters: they must never reach a terminal."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return strip(text)
 
 
 def parse_text_article(
@@ -117,10 +116,8 @@ def _parse_front_matter(block: str, source: str) -> dict[str, object]:
 
 
 def _clean(value: object) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
+    # Front matter is YAML: "\e" in a quoted value is an ESC after decoding.
+    return strip_line(value)
 
 
 def _parse_date(value: object, source: str) -> dt.date | None:

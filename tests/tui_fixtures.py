@@ -219,8 +219,6 @@ def build_db(path: Path, stories: list[Story] | None = None) -> Path:
 
 
 def store_story(database: Database, story: Story, source: str) -> None:
-    # ArticleDoc directly, not the text parser: hostile stories keep their
-    # control characters, as a future HTML or feed source might let through.
     doc = ArticleDoc(
         source=source,
         title=story.title,
@@ -228,6 +226,10 @@ def store_story(database: Database, story: Story, source: str) -> None:
         published=story.published,
         language=story.language,
     )
+    # ArticleDoc cleans what it is given; hostile stories put their control
+    # characters back, as a database written before ingest cleaned them holds.
+    object.__setattr__(doc, "title", story.title)
+    object.__setattr__(doc, "body", story.body)
     with database.session() as session:
         store_article(session, doc, extraction(story))
 

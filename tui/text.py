@@ -7,27 +7,15 @@ characters have been replaced with visible symbols.
 
 from __future__ import annotations
 
-import re
-
 from rich.style import Style, StyleType
 from rich.text import Text
 
-# C0 controls except tab and newline, DEL and the C1 range: an escape sequence
-# in an article must show as text, not drive the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SYMBOLS = {0x1B: "␛", 0x7F: "␡"}
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code in _SYMBOLS:
-        return _SYMBOLS[code]
-    return chr(0x2400 + code) if code < 0x20 else "�"
+from movesboard.untrusted import visible
 
 
 def clean(value: object) -> str:
     """The value as a string with every control character made visible."""
-    return _CONTROL.sub(_visible, "" if value is None else str(value))
+    return visible(value, one_line=False)
 
 
 def plain(value: object, style: StyleType = "", *, single_line: bool = True) -> Text:
