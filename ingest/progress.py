@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from movesboard.untrusted import visible
+
 # Fewer articles than this finish before a bar would be worth drawing.
 MIN_ITEMS = 2
 
@@ -25,7 +27,7 @@ def progress_bar(
     """
     stream = stream if stream is not None else sys.stderr
     if total < MIN_ITEMS or not stream.isatty():
-        yield (lambda: None), (lambda message: print(f"error: {message}", file=stream))
+        yield (lambda: None), (lambda message: print(visible(f"error: {message}"), file=stream))
         return
 
     from rich.console import Console
@@ -59,6 +61,6 @@ def progress_bar(
         task = progress.add_task(label, total=total)
 
         def report(message: str) -> None:
-            progress.console.print(f"error: {message}", markup=False, highlight=False)
+            progress.console.print(visible(f"error: {message}"), markup=False, highlight=False)
 
         yield (lambda: progress.advance(task)), report

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from movesboard import __version__
 from movesboard.commands import all_commands
+from movesboard.console import warn
 
 DB_HELP = (
     "database: a file path or an SQLAlchemy URL (postgresql://...); "
@@ -77,18 +78,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        warn("interrupted")
         return 130
     except Exception as error:
         from movesboard.models.decisions import DecisionError
 
         if isinstance(error, DecisionError):
-            print(f"movesboard: {error}", file=sys.stderr)
+            warn(f"movesboard: {error}")
             return 1
         if _is_database_error(error):
             text = str(error).strip()
             first_line = text.splitlines()[0] if text else repr(error)
-            print(f"movesboard: database error: {first_line}", file=sys.stderr)
+            warn(f"movesboard: database error: {first_line}")
             return 2
         raise
 

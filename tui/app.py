@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from movesboard.untrusted import visible
+
 from .commands import LookupCommands
 from .dashboard import DashboardScreen
 from .data import DataSource, describe_error
@@ -108,7 +110,7 @@ class MovesboardApp(App[None]):
         text = copy_text() if copy_text is not None else None
         if text:
             self.copy_to_clipboard(text)
-            self.notify(text, title="Copied", timeout=3, markup=False)
+            self.notify(visible(text), title="Copied", timeout=3, markup=False)
 
     def on_open_target(self, message: OpenTarget) -> None:
         self.open(message.target)
@@ -124,7 +126,7 @@ class MovesboardApp(App[None]):
         try:
             yield
         except Exception as error:
-            message = describe_error(error)
+            message = visible(describe_error(error))
             self.log.error(title, error)
             self.call_from_thread(
                 self.notify, message, title=title, severity="error", timeout=10, markup=False

@@ -18,6 +18,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, ProgressBar, Static
 
+from movesboard.untrusted import visible
+
 from .text import DIM, plain
 
 if TYPE_CHECKING:
@@ -82,7 +84,8 @@ class IngestScreen(ModalScreen[None]):
 
     def finished(self, summary: IngestSummary) -> None:
         severity = "information" if summary.ok else "warning"
-        details = "\n".join([summary.line(), *summary.errors[:5]])
+        # Error lines quote file names and URLs: shown, never sent to the terminal.
+        details = "\n".join(visible(line) for line in [summary.line(), *summary.errors[:5]])
         self.app.notify(details, title="Ingest done", severity=severity, markup=False)
         if self.is_attached:
             self.query_one(ProgressBar).update(

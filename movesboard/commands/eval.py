@@ -9,12 +9,13 @@ So the figures cover extraction, storage and identity resolution together.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from movesboard.console import say, warn
 
 if TYPE_CHECKING:
     from movesboard.evaluation import ArticlePrediction
@@ -48,7 +49,7 @@ def run(db: str | None, args: argparse.Namespace) -> int:
 
     corpus = Path(args.corpus)
     if not (corpus / "gold.jsonl").is_file():
-        print(f"movesboard: {corpus}: no gold.jsonl in this folder", file=sys.stderr)
+        warn(f"movesboard: {corpus}: no gold.jsonl in this folder")
         return 2
     gold = load_gold(corpus)
     with tempfile.TemporaryDirectory(prefix="movesboard-eval-") as scratch:
@@ -59,10 +60,10 @@ def run(db: str | None, args: argparse.Namespace) -> int:
         finally:
             database.dispose()
     for failure in failures:
-        print(f"error: {failure}", file=sys.stderr)
-    print(report.format(show=args.show))
+        warn(f"error: {failure}")
+    say(report.format(show=args.show), lines=True)
     if args.min_f1 is not None and report.overall.f1 < args.min_f1:
-        print(f"move F1 {report.overall.f1:.3f} is below the floor {args.min_f1}", file=sys.stderr)
+        warn(f"move F1 {report.overall.f1:.3f} is below the floor {args.min_f1}")
         return 1
     return 1 if failures else 0
 

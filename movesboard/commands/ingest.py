@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from movesboard.console import say, warn
 
 from . import open_database
 from .arguments import iso_date
@@ -82,11 +83,11 @@ def run(db: str | None, args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         stop.set()
     if stop.is_set():
-        print(summary.line(), "(interrupted)")
+        say(f"{summary.line()} (interrupted)")
         return 130
-    print(summary.line())
+    say(summary.line())
     return 0 if summary.ok else 1
 
 
 def _print_error(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
+    warn(f"error: {message}")

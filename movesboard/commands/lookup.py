@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from movesboard.console import say, warn
 
 from . import open_database
 from .arguments import positive_int
@@ -29,10 +30,10 @@ def run(db: str | None, args: argparse.Namespace) -> int:
     with open_database(db).session() as session:
         hits = lookup(session, query, limit=args.limit)
     if not hits:
-        print(f"no match for {query!r}", file=sys.stderr)
+        warn(f"no match for {query!r}")
         return 1
     width = max(len(hit.name) for hit in hits)
     for hit in hits:
         kind = "person" if hit.kind == "person" else "org"
-        print(f"{hit.score:5.1f}  {kind:<6}  {hit.name:<{width}}  {hit.detail}")
+        say(f"{hit.score:5.1f}  {kind:<6}  {hit.name:<{width}}  {hit.detail}")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from movesboard.console import say
+
 from . import open_database
 from .arguments import positive_int
 
@@ -31,7 +33,7 @@ def run(db: str | None, args: argparse.Namespace) -> int:
             person_id = decisions.find_person(session, args.person).id if args.person else None
             for move in queries.timeline(session, person_id=person_id, limit=args.limit):
                 role = f" as {move.role}" if move.role else ""
-                print(
+                say(
                     f"#{move.id:<6} {move.when:<11} {move.status:<9} {move.person}: "
                     f"{move.summary()}{role}"
                 )
@@ -39,5 +41,5 @@ def run(db: str | None, args: argparse.Namespace) -> int:
         move = decisions.find_move(session, args.move)
         status = "confirmed" if args.action == "confirm" else "rejected"
         decisions.set_move_status(session, move, status)
-        print(f"move #{move.id} {status}")
+        say(f"move #{move.id} {status}")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from movesboard.console import say
+
 from . import open_database
 
 NAME = "orgs"
@@ -34,7 +36,7 @@ def run(db: str | None, args: argparse.Namespace) -> int:
             else decisions.find_organization(session, args.parent)
         )
         decisions.set_parent(session, child, parent)
-        print(
+        say(
             f"{child.name} is now part of {parent.name}"
             if parent
             else f"{child.name} has no parent"

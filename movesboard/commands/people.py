@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from movesboard.console import say
+
 from . import open_database
 
 NAME = "people"
@@ -43,15 +45,15 @@ def run(db: str | None, args: argparse.Namespace) -> int:
             b = decisions.find_person(session, args.b)
             b_name = b.name
             kept = decisions.merge_people(session, a, b)
-            print(f"merged {b_name} into {kept.name} (#{kept.id})")
+            say(f"merged {b_name} into {kept.name} (#{kept.id})")
         elif args.action == "split":
             person = decisions.find_person(session, args.name)
             person_name = person.name
             new = decisions.split_person(session, person, args.alias)
-            print(f"split {args.alias!r} off {person_name}: now its own person #{new.id}")
+            say(f"split {args.alias!r} off {person_name}: now its own person #{new.id}")
         else:
             person = decisions.find_person(session, args.name)
             old = person.name
             renamed = decisions.rename_person(session, person, args.new_name)
-            print(f"renamed {old} to {renamed.name} (#{renamed.id})")
+            say(f"renamed {old} to {renamed.name} (#{renamed.id})")
     return 0

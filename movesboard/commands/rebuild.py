@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from movesboard.console import say
+
 from . import open_database
 
 NAME = "rebuild"
@@ -24,5 +26,5 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 def run(db: str | None, args: argparse.Namespace) -> int:
     from movesboard.rebuild import rebuild
 
-    print(rebuild(open_database(db)).line())
+    say(rebuild(open_database(db)).line())
     return 0

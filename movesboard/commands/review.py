@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from movesboard.console import say
+
 from . import open_database
 
 NAME = "review"
@@ -28,12 +30,12 @@ def run(db: str | None, args: argparse.Namespace) -> int:
     with open_database(db).session() as session:
         pending = decisions.pending_suggestions(session)
         if not pending:
-            print("nothing to review")
+            say("nothing to review")
             return 0
         for suggestion in pending:
-            print(
+            say(
                 f"{suggestion.score:5.1f}  #{suggestion.atom.id} {suggestion.atom.name}  ~  "
                 f"#{suggestion.candidate.id} {suggestion.candidate.name}  ({suggestion.reason})"
             )
-        print(f"{len(pending)} pending; merge with: movesboard people merge A B")
+        say(f"{len(pending)} pending; merge with: movesboard people merge A B")
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from movesboard.console import say, warn
+
 from . import open_database
 from .ingest import add_fetch_arguments
 
@@ -55,7 +57,7 @@ def run(db: str | None, args: argparse.Namespace) -> int:
 
     folders, feeds, problems = split_targets(args.targets)
     for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
+        warn(f"error: {problem}")
     if problems:
         return 2
     database = open_database(db)
@@ -71,11 +73,11 @@ def run(db: str | None, args: argparse.Namespace) -> int:
             summary.add(outcome)
             done[item.label] = outcome.status
             if outcome.error:
-                print(f"error: {outcome.error}", file=sys.stderr, flush=True)
+                warn(f"error: {outcome.error}")
             elif outcome.status == "new" and outcome.result is not None:
                 moves = outcome.result.moves
                 noun = "move" if moves == 1 else "moves"
-                print(f"new: {outcome.title} ({moves} {noun}) <- {item.label}", flush=True)
+                say(f"new: {outcome.title} ({moves} {noun}) <- {item.label}", flush=True)
         return done
 
     watcher = Watcher(
@@ -85,16 +87,16 @@ def run(db: str | None, args: argparse.Namespace) -> int:
         handle,
         options=ReadOptions(language=args.language, limits=Limits(timeout=args.timeout)),
         interval=args.interval,
-        on_error=lambda message: print(f"error: {message}", file=sys.stderr, flush=True),
+        on_error=lambda message: warn(f"error: {message}"),
     )
-    print(
+    say(
         f"watching {_count(len(folders), 'folder')} and {_count(len(feeds), 'feed')}; Ctrl+C stops",
         file=sys.stderr,
         flush=True,
     )
     with stop_on_signals(stop):
         watcher.run(stop)
-    print(summary.line(), flush=True)
+    say(summary.line(), flush=True)
     return 0 if summary.ok else 1
 
 
