@@ -3,6 +3,13 @@
 moves: person, from, to, role, date, article, article_title, published,
 evidence, confidence, status. people: name, aliases, organizations.
 organizations: name, aliases, parent.
+
+Both formats are safe to print and to open.  No cell or value carries a raw
+control character: JSON escapes them (`\u001b`, `\u202e`), so values stay
+exact; CSV shows them as symbols.  A CSV cell that a spreadsheet would run as
+a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
+is prefixed with `'`, as OWASP recommends against CSV injection, so
+`=HYPERLINK(...)` in a title reads `'=HYPERLINK(...)` and stays text.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from sqlmodel import Session, col, select
+
+from movesboard.untrusted import has_unsafe, visible
 
 from . import queries
 from .tables import Alias, Organization, Person
@@ -53,16 +62,39 @@ def write(rows: Iterator[dict[str, Any]], kind: str, fmt: str, out: IO[str]) -> 
     count = 0
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json_line(row) + "\n")
             count += 1
         return count
     writer = csv.DictWriter(out, fieldnames=FIELDS[kind], lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        # Lists become "; "-joined cells so a spreadsheet shows them in one column.
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
         count += 1
     return count
+
+
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a spreadsheet may safely show it: lists "; "-joined in one
+    column, control characters as symbols, a would-be formula kept as text."""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_LEADS):
+        value = "'" + value
+    return visible(value, one_line=False)
+
+
+def json_line(row: dict[str, Any]) -> str:
+    """One JSON line; characters JSON leaves raw outside ASCII (C1 controls,
+    bidi overrides) escaped too, so the line is exact and safe to print."""
+    line = json.dumps(row, ensure_ascii=False)
+    if not has_unsafe(line):
+        return line
+    return "".join(f"\\u{ord(c):04x}" if has_unsafe(c) else c for c in line)
 
 
 def _moves(session: Session) -> Iterator[dict[str, Any]]:
