@@ -190,6 +190,9 @@ def _analyse(eng: _Engine, original: str, body: str, published: dt.date | None) 
     )
     all_dates = find_dates(body, eng.pack, published)
     noise = [(s.start, s.end) for s in sentences if s.noise]
+    # "und heute Chefin von Bar", "e oggi CAIO di Meta": "today" says the post
+    # is current, not when the move was made.
+    noise += [(t.start, t.end) for t in triggers if t.kind is TriggerKind.NOW_AT]
     doc = Analysis(
         body,
         eng.pack,

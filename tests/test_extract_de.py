@@ -285,3 +285,22 @@ def test_listenpunkt_nennt_arbeitgeber_in_klammern() -> None:
         ("Julia Hoffmann", "Quantifold", "Mistral AI"),
         ("Tobias Brandt", None, "Mistral AI"),
     }
+
+
+def test_frueher_und_heute_in_einer_beschreibung_sind_ein_wechsel() -> None:
+    m = one_move(
+        "Sie arbeitet mit Ada Brook, "
+        "der früheren Chefin von Cohere und heute Chefwissenschaftlerin von Nvidia.",
+        "de",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Ada Brook", "Cohere", "Nvidia")
+    assert m.date is None or m.date.day is None  # "today" says the post is current
+    # Nichts sagt, dass der erste Posten vorbei ist: kein Wechsel.
+    assert (
+        moves(
+            "Sie arbeitet mit Ada Brook, "
+            "der Chefin von Cohere und heute Chefwissenschaftlerin von Nvidia.",
+            "de",
+        )
+        == set()
+    )

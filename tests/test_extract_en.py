@@ -1075,3 +1075,20 @@ def test_a_title_before_a_list_of_names_describes_each_of_them() -> None:
     assert moves(
         "Two Cohere investors, Ada Brook and Carl Yates, are moving to Nvidia with the team."
     ) == {("Ada Brook", None, "Nvidia"), ("Carl Yates", None, "Nvidia")}
+
+
+def test_a_former_post_and_a_present_one_in_one_description_are_a_move() -> None:
+    m = one_move(
+        "She works closely with Ada Brook, "
+        "the former Cohere chief executive and now chief scientist at Nvidia."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Ada Brook", "Cohere", "Nvidia")
+    assert m.date is None or m.date.day is None  # "today" says the post is current
+    # Nothing says the first post is over: two posts, no move.
+    assert (
+        moves(
+            "She works closely with Ada Brook, "
+            "the Cohere chief executive and now chief scientist at Nvidia."
+        )
+        == set()
+    )

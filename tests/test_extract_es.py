@@ -354,3 +354,22 @@ def test_destino_tras_una_fecha_con_sus_palabras() -> None:
     # Otro nombre antes de la fecha: "para" ya no sigue a la salida.
     body = "Lucía Herrera dejó Google y Madrid en 2024 para abrir la oficina de Amazon en Lima."
     assert moves(body, "es") == {("Lucía Herrera", "Google", None)}
+
+
+def test_ex_y_ahora_en_una_descripcion_son_un_fichaje() -> None:
+    m = one_move(
+        "Trabaja con Ada Brook, "
+        "ex consejera delegada de Cohere y ahora directora científica de Nvidia.",
+        "es",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Ada Brook", "Cohere", "Nvidia")
+    assert m.date is None or m.date.day is None  # "today" says the post is current
+    # Nada dice que el primer cargo terminó: no hay fichaje.
+    assert (
+        moves(
+            "Trabaja con Ada Brook, "
+            "consejera delegada de Cohere y ahora directora científica de Nvidia.",
+            "es",
+        )
+        == set()
+    )

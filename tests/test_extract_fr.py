@@ -215,3 +215,22 @@ def test_participe_appose_parti_fonder() -> None:
     # Near-miss: "partie prenante" (a stakeholder) is no departure.
     near = "La chercheuse Lina Haddad, partie prenante du projet, travaille chez Google."
     assert moves(near, "fr") == set()
+
+
+def test_ex_et_aujourd_hui_dans_une_description_font_un_depart() -> None:
+    m = one_move(
+        "Elle travaille avec Ada Brook, "
+        "l'ex-patronne de Cohere et aujourd'hui directrice scientifique de Nvidia.",
+        "fr",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Ada Brook", "Cohere", "Nvidia")
+    assert m.date is None or m.date.day is None  # "today" says the post is current
+    # Rien ne dit que le premier poste est fini : pas de départ.
+    assert (
+        moves(
+            "Elle travaille avec Ada Brook, "
+            "la patronne de Cohere et aujourd'hui directrice scientifique de Nvidia.",
+            "fr",
+        )
+        == set()
+    )

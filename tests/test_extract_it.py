@@ -372,3 +372,16 @@ def test_nel_gruppo_dopo_aver_lasciato_e_il_soggetto_della_frase_prima() -> None
         ("Marco Conti", "Orbital Labs", None),
         ("Anna Rossi", "Orbital Labs", None),
     }
+
+
+def test_ex_e_oggi_in_una_descrizione_sono_un_passaggio() -> None:
+    m = one_move(
+        "Lavora con Ada Brook, ex CEO di Cohere e oggi direttrice scientifica di Nvidia.", "it"
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Ada Brook", "Cohere", "Nvidia")
+    assert m.date is None or m.date.day is None  # "today" says the post is current
+    # Niente dice che il primo incarico è finito: nessun passaggio.
+    assert (
+        moves("Lavora con Ada Brook, CEO di Cohere e oggi direttrice scientifica di Nvidia.", "it")
+        == set()
+    )

@@ -289,3 +289,16 @@ def test_a_data_de_uma_oracao_sobre_a_empresa_nao_e_da_mudanca() -> None:
     assert [(m.to_org, m.date.iso() if m.date else None) for m in ex.moves] == [("Cohere", "2021")]
     ex = run("Joana Ribeiro entrou na Cohere em março de 2021, onde lidera a equipe.", "pt")
     assert [m.date.iso() if m.date else None for m in ex.moves] == ["2021-03"]
+
+
+def test_ex_e_agora_numa_descricao_sao_uma_mudanca() -> None:
+    m = one_move(
+        "Ela trabalha com Ada Brook, ex-CEO da Cohere e agora cientista-chefe da Nvidia.", "pt"
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Ada Brook", "Cohere", "Nvidia")
+    assert m.date is None or m.date.day is None  # "today" says the post is current
+    # Nada diz que o primeiro cargo acabou: nenhuma mudança.
+    assert (
+        moves("Ela trabalha com Ada Brook, CEO da Cohere e agora cientista-chefe da Nvidia.", "pt")
+        == set()
+    )

@@ -433,6 +433,28 @@ def _apposed_participle_subject(ctx: MoveContext, scope: SentenceScope, ts: int)
     return [named[-1].person] if named else []
 
 
+_APPOSITION_WORDS = 12  # "X, the former Foo chief executive and now ...": a short description
+
+
+def open_apposition_head(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
+    """ "Wang, the former Scale AI chief and now CAIO at Meta", "Wang, ex CEO
+    di Scale AI e oggi ...": a verb inside the description that opened with a
+    comma after a name (no other comma, name or move verb since) is said of it."""
+    named = [p for p in scope.persons if p.end < ts and ctx.body[p.end : p.end + 1] == ","]
+    if not named:
+        return []
+    head = named[-1]
+    inside = ctx.body[head.end + 1 : ts]
+    if (
+        "," in inside
+        or len(inside.split()) > _APPOSITION_WORDS
+        or any(head.end < p.start < ts for p in scope.persons)
+        or ctx.doc.trigger_between(head.end, ts)
+    ):
+        return []
+    return [head.person]
+
+
 def _previous_verb_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     """ "She left in 2018, taking a job at Foo": a verb opening its clause
     after a comma shares the subject of the move verb before it."""

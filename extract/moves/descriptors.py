@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..analysis import TriggerKind
 from ..people import PersonMention
 from ..sentences import Sentence
 from .arguments import preceded_by_at
@@ -145,6 +146,7 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
         end = body.find(",", pm.end + 1)
         if end < 0 or end > s.end:
             end = s.end if body[s.end - 1 : s.end] == "." and q.after else -1
+        end = _before_now_at(ctx, pm.end, end if end >= 0 else s.end) or end
         if end < 0:
             continue
         app = body[pm.end : end]
@@ -159,6 +161,13 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
         if owner is not None:
             return owner
     return None
+
+
+def _before_now_at(ctx: MoveContext, a: int, b: int) -> int | None:
+    """ "X, the former Foo chief and now CAIO at Bar": the description ends
+    where the present post begins (None: no such post in body[a:b])."""
+    trigger = ctx.doc.triggers.first_at(a, b)
+    return trigger.start if trigger is not None and trigger.kind is TriggerKind.NOW_AT else None
 
 
 def _possessive_owner(ctx: MoveContext, s: Sentence, name_start: int, app: str) -> str | None:

@@ -291,6 +291,9 @@ def _described_origin(ctx: MoveContext, site: Site, subject: Subject) -> str | N
 
 def _subject(ctx: MoveContext, site: Site) -> Subject | None:
     names = args.subjects(ctx, site.scope, site.start)
+    if site.kind is TriggerKind.NOW_AT:
+        # "with Z and with X, ex-CEO of Foo and now CAIO of Bar": the post is X's alone.
+        names = args.open_apposition_head(ctx, site.scope, site.start) or names
     if not names and ctx.pack.subject_after_verb:
         names = args.inverted_subject(ctx, site.start, site.end, site.persons)
     if not names and ctx.pack.subject_may_follow:
