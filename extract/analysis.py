@@ -35,6 +35,7 @@ class TriggerKind(StrEnum):
     LEAVE_NOOBJ = "leave_noobj"  # PERSON resigned
     LOSE = "lose"  # ORG lost PERSON
     NOW_AT = "now_at"  # PERSON now runs ORG: a move only from a former employer
+    LED_BY = "led_by"  # ORG (is) led by PERSON: a move only from a former employer
 
     @property
     def subject_moves(self) -> bool:
@@ -47,7 +48,9 @@ class TriggerKind(StrEnum):
         return self in (TriggerKind.JOIN, TriggerKind.FOUND)
 
 
-_OBJECT_MOVES = frozenset({TriggerKind.HIRE, TriggerKind.LOSE, TriggerKind.FOUND_PASSIVE})
+_OBJECT_MOVES = frozenset(
+    {TriggerKind.HIRE, TriggerKind.LOSE, TriggerKind.FOUND_PASSIVE, TriggerKind.LED_BY}
+)
 
 
 class Trigger(NamedTuple):

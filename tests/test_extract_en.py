@@ -1092,3 +1092,15 @@ def test_a_former_post_and_a_present_one_in_one_description_are_a_move() -> None
         )
         == set()
     )
+
+
+def test_a_unit_led_by_someone_described_as_former_elsewhere_is_their_move() -> None:
+    m = one_move(
+        "Nvidia's new lab, led by former Cohere chief executive Rina Hartono, keeps hiring."
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Rina Hartono", "Cohere", "Nvidia")
+    # Led by someone who still holds the other post: no move is stated.
+    assert (
+        moves("Nvidia's new lab, led by Cohere chief executive Rina Hartono, keeps hiring.")
+        == set()
+    )

@@ -234,3 +234,18 @@ def test_ex_et_aujourd_hui_dans_une_description_font_un_depart() -> None:
         )
         == set()
     )
+
+
+def test_un_labo_confie_a_une_ex_patronne_d_ailleurs_est_son_depart() -> None:
+    m = one_move(
+        "Le nouveau laboratoire de Nvidia, confié à Ada Brook, l'ex-patronne de Cohere, recrute.",
+        "fr",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Ada Brook", "Cohere", "Nvidia")
+    assert (
+        moves(
+            "Le nouveau laboratoire de Nvidia, confié à Ada Brook, la patronne de Cohere, recrute.",
+            "fr",
+        )
+        == set()
+    )

@@ -405,3 +405,17 @@ def test_jabatan_sebelum_daftar_nama_berlaku_untuk_semuanya() -> None:
         ("Ada Brook", None, "Nvidia"),
         ("Carl Yates", None, "Nvidia"),
     }
+
+
+def test_lab_yang_dipimpin_mantan_petinggi_perusahaan_lain_adalah_perpindahan() -> None:
+    m = one_move(
+        "Laboratorium baru Nvidia, dipimpin oleh mantan CEO Cohere Rina Hartono, terus merekrut.",
+        "id",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Rina Hartono", "Cohere", "Nvidia")
+    assert (
+        moves(
+            "Laboratorium baru Nvidia, dipimpin oleh CEO Cohere Rina Hartono, terus merekrut.", "id"
+        )
+        == set()
+    )

@@ -251,3 +251,11 @@ def test_extraction_is_pure() -> None:
     assert extract(body, published=pub, language="zh") == extract(
         body, published=pub, language="zh"
     )
+
+
+def test_交由前某公司高管领导是一次加入() -> None:
+    m = one_move("英伟达的新实验室交由前Cohere首席执行官艾达·布鲁克领导。", "zh")
+    assert (m.person, m.from_org, m.to_org) == ("艾达·布鲁克", "Cohere", "Nvidia")
+    # 仍是Cohere首席执行官:没有离开,也就没有变动;名字止于"领导"。
+    ex = run("英伟达的新实验室交由Cohere首席执行官艾达·布鲁克领导。", "zh")
+    assert ex.moves == [] and [p.name for p in ex.people] == ["艾达·布鲁克"]

@@ -34,6 +34,7 @@ _CATEGORIES = (
     "leave_noobj",
     "lose",
     "now_at",
+    "led_by",
     "from_prep",
     "dest_prep",
     "before_marker",
@@ -109,6 +110,7 @@ TRIGGER_KINDS = (
     "leave_noobj",
     "lose",
     "now_at",
+    "led_by",
 )
 
 _NEVER = re.compile(r"(?!x)x")  # matches nothing: a category a pack leaves empty

@@ -660,6 +660,45 @@ def _found_passive(ctx: MoveContext, site: Site) -> Reading:
     return Reading(emit(ctx, st))
 
 
+_LED_GAP_WORDS = 4  # "Foo Labs, the unit led by": the organisation and its apposition
+
+
+def _led_by(ctx: MoveContext, site: Site) -> Reading:
+    """ "MSL, the unit led by former Scale AI boss X": X moved to the unit
+    from the former employer; someone led there with no former employer
+    described may have been there all along, so no move."""
+    s = site.sentence
+    led = [o for o in ctx.doc.orgs.within(s.start, site.start) if not o.modifier]
+    found = args.objects(ctx, site.persons, site.end, site.next_start)
+    if not led or len(found) != 1:
+        return Reading()
+    org = led[-1]
+    gap = ctx.body[org.end : site.start]
+    if len(gap.split()) > _LED_GAP_WORDS or ctx.doc.trigger_between(org.end, site.start):
+        return Reading()
+    former = former_employer(ctx, [found[0].person])
+    if former is None or former in ctx.doc.gaz.family(org.name):
+        return Reading()
+    window = DateWindow(
+        s,
+        site.start,
+        after_limit=s.end,
+        before_floor=s.start,
+        region_start=s.start,
+        end=site.next_start,
+    )
+    st = Statement(
+        site,
+        [found[0].person],
+        former,
+        org.name,
+        args.clause_start(s, org.start),
+        found[0].end,
+        window,
+    )
+    return Reading(emit(ctx, st))
+
+
 HANDLERS: dict[TriggerKind, Handler] = {
     TriggerKind.HIRE_PASSIVE: _subject_first(_hire_passive_object),
     TriggerKind.FOUND_PASSIVE: _found_passive,
@@ -670,6 +709,7 @@ HANDLERS: dict[TriggerKind, Handler] = {
     TriggerKind.LEAVE_NOOBJ: _subject_first(_leave_object),
     TriggerKind.LOSE: _agent_first(_lose_sides),
     TriggerKind.NOW_AT: _subject_first(_now_at_object),
+    TriggerKind.LED_BY: _led_by,
 }
 
 
