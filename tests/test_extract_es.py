@@ -373,3 +373,13 @@ def test_ex_y_ahora_en_una_descripcion_son_un_fichaje() -> None:
         )
         == set()
     )
+
+
+def test_con_destino_a_nombra_el_destino() -> None:
+    assert moves("En agosto, Rina Hartono se marchó de OpenAI con destino a Anthropic.", "es") == {
+        ("Rina Hartono", "OpenAI", "Anthropic")
+    }
+    # A city is no employer: a departure with no destination.
+    assert moves("En agosto, Rina Hartono se marchó de OpenAI con destino a Londres.", "es") == {
+        ("Rina Hartono", "OpenAI", None)
+    }

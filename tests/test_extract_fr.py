@@ -249,3 +249,13 @@ def test_un_labo_confie_a_une_ex_patronne_d_ailleurs_est_son_depart() -> None:
         )
         == set()
     )
+
+
+def test_direction_et_a_destination_de_nomment_la_destination() -> None:
+    assert moves("En août, Rina Hartono a quitté OpenAI, direction Anthropic.", "fr") == {
+        ("Rina Hartono", "OpenAI", "Anthropic")
+    }
+    # A city is no employer: a departure with no destination.
+    assert moves("En août, Rina Hartono a quitté OpenAI, direction Londres.", "fr") == {
+        ("Rina Hartono", "OpenAI", None)
+    }

@@ -385,3 +385,13 @@ def test_ex_e_oggi_in_una_descrizione_sono_un_passaggio() -> None:
         moves("Lavora con Ada Brook, CEO di Cohere e oggi direttrice scientifica di Nvidia.", "it")
         == set()
     )
+
+
+def test_con_destinazione_nomina_la_meta() -> None:
+    assert moves("Ad agosto Rina Hartono ha lasciato OpenAI con destinazione Anthropic.", "it") == {
+        ("Rina Hartono", "OpenAI", "Anthropic")
+    }
+    # A city is no employer: a departure with no destination.
+    assert moves("Ad agosto Rina Hartono ha lasciato OpenAI con destinazione Londra.", "it") == {
+        ("Rina Hartono", "OpenAI", None)
+    }

@@ -302,3 +302,13 @@ def test_ex_e_agora_numa_descricao_sao_uma_mudanca() -> None:
         moves("Ela trabalha com Ada Brook, CEO da Cohere e agora cientista-chefe da Nvidia.", "pt")
         == set()
     )
+
+
+def test_com_destino_a_nomeia_o_destino() -> None:
+    assert moves("Em agosto, Rina Hartono saiu da OpenAI com destino à Anthropic.", "pt") == {
+        ("Rina Hartono", "OpenAI", "Anthropic")
+    }
+    # A city is no employer: a departure with no destination.
+    assert moves("Em agosto, Rina Hartono saiu da OpenAI com destino a Londres.", "pt") == {
+        ("Rina Hartono", "OpenAI", None)
+    }
