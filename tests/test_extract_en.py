@@ -1104,3 +1104,14 @@ def test_a_unit_led_by_someone_described_as_former_elsewhere_is_their_move() -> 
         moves("Nvidia's new lab, led by Cohere chief executive Rina Hartono, keeps hiring.")
         == set()
     )
+
+
+def test_named_or_appointed_to_a_post_at_an_organisation_is_a_move_there() -> None:
+    assert moves("Rina Hartono, a former Google engineer, was named CTO of Meta.") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    assert moves(
+        "Former Google scientist Rina Hartono has been appointed head of research at Meta."
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # An honour, not a post: no organisation, no move.
+    assert moves("Rina Hartono was named one of the most influential people of the year.") == set()
