@@ -1115,3 +1115,18 @@ def test_named_or_appointed_to_a_post_at_an_organisation_is_a_move_there() -> No
     ) == {("Rina Hartono", "Google", "Meta")}
     # An honour, not a post: no organisation, no move.
     assert moves("Rina Hartono was named one of the most influential people of the year.") == set()
+
+
+def test_jumping_ship_landing_a_job_and_taking_the_helm_are_moves() -> None:
+    assert moves("Rina Hartono jumped ship from Google to Meta.") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    assert moves("Rina Hartono has landed a job at Meta after leaving Google.") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    assert moves(
+        "Rina Hartono will take the helm at Meta's AI lab, leaving Google after a decade."
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # A plane lands; a committee is no employer.
+    assert moves("The plane carrying Rina Hartono landed at Heathrow on Monday.") == set()
+    assert moves("Rina Hartono took the helm of the committee in May.") == set()
