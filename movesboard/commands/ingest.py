@@ -46,7 +46,10 @@ def add_fetch_arguments(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=15.0,
         metavar="SECONDS",
-        help="give up on a URL after this long (default: 15)",
+        help=(
+            "give up on a URL after this long, connecting, redirects and download "
+            "included (default: 15)"
+        ),
     )
 
 
