@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from movesboard.cli import build_parser
 from movesboard.ingest import IngestError
 from movesboard.ingest.fetch import Limits, fetch
 from movesboard.ingest.signals import Interrupted, interrupt_in_flight
@@ -278,3 +279,24 @@ def test_a_signal_stops_watch_in_the_middle_of_a_feed_poll(tmp_path: Path) -> No
     assert process.returncode == 0  # watch ends as on any Ctrl+C: a summary, exit 0
     assert out.strip().startswith("0 articles")
     assert_database_opens(db_path)
+
+
+@pytest.mark.parametrize("command", ["ingest", "watch"])
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "-inf", "1e400", "1e12", "soon", ""])
+def test_a_bad_timeout_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], command: str, value: str
+) -> None:
+    # The parser alone: were the value taken, `watch` would run until stopped.
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args([command, "somewhere", f"--timeout={value}"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    errors = [line for line in err.splitlines() if "error:" in line]
+    assert len(errors) == 1 and "--timeout" in errors[0] and repr(value) in errors[0]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["0.5", "30", "1e3", "86400"])
+def test_a_good_timeout_is_taken(value: str) -> None:
+    args = build_parser().parse_args(["ingest", "x.txt", "--timeout", value])
+    assert args.timeout == float(value)

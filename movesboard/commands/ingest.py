@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from . import open_database
-from .arguments import iso_date
+from .arguments import iso_date, positive_seconds
 
 NAME = "ingest"
 
@@ -43,7 +43,7 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 def add_fetch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
-        type=float,
+        type=positive_seconds,
         default=15.0,
         metavar="SECONDS",
         help=(
