@@ -74,7 +74,7 @@ class _Watchdog:
         return self.deadline - time.monotonic()
 
     def watch(self, sock: socket.socket) -> None:
-        """A socket the fetch reads from (a new connection, or one from the pool)."""
+        """A socket the fetch reads from."""
         with self._lock:
             if self.expired or self.cancelled:
                 _shut_down(sock)
@@ -155,18 +155,18 @@ def _watched_pool_classes():  # type: ignore[no-untyped-def]
         def _new_conn(self):  # type: ignore[no-untyped-def]
             watchdog = _watchdog()
             if watchdog is not None:
-                # Connecting cannot be cut short from outside: bound it instead,
-                # by what is left of the deadline (a redirect's hop included).
+                # Connecting (and a TLS handshake: ssl applies the socket's
+                # timeout to the whole of it) is bounded by what is left of the
+                # deadline, a redirect's hop included, not cut from outside.
                 remaining = watchdog.remaining()
                 if remaining <= 0:
                     raise ConnectTimeoutError(self, "deadline passed before connecting")
                 self.timeout = remaining  # type: ignore[attr-defined]
-            sock = super()._new_conn()  # type: ignore[misc]
-            if watchdog is not None:
-                watchdog.watch(sock)  # the TLS handshake, if any, reads from it too
-            return sock
+            return super()._new_conn()  # type: ignore[misc]
 
         def getresponse(self):  # type: ignore[no-untyped-def]
+            # Headers and body are read from here on, on a new connection or
+            # one from the pool: the socket the watchdog shuts down.
             watchdog = _watchdog()
             if watchdog is not None and self.sock is not None:  # type: ignore[attr-defined]
                 watchdog.watch(self.sock)  # type: ignore[attr-defined]

@@ -34,8 +34,11 @@ HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
 class Hostile:
     """A TCP server whose every connection is handled by `behave(connection, closing)`."""
 
-    def __init__(self, behave: Callable[[socket.socket, threading.Event], None]) -> None:
+    def __init__(
+        self, behave: Callable[[socket.socket, threading.Event], None], *, http: bool = True
+    ) -> None:
         self.behave = behave
+        self.http = http  # read an HTTP request before `behave`
         self.closing = threading.Event()
         self.requested = threading.Event()  # a request came in
         self.listener = socket.create_server(("127.0.0.1", 0))
@@ -59,7 +62,8 @@ class Hostile:
     def serve(self, connection: socket.socket) -> None:
         # A client that gives up resets or closes the connection: that ends it.
         with connection, suppress(OSError):
-            read_request(connection)
+            if self.http:
+                read_request(connection)
             self.requested.set()
             self.behave(connection, self.closing)
 
@@ -94,6 +98,12 @@ def stall_after_headers(connection: socket.socket, closing: threading.Event) -> 
     closing.wait()
 
 
+def trickle_tls_handshake(connection: socket.socket, closing: threading.Event) -> None:
+    # A TLS handshake record announcing 16 KiB, then sent a byte at a time:
+    # the client waits for the whole record before it can judge it.
+    trickle(connection, closing, b"\x16\x03\x03\x40\x00")
+
+
 def stall_before_headers(connection: socket.socket, closing: threading.Event) -> None:
     closing.wait()
 
@@ -107,8 +117,10 @@ def redirect_after_stall(connection: socket.socket, closing: threading.Event) ->
 
 
 @contextmanager
-def hostile(behave: Callable[[socket.socket, threading.Event], None]) -> Iterator[Hostile]:
-    server = Hostile(behave)
+def hostile(
+    behave: Callable[[socket.socket, threading.Event], None], *, http: bool = True
+) -> Iterator[Hostile]:
+    server = Hostile(behave, http=http)
     server.thread.start()
     try:
         yield server
@@ -165,6 +177,17 @@ def test_the_deadline_holds_whatever_the_server_does(
     message = str(error)
     assert message.startswith(url + ": ") and "timed out" in message and "\n" not in message
     assert elapsed >= TIMEOUT * 0.9  # not given up early either
+
+
+def test_the_deadline_holds_through_a_tls_handshake() -> None:
+    # Connecting is bounded by what is left of the deadline, the handshake included.
+    with hostile(trickle_tls_handshake, http=False) as server:
+        url = server.url().replace("http:", "https:")
+        error, elapsed = outcome_within(
+            lambda: fetch(url, limits=Limits(timeout=TIMEOUT)), TIMEOUT + MARGIN
+        )
+    assert isinstance(error, IngestError) and "timed out" in str(error), error
+    assert elapsed >= TIMEOUT * 0.9
 
 
 def test_a_fetch_after_a_timed_out_one_works() -> None:
