@@ -7,7 +7,7 @@ import argparse
 from movesboard.console import say, warn
 
 from . import open_database
-from .arguments import iso_date
+from .arguments import iso_date, positive_seconds
 
 NAME = "ingest"
 
@@ -44,10 +44,13 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 def add_fetch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
-        type=float,
+        type=positive_seconds,
         default=15.0,
         metavar="SECONDS",
-        help="give up on a URL after this long (default: 15)",
+        help=(
+            "give up on a URL after this long, connecting, redirects and download "
+            "included (default: 15)"
+        ),
     )
 
 

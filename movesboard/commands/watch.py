@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from movesboard.console import say, warn
@@ -51,7 +52,7 @@ def run(db: str | None, args: argparse.Namespace) -> int:
 
     from movesboard.ingest import Item, ReadOptions
     from movesboard.ingest.fetch import Limits
-    from movesboard.ingest.signals import stop_on_signals
+    from movesboard.ingest.signals import Interrupted, stop_on_signals
     from movesboard.ingest.watch import Watcher, WatchState, split_targets, state_path_for
     from movesboard.pipeline import IngestSummary, ingest_item
 
@@ -69,7 +70,10 @@ def run(db: str | None, args: argparse.Namespace) -> int:
         for item in items:
             if stop.is_set():
                 break
-            outcome = ingest_item(database, item)
+            try:
+                outcome = ingest_item(database, item)
+            except Interrupted:
+                break  # its fetch was cut short: nothing stored, it stays for next time
             summary.add(outcome)
             done[item.label] = outcome.status
             if outcome.error:
@@ -94,7 +98,8 @@ def run(db: str | None, args: argparse.Namespace) -> int:
         file=sys.stderr,
         flush=True,
     )
-    with stop_on_signals(stop):
+    # A feed's fetch cut short by the signal: nothing of it was stored or remembered.
+    with stop_on_signals(stop), contextlib.suppress(Interrupted):
         watcher.run(stop)
     say(summary.line(), flush=True)
     return 0 if summary.ok else 1
