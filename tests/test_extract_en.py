@@ -1130,3 +1130,11 @@ def test_jumping_ship_landing_a_job_and_taking_the_helm_are_moves() -> None:
     # A plane lands; a committee is no employer.
     assert moves("The plane carrying Rina Hartono landed at Heathrow on Monday.") == set()
     assert moves("Rina Hartono took the helm of the committee in May.") == set()
+
+
+def test_running_an_organisation_after_years_elsewhere_is_a_move_from_there() -> None:
+    assert moves("Rina Hartono now runs Meta's AI lab after nine years at Google.") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    # "the company" is Meta itself: years there are no origin.
+    assert moves("Rina Hartono now runs Meta's AI lab after nine years at the company.") == set()

@@ -419,3 +419,14 @@ def test_lab_yang_dipimpin_mantan_petinggi_perusahaan_lain_adalah_perpindahan() 
         )
         == set()
     )
+
+
+def test_memimpin_setelah_bertahun_tahun_di_tempat_lain_dan_loncat_dari() -> None:
+    assert moves("Rina Hartono akan memimpin lab AI Meta setelah satu dekade di Google.", "id") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    assert moves("Rina Hartono loncat dari Google ke Meta.", "id") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    # Melompat dari kursi: bukan perusahaan, bukan perpindahan.
+    assert moves("Rina Hartono melompat dari kursinya saat mendengar kabar itu.", "id") == set()

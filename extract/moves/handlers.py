@@ -24,7 +24,7 @@ from . import arguments as args
 from .context import MoveContext, Site
 from .descriptors import descriptor_org, former_employer
 from .hop import Hop
-from .origin import destination, origin
+from .origin import destination, origin, origin_after_object
 from .qualities import DateWindow, modality, role, statement_date
 
 
@@ -190,13 +190,17 @@ def _joined_from(ctx: MoveContext, site: Site, origin: OrgMention) -> ObjectRead
 
 
 def _now_at_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
-    """ "Former GitHub chief X now runs Y": a move to Y, from the former
-    employer; someone with no former employer described is just at Y."""
-    former = former_employer(ctx, subject.names)
-    if former is None:
-        return None
+    """ "Former GitHub chief X now runs Y", "X now runs Y after nine years at
+    Z": a move to Y, from the former employer described or stated; someone
+    with neither is just at Y."""
     obj = _join_object(ctx, site, subject)
-    if obj is None or obj.to_org is None or obj.to_org in ctx.doc.gaz.family(former):
+    if obj is None or obj.to_org is None:
+        return None
+    family = ctx.doc.gaz.family(obj.to_org)
+    former = former_employer(ctx, subject.names) or origin_after_object(
+        ctx, site, obj.end, set(family)
+    )
+    if former is None or former in family:
         return None
     return ObjectReading(obj.end, from_org=former, to_org=obj.to_org)
 

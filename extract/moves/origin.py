@@ -27,7 +27,7 @@ def origin(
     """The organisation left, when the statement's own verb does not name it."""
     exclude: set[str | None] = set(ctx.doc.gaz.family(to_org)) if to_org else set()
     org = (
-        _from_after_object(ctx, site, obj_end, exclude)
+        origin_after_object(ctx, site, obj_end, exclude)
         or _before_clause(ctx, site, obj_end, exclude)
         or _from_before_verb(ctx, site, exclude)
         or _from_inside_verb(ctx, site, exclude)
@@ -40,7 +40,7 @@ def origin(
     return Origin(None)
 
 
-def _from_after_object(
+def origin_after_object(
     ctx: MoveContext, site: Site, obj_end: int, exclude: set[str | None]
 ) -> str | None:
     """ "joined X from Y", "after years at Y"."""
