@@ -304,3 +304,18 @@ def test_frueher_und_heute_in_einer_beschreibung_sind_ein_wechsel() -> None:
         )
         == set()
     )
+
+
+def test_wird_posten_bei_und_uebernimmt_bei_sind_wechsel() -> None:
+    assert moves(
+        "Die frühere Google-Managerin Rina Hartono wird Technikchefin bei Meta.", "de"
+    ) == {("Rina Hartono", "Google", "Meta")}
+    assert moves("Rina Hartono übernimmt bei Meta die Leitung der KI-Forschung.", "de") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    # Eine Konferenz ist kein Arbeitgeber.
+    assert (
+        moves("Die Google-Managerin Rina Hartono wird am Montag bei der Konferenz sprechen.", "de")
+        == set()
+    )
+    assert moves("Rina Hartono übernimmt bei der Konferenz die Moderation.", "de") == set()

@@ -259,3 +259,11 @@ def test_direction_et_a_destination_de_nomment_la_destination() -> None:
     assert moves("En août, Rina Hartono a quitté OpenAI, direction Londres.", "fr") == {
         ("Rina Hartono", "OpenAI", None)
     }
+
+
+def test_passer_de_x_a_y_est_un_depart_vers_y() -> None:
+    assert moves("Rina Hartono passe de Google à Meta.", "fr") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    # De la théorie à la pratique : aucune entreprise quittée.
+    assert moves("Rina Hartono passe de la théorie à la pratique chez Google.", "fr") == set()
