@@ -383,3 +383,22 @@ def test_con_destino_a_nombra_el_destino() -> None:
     assert moves("En agosto, Rina Hartono se marchó de OpenAI con destino a Londres.", "es") == {
         ("Rina Hartono", "OpenAI", None)
     }
+
+
+def test_nombramientos_pasar_de_y_sera_el_nuevo() -> None:
+    assert moves("Rina Hartono ha sido nombrada directora científica de Meta.", "es") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    assert moves("Rina Hartono pasa de Google a Meta.", "es") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    assert moves(
+        "La exdirectiva de Google Rina Hartono será la nueva directora técnica de Meta.", "es"
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # An honour, a change of method, an event: no organisation joined.
+    assert (
+        moves("Rina Hartono ha sido nombrada una de las personas más influyentes del año.", "es")
+        == set()
+    )
+    assert moves("Rina Hartono pasa de la teoría a la práctica en Google.", "es") == set()
+    assert moves("Rina Hartono será la nueva directora técnica de la conferencia.", "es") == set()

@@ -395,3 +395,22 @@ def test_con_destinazione_nomina_la_meta() -> None:
     assert moves("Ad agosto Rina Hartono ha lasciato OpenAI con destinazione Londra.", "it") == {
         ("Rina Hartono", "OpenAI", None)
     }
+
+
+def test_nomine_passare_da_e_sara_la_nuova() -> None:
+    assert moves("Rina Hartono è stata nominata direttrice scientifica di Meta.", "it") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    assert moves("Rina Hartono passa da Google a Meta.", "it") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    assert moves(
+        "L'ex dirigente di Google Rina Hartono sarà la nuova direttrice tecnica di Meta.", "it"
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # An honour, a change of method, an event: no organisation joined.
+    assert (
+        moves("Rina Hartono è stata nominata una delle persone più influenti dell'anno.", "it")
+        == set()
+    )
+    assert moves("Rina Hartono passa dalla teoria alla pratica in Google.", "it") == set()
+    assert moves("Rina Hartono sarà la nuova direttrice tecnica della conferenza.", "it") == set()

@@ -312,3 +312,19 @@ def test_com_destino_a_nomeia_o_destino() -> None:
     assert moves("Em agosto, Rina Hartono saiu da OpenAI com destino a Londres.", "pt") == {
         ("Rina Hartono", "OpenAI", None)
     }
+
+
+def test_nomeacoes_passar_de_e_sera_a_nova() -> None:
+    assert moves("Rina Hartono foi nomeada cientista-chefe da Meta.", "pt") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    assert moves("Rina Hartono passa do Google para a Meta.", "pt") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    assert moves(
+        "A ex-executiva do Google Rina Hartono será a nova diretora técnica da Meta.", "pt"
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # An honour, a change of method, an event: no organisation joined.
+    assert moves("Rina Hartono foi nomeada uma das pessoas mais influentes do ano.", "pt") == set()
+    assert moves("Rina Hartono passa da teoria para a prática no Google.", "pt") == set()
+    assert moves("Rina Hartono será a nova diretora técnica da conferência.", "pt") == set()

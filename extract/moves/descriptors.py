@@ -91,7 +91,7 @@ def _title_before(ctx: MoveContext, q: DescriptorQuery) -> str | None:
             q.allow_former
             or not (
                 ctx.rx["former"].search(gap)
-                or ctx.rx["former"].search(body[max(s.start, o.start - 12) : o.start])
+                or ctx.rx["former"].search(_title_lead(body, s.start, o.start))
             )
         ):
             return o.name
@@ -107,6 +107,16 @@ def _list_head(ctx: MoveContext, s: Sentence, pm: PersonMention) -> PersonMentio
             break
         head = p
     return head
+
+
+_TITLE_LEAD_WORDS = 3  # "l'ex dirigente di Google X": the title before the organisation
+
+
+def _title_lead(body: str, floor: int, org_start: int) -> str:
+    """The last few words before an organisation, where "former" qualifies
+    the title of a "TITLE of ORG NAME" description."""
+    words = body[max(floor, org_start - 40) : org_start].replace("'", " ").split()
+    return " ".join(words[-_TITLE_LEAD_WORDS:])
 
 
 def _titled_org_then_comma(ctx: MoveContext, q: DescriptorQuery, org_start: int) -> bool:
