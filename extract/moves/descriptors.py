@@ -184,7 +184,7 @@ def former_employer(ctx: MoveContext, names: list[str]) -> str | None:
     Scale AI"): described there with former descriptions allowed, and not
     without them."""
     for name in names:
-        mentions = [p for p in ctx.doc.persons if p.person == name][:_DESCRIBED_WITHIN]
+        mentions = ctx.doc.mentions_of(name)[:_DESCRIBED_WITHIN]
         for p in mentions:
             s = ctx.doc.sentence_at(p.start)
             if s is None:
