@@ -353,7 +353,8 @@ class OrgFinder:
         if not makers:
             return known
         found = list(makers.values())
-        kept = [k for k in known if not any(p.start <= k.start < p.end for p in found)]
+        inside = Claimed((p.start, p.end) for p in found)
+        kept = [k for k in known if not inside.overlaps(k.start, k.start + 1)]
         return sorted(kept + found, key=lambda o: o.start)
 
     def _maker(self, product: str) -> str:

@@ -453,11 +453,15 @@ class PeopleFinder:
 
 def _without_shorter_forms(accepted: set[str]) -> set[str]:
     """ "De Freitas" next to "Daniel De Freitas": a shorter form, not a person."""
-    return {
-        k
-        for k in accepted
-        if not any(o != k and (o.endswith(" " + k) or o.startswith(k + " ")) for o in accepted)
-    }
+    # Every leading and trailing part of each name cut at a space: one pass
+    # over the names, not one over all names per name.
+    parts: set[str] = set()
+    for name in accepted:
+        for at, char in enumerate(name):
+            if char == " ":
+                parts.add(name[:at])
+                parts.add(name[at + 1 :])
+    return accepted - parts
 
 
 class _Roster:
