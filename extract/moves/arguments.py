@@ -7,6 +7,7 @@ pronouns resolved to the article's focus, or plural nouns ("the pair").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..cjk import relative_head, without_companions
@@ -456,8 +457,17 @@ def _relative_head(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]
 def _clause_floor(ctx: MoveContext, s: Sentence, ts: int) -> int:
     """Where the verb's clause starts: after the last semicolon, colon or dash
     before it ("X said: at Foo, Y has just joined" moves Y, not X)."""
-    cut = max((m.end() for m in _CLAUSE_SEPARATOR.finditer(ctx.body, s.start, ts)), default=s.start)
-    return cut
+    seps = ctx.separators.get(s.start)
+    if seps is None:  # found once per sentence, not once per verb of it
+        seps = ctx.separators[s.start] = [
+            (m.start(), m.end()) for m in _CLAUSE_SEPARATOR.finditer(ctx.body, s.start, s.end)
+        ]
+    # The sentence's separators that the text up to the verb holds whole
+    # (a lookahead past `ts` fails): the same as a search up to `ts` finds.
+    for i in range(bisect_right(seps, ts, key=lambda se: se[1]) - 1, -1, -1):
+        if _CLAUSE_SEPARATOR.match(ctx.body, seps[i][0], ts):
+            return seps[i][1]
+    return s.start
 
 
 def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> list[str]:

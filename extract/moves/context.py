@@ -29,6 +29,9 @@ class MoveContext:
     patterns: MovePatterns
     discourse: Discourse = field(default_factory=Discourse)
     nominals: list[re.Match[str]] = field(default_factory=list)  # "the departure of"
+    # Clause separators (start, end) of each sentence, by its start: read per verb.
+    separators: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    reported: dict[int, bool] = field(default_factory=dict)  # a sentence says "reported"
 
     @property
     def body(self) -> str:
