@@ -13,7 +13,7 @@ sentence of its own.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -86,7 +86,7 @@ def _included_members(
     cue = including.search(body, group.evidence_start, own.end)
     if cue is None:
         return None
-    after = [p for p in persons if cue.end() <= p.start < own.end]
+    after = _starting_in(persons, cue.end(), own.end)
     if not after or len(body[cue.end() : after[0].start].split()) > _INCLUDED_GAP:
         return None
     names = _first_list(body, after, list_gap)
@@ -108,7 +108,7 @@ def _named_group(
     nxt = _next_sentence(live, group.evidence_start)
     if nxt is None or not plural.match(body, nxt.start):
         return None
-    names = _first_list(body, [p for p in persons if nxt.start <= p.start < nxt.end], list_gap)
+    names = _first_list(body, _starting_in(persons, nxt.start, nxt.end), list_gap)
     return _NamedGroup(group, nxt, names) if len(names) == group.count else None
 
 
@@ -132,6 +132,12 @@ def _member_moves(
             confidence=CONFIDENCE,
             modality=group.modality,
         )
+
+
+def _starting_in(persons: Sequence[PersonMention], lo: int, hi: int) -> list[PersonMention]:
+    """The mentions (in text order) starting in [lo, hi), found by bisection."""
+    first = bisect_left(persons, lo, key=lambda p: p.start)
+    return list(persons[first : bisect_left(persons, hi, first, key=lambda p: p.start)])
 
 
 def _holding(live: Sequence[Sentence], pos: int) -> int | None:

@@ -579,17 +579,37 @@ def _described_subject(ctx: MoveContext, scope: SentenceScope, a: int, ts: int) 
         return []  # "the bakery's head chef": somebody of something else's
     orgs = ctx.doc.orgs.within(a, ts)
     if len(orgs) == 1:
-        fam = ctx.doc.gaz.family(orgs[0].name)
-        named = {
-            p.person
-            for p in ctx.doc.persons
-            if p.end <= a and ctx.doc.affiliations.get(p.person) in fam
-        }
+        named = _affiliated_before(ctx, ctx.doc.gaz.family(orgs[0].name), a)
         if len(named) == 1:
             return [named.pop()]
     focus = ctx.discourse
     recent = scope.index - focus.focus_at <= _FOCUS_REACH
     return list(focus.focus) if recent and len(focus.focus) == 1 else []
+
+
+def _affiliated_before(ctx: MoveContext, family: frozenset[str], pos: int) -> set[str]:
+    """The people mentioned before `pos` whose described employer is of `family`.
+
+    Indexed once per article (employer -> where each of its people is first
+    named), instead of a scan of every mention per question."""
+    if ctx.first_named is None:
+        first_end: dict[str, int] = {}
+        for p in ctx.doc.persons:
+            first_end[p.person] = min(p.end, first_end.get(p.person, p.end))
+        ctx.first_named = {}
+        for person, end in first_end.items():
+            org = ctx.doc.affiliations.get(person)
+            if org is not None:
+                ctx.first_named.setdefault(org, []).append((end, person))
+        for entries in ctx.first_named.values():
+            entries.sort()
+    named: set[str] = set()
+    for org in family:
+        entries = ctx.first_named.get(org, [])
+        named.update(
+            person for _, person in entries[: bisect_right(entries, pos, key=lambda e: e[0])]
+        )
+    return named
 
 
 def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
