@@ -31,10 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_names import synthetic_names  # noqa: E402
+from synthetic_names import synthetic_names
 
-from movesboard.evaluation import read_article  # noqa: E402
-from movesboard.extract import detect_language, extract  # noqa: E402
+from movesboard.evaluation import read_article
+from movesboard.extract import detect_language, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

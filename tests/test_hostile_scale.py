@@ -56,7 +56,24 @@ def _articles(size: int) -> str:
     return _fill(_english_bodies(), size)
 
 
-_SYLLABLES = "ka lo mi ren sa tor vel du an ish or bel nu ria hal zen".split()
+_SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "sa",
+    "tor",
+    "vel",
+    "du",
+    "an",
+    "ish",
+    "or",
+    "bel",
+    "nu",
+    "ria",
+    "hal",
+    "zen",
+]
 _ORGS = ["OpenAI", "Google DeepMind", "Anthropic", "Meta", "Microsoft", "Apple"]
 
 
@@ -102,3 +119,22 @@ def test_extraction_cost_grows_linearly_with_the_text(make):
     small, large = make(SMALL), make(4 * SMALL)
     growth = _calls(large) / _calls(small)
     assert growth < MAX_GROWTH, f"4x the text made {growth:.1f}x the work"
+
+
+def test_an_article_file_too_big_to_extract_quickly_is_one_error_line(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The size cap is what extraction does in a second or two (1 MiB): a
+    bigger file is refused with its name and size, and the others go on."""
+    from movesboard.cli import main
+
+    good = tmp_path / "good.txt"
+    good.write_text("Lab news\n\nAda Lovelace has joined Beta Corp.\n", encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("Big\n\n" + _articles(1536 * 1024), encoding="utf-8")
+    code = main(["--db", str(db_path), "ingest", str(good), str(big)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.startswith("2 articles: 1 new, 0 unchanged, 1 failed;")
+    (line,) = err.strip().splitlines()
+    assert str(big) in line and "too large" in line and "KiB" in line and "limit 1 MiB" in line
