@@ -7,7 +7,7 @@ pronouns resolved to the article's focus, or plural nouns ("the pair").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..cjk import relative_head, without_companions
@@ -158,7 +158,7 @@ def after_preposition(ctx: MoveContext, o: OrgMention, floor: int) -> bool:
 def org_before(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
     """The agent: the first subject-like organisation of the clause, i.e.
     one not introduced by a preposition ("invest in Foo and hired")."""
-    for o in ctx.doc.orgs.within(s.start, ts):
+    for o in ctx.doc.orgs.iter_within(s.start, ts):
         if (
             not o.modifier
             and not after_preposition(ctx, o, s.start)
@@ -275,17 +275,20 @@ def preceded_by_at(ctx: MoveContext, org: OrgMention) -> bool:
 
 # ---------------------------------------------------------------- people
 def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> list[PersonMention]:
-    """The first name after a verb and the names listed with it."""
-    after = [p for p in persons if a <= p.start < b]
-    if not after:
+    """The first name after a verb and the names listed with it (`persons`
+    are in text order: the ones starting in [a, b) are found by bisection)."""
+    lo = bisect_left(persons, a, key=lambda p: p.start)
+    hi = bisect_left(persons, b, lo, key=lambda p: p.start)
+    if lo == hi:
         return []
-    gap = ctx.body[a : after[0].start].split()
+    gap = ctx.body[a : persons[lo].start].split()
     if len(gap) > 6 or (gap and ctx.rx["prepositions"].fullmatch(gap[-1].lower())):
         return []  # "named its lab after Jane Roe": the name is no object of the verb
-    if _POSSESSIVE_AFTER.match(ctx.body, after[0].end):
+    if _POSSESSIVE_AFTER.match(ctx.body, persons[lo].end):
         return []  # "hired Jane Roe's deputy": the object is someone else
-    out = [after[0]]
-    for p in after[1:]:
+    out = [persons[lo]]
+    for i in range(lo + 1, hi):  # the list stops at the first gap: no slice of the rest
+        p = persons[i]
         between = ctx.body[out[-1].end : p.start]
         if list_gap(ctx, between) and not ctx.rx["speech"].search(between):
             out.append(p)
