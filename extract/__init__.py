@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from bisect import bisect_right
 from dataclasses import replace
 
 from .analysis import Analysis, Trigger, TriggerKind
@@ -178,6 +179,13 @@ def _organizations(eng: _Engine, mentions: list[OrgMention]) -> list[OrgEntity]:
     return list(orgs.values())
 
 
+def _held(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether one of `ranges` (sentences: in order, none overlapping) holds `pos`;
+    only the last one starting at or before it can."""
+    i = bisect_right(ranges, pos, key=lambda r: r[0]) - 1
+    return i >= 0 and pos < ranges[i][1]
+
+
 def _analyse(eng: _Engine, original: str, body: str, published: dt.date | None) -> Analysis:
     """Sentences, move verbs, dates, organisations and people: found once, read by
     every stage.  `body` is `original` with its punctuation folded to ASCII."""
@@ -200,7 +208,7 @@ def _analyse(eng: _Engine, original: str, body: str, published: dt.date | None) 
         published,
         sentences,
         triggers,
-        SpanList(d for d in all_dates if not any(a <= d.start < b for a, b in noise)),
+        SpanList(d for d in all_dates if not _held(d.start, noise)),
     )
     org_mentions = eng.orgs.find(body, triggers, date_spans={d.start: d.end for d in all_dates})
     org_spans = [(o.start, o.end) for o in org_mentions]

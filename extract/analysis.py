@@ -8,6 +8,7 @@ read it instead of passing each other lists.  Offsets are into `body`.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -85,20 +86,43 @@ class Analysis:
     # mentions described and how.
     descriptions: dict[tuple[object, ...], str | None] = field(default_factory=dict)
 
+    # Read per sentence or per move: computed once, on first use, so that no
+    # stage rescans every sentence or person per question (quadratic in size).
+    _live: list[Sentence] | None = field(default=None, init=False, repr=False)
+    _sentence_starts: list[int] | None = field(default=None, init=False, repr=False)
+    _mentions_by_person: dict[str, list[PersonMention]] | None = field(
+        default=None, init=False, repr=False
+    )
+
     @property
     def live(self) -> list[Sentence]:
         """The prose: sentences that are not bylines, captions or "read also" lines."""
-        return [s for s in self.sentences if not s.noise]
+        if self._live is None:
+            self._live = [s for s in self.sentences if not s.noise]
+        return self._live
 
     def triggers_in(self, sentence: Sentence) -> list[Trigger]:
         return self.triggers.within(sentence.start, sentence.end)
 
     def sentence_at(self, pos: int) -> Sentence | None:
         """The prose sentence holding offset `pos`."""
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return None if s.noise else s
-        return None
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in self.sentences]
+        # Sentences follow each other without overlapping: only the last one
+        # starting at or before `pos` can hold it.
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 0 or pos >= self.sentences[i].end:
+            return None
+        s = self.sentences[i]
+        return None if s.noise else s
+
+    def mentions_of(self, person: str) -> list[PersonMention]:
+        """The mentions of one person, in text order (`persons` is final by then)."""
+        if self._mentions_by_person is None:
+            self._mentions_by_person = {}
+            for p in self.persons:
+                self._mentions_by_person.setdefault(p.person, []).append(p)
+        return self._mentions_by_person.get(person, [])
 
     def trigger_between(self, a: int, b: int) -> bool:
         """A move verb starts inside body[a:b]."""

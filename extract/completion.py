@@ -30,9 +30,20 @@ def returns_explain_departures(hops: list[Hop]) -> list[Hop]:
     article gives no organisation for was from Foo.  Run before consolidation,
     which then joins that departure and the return into the earlier leg."""
     out: list[Hop] = []
+    by_person = _by_person(hops)
     for h in hops:
-        home = _returned_to(h, hops) if _open_departure(h) else None
+        home = _returned_to(h, by_person[h.person]) if _open_departure(h) else None
         out.append(replace(h, from_org=home) if home else h)
+    return out
+
+
+def _by_person(hops: list[Hop]) -> dict[str, list[Hop]]:
+    """Each person's hops, in article order: every rule below compares a hop
+    with the same person's others only, and a scan of all hops per hop is
+    quadratic in the article's size."""
+    out: dict[str, list[Hop]] = {}
+    for h in hops:
+        out.setdefault(h.person, []).append(h)
     return out
 
 
@@ -48,18 +59,20 @@ def _returned_to(h: Hop, hops: list[Hop]) -> str | None:
 def complete(hops: list[Hop], doc: Analysis) -> list[Hop]:
     """The article's moves, each as complete as the article makes it."""
     out: list[Hop] = []
+    by_person = _by_person(hops)
     for h in hops:
-        if _bare_founding(h) or _part_of_another_move(h, hops) or _covered_departure(h, hops, doc):
+        own = by_person[h.person]  # the person's hops, this one included
+        if _bare_founding(h) or _part_of_another_move(h, own) or _covered_departure(h, own, doc):
             continue
         if _open_departure(h) and not h.modality.counts:
             continue  # "is said to be leaving": nothing worth keeping
-        if _framed_arrival(h, hops):
+        if _framed_arrival(h, own):
             left = _frame_left(doc, h, hops, source_only=True)
             if left is not None and left not in doc.gaz.family(h.to_org or ""):
                 h = replace(h, from_org=left, from_weak=True)
         if _open_departure(h):
             left = (
-                _last_destination(h, hops)
+                _last_destination(h, own)
                 or doc.affiliations.get(h.person)
                 or _frame_left(doc, h, hops)
             )

@@ -119,13 +119,14 @@ def _departure_for(join: Hop, hops: list[Hop], gaz: Gazetteer) -> Hop | None:
     the last one stated before it, else the first one after it."""
     destination_family = gaz.family(join.to_org or "")
     join_date = _join_date(join, hops, destination_family)
+    joining = _sentences_joining(hops)
     departures = [
         d
         for d in hops
         if _is_open_departure(d)
         and d.from_org not in destination_family
         and _could_lead_to(d, join_date)
-        and not _joins_own_sentence(d, join, hops)
+        and not _joins_own_sentence(d, join, joining)
     ]
     if not departures:
         return None
@@ -133,14 +134,19 @@ def _departure_for(join: Hop, hops: list[Hop], gaz: Gazetteer) -> Hop | None:
     return before[-1] if before else min(departures, key=lambda d: d.pos)
 
 
-def _joins_own_sentence(departure: Hop, join: Hop, hops: list[Hop]) -> bool:
+def _sentences_joining(hops: list[Hop]) -> set[int]:
+    """The sentences (by identity) stating a move that needs an origin: found
+    once per look-up of departures, not once per departure."""
+    return {id(h.sentence) for h in hops if _needs_origin(h)}
+
+
+def _joins_own_sentence(departure: Hop, join: Hop, joining: set[int]) -> bool:
     """ "left in 2018, taking a job at Foo": a departure belongs to the join
     of its own sentence, not to another sentence's."""
     if join.sentence is departure.sentence:
         return False
-    return any(
-        h is not join and h.sentence is departure.sentence and _needs_origin(h) for h in hops
-    )
+    # The join itself is of another sentence: any joining hop of this one counts.
+    return id(departure.sentence) in joining
 
 
 # A departure more than this long before a join is another chapter of the

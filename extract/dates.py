@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from .lang import DatePatterns, LanguagePack
 from .prefilter import FastRegex
+from .spans import Claimed
 from .types import FuzzyDate
 
 _NUMERIC_AFTER = re.compile(r"\s*\(\d")  # "Rabu (7/5/2025)"
@@ -280,28 +282,40 @@ def find_dates(
     """Date phrases in `text`, offsets shifted by `base`, in text order."""
     doc = _DateText(text, pack, published)
     kept: list[_Reading] = []
+    claimed = Claimed()
     for read in _READERS:
         for reading in read(doc):
-            if not any(reading.start < k.end and k.start < reading.end for k in kept):
+            if not claimed.overlaps(reading.start, reading.end):
                 kept.append(reading)
+                claimed.add(reading.start, reading.end)
     kept.sort(key=lambda k: k.start)
-    kept = _with_anaphoric(doc, kept)
+    kept = _with_anaphoric(doc, kept, claimed)
     return [DateMention(base + k.start, base + k.end, k.date) for k in kept]
 
 
-def _with_anaphoric(doc: _DateText, kept: list[_Reading]) -> list[_Reading]:
+def _with_anaphoric(doc: _DateText, kept: list[_Reading], claimed: Claimed) -> list[_Reading]:
     """ "handed Slack in 2023 ... left that year": the year (or month) of the
     closest date phrase before."""
+    # Kept phrases never overlap, so sorted by start they are sorted by end too:
+    # those ending before an offset are a prefix of them.
+    ends = [k.end for k in kept]
+    # The index of the last phrase up to each one that says its month (-1: none).
+    last_with_month: list[int] = []
+    for i, k in enumerate(kept):
+        last_with_month.append(
+            i if k.date.month is not None else (last_with_month[-1] if i else -1)
+        )
     found: list[_Reading] = []
     for rx, unit in doc.patterns.anaphoric:
         for m in doc.matches(rx):
-            if any(m.start() < k.end and k.start < m.end() for k in kept):
+            if claimed.overlaps(m.start(), m.end()):
                 continue
-            before = [k.date for k in kept if k.end <= m.start()]
-            if unit == "month":
-                before = [d for d in before if d.month is not None]
-            if before:
-                d = before[-1]
+            n_before = bisect_right(ends, m.start())
+            if n_before == 0:
+                continue
+            i = last_with_month[n_before - 1] if unit == "month" else n_before - 1
+            if i >= 0:
+                d = kept[i].date
                 date = FuzzyDate(d.year, d.month) if unit == "month" else FuzzyDate(d.year)
                 found.append(_Reading(m.start(), m.end(), date))
     return sorted(kept + found, key=lambda k: k.start) if found else kept

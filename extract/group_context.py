@@ -9,14 +9,18 @@ phrase in it a `Statement` (the phrase and the verbs on either side), which the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 
 from .orgs import OrgMention
 from .sentences import Sentence
 from .spans import SpanList, within
 from .types import GroupMoveFact, MoveFact
+
+_WORD = re.compile(r"\S+")  # a word as str.split() sees one (the same whitespace)
 
 # The types made per sentence or per phrase are plain (not frozen) slotted
 # dataclasses: a frozen one takes three times as long to build.  Treat them as
@@ -61,29 +65,47 @@ class Candidate:
 
 
 class People:
-    """Where persons are named: a group whose members are named is no unnamed headcount."""
+    """Where persons are named: a group whose members are named is no unnamed headcount.
+
+    Looked up by bisection over sorted offsets: the finder asks per group
+    phrase, and a scan of every mention per question is quadratic in size."""
 
     def __init__(self, body: str, spans: Sequence[tuple[int, int]]) -> None:
         self._body = body
-        self._spans = spans  # (start, end) of each person mention
+        self._spans = sorted(spans)  # (start, end) of each person mention
+        self._starts = [start for start, _ in self._spans]
+        self._ends = sorted(end for _, end in self._spans)
+        self._start_set = frozenset(self._starts)
+        self._names: dict[tuple[int, int], frozenset[str]] = {}  # asked once per sentence
+
+    def _range(self, lo: int, hi: int) -> tuple[int, int]:
+        return bisect_left(self._starts, lo), bisect_left(self._starts, hi)
 
     def starts_between(self, lo: int, hi: int) -> list[int]:
         """Starts of the mentions starting in [lo, hi)."""
-        return [start for start, _ in self._spans if lo <= start < hi]
+        i, j = self._range(lo, hi)
+        return self._starts[i:j]
 
     def any_starts_between(self, lo: int, hi: int) -> bool:
-        return any(lo <= start < hi for start, _ in self._spans)
+        i, j = self._range(lo, hi)
+        return i < j
 
     def any_ends_between(self, lo: int, hi: int) -> bool:
         """A mention ending in [lo, hi], both bounds included."""
-        return any(lo <= end <= hi for _, end in self._spans)
+        return bisect_left(self._ends, lo) < bisect_right(self._ends, hi)
 
     def starts_at(self, pos: int) -> bool:
-        return any(start == pos for start, _ in self._spans)
+        return pos in self._start_set
 
-    def names_between(self, lo: int, hi: int) -> set[str]:
+    def names_between(self, lo: int, hi: int) -> frozenset[str]:
         """The distinct surface forms of the mentions starting in [lo, hi)."""
-        return {self._body[start:end] for start, end in self._spans if lo <= start < hi}
+        names = self._names.get((lo, hi))
+        if names is None:
+            i, j = self._range(lo, hi)
+            names = self._names[lo, hi] = frozenset(
+                self._body[start:end] for start, end in self._spans[i:j]
+            )
+        return names
 
 
 @dataclass(slots=True)
@@ -94,11 +116,18 @@ class ArticleView:
     body: str
     low: str  # body.lower(): the phrase and bring scans run on it
     sentences: list[Sentence]
-    orgs: SpanList  # OrgMentions (anaphors resolved), sorted by start
+    orgs: SpanList[OrgMention]  # anaphors resolved, sorted by start
     people: People
+    sentence_starts: list[int] = field(default_factory=list)  # filled on first use
+    first_at: dict[str, int] = field(default_factory=dict)  # text -> first offset in body
 
-    def word_count(self, start: int, end: int) -> int:
-        return len(self.body[start:end].split())
+    def at_most_words(self, start: int, end: int, limit: int) -> bool:
+        """Whether body[start:end] holds at most `limit` words (as str.split
+        counts them), read no further than the word past the limit."""
+        for count, _ in enumerate(_WORD.finditer(self.body, start, end), start=1):
+            if count > limit:
+                return False
+        return True
 
     def last_word(self, start: int, end: int) -> str | None:
         words = self.body[start:end].split()
@@ -107,12 +136,26 @@ class ArticleView:
     def orgs_between(self, start: int, end: int) -> list[OrgMention]:
         return within(self.orgs, start, end)
 
+    def iter_orgs_between(self, start: int, end: int) -> Iterator[OrgMention]:
+        return self.orgs.iter_within(start, end)
+
     def first_org(self, start: int, end: int) -> OrgMention | None:
-        return next(iter(within(self.orgs, start, end)), None)
+        return next(self.orgs.iter_within(start, end), None)
 
     def sentence_after(self, sentence: Sentence) -> Sentence | None:
         """The first sentence starting at or after this one's end, noise included."""
-        return next((s for s in self.sentences if s.start >= sentence.end), None)
+        if not self.sentence_starts:
+            self.sentence_starts = [s.start for s in self.sentences]
+        i = bisect_left(self.sentence_starts, sentence.end)
+        return self.sentences[i] if i < len(self.sentences) else None
+
+    def seen_before(self, text: str, end: int) -> bool:
+        """Whether `text` occurs in body[:end]; its first occurrence is looked
+        for once per text, not once per question."""
+        first = self.first_at.get(text)
+        if first is None:
+            first = self.first_at[text] = self.body.find(text)
+        return first >= 0 and first + len(text) <= end
 
 
 @dataclass(frozen=True, slots=True)

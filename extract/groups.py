@@ -237,9 +237,8 @@ class GroupFinder:
         if nxt is None or not article.people.starts_at(nxt.start):
             return False
         # Names the article already used are not the group's members.
-        seen = article.body[: s.end]
         new = article.people.names_between(nxt.start, nxt.end)
-        return len({name for name in new if name not in seen}) == count
+        return len({name for name in new if not article.seen_before(name, s.end)}) == count
 
     def _next_to_name(self, article: ArticleView, s: Sentence, phrase: GroupPhrase) -> bool:
         """A name right after the phrase (its members, unless "including" them)
@@ -308,7 +307,7 @@ class GroupFinder:
         assert st.verb_before is not None
         verb_end = st.verb_before.end
         destination = scan.article.first_org(verb_end, st.phrase.start)
-        if destination is None or scan.article.word_count(verb_end, destination.start) > 4:
+        if destination is None or not scan.article.at_most_words(verb_end, destination.start, 4):
             return None
         return Role(to_org=destination.name)
 
@@ -329,15 +328,12 @@ class GroupFinder:
         """ "seven researchers will move to Microsoft": an org close after the verb."""
         assert st.verb_after is not None
         verb_end, article = st.verb_after.end, scan.article
-        destination = next(
-            (
-                o
-                for o in article.orgs_between(verb_end, st.clause.sentence.end)
-                if article.word_count(verb_end, o.start) <= 4
-            ),
-            None,
-        )
-        return None if destination is None else Role(to_org=destination.name)
+        # Words before an organisation only grow in number with its offset: if
+        # the first one is too far, every later one is.
+        destination = article.first_org(verb_end, st.clause.sentence.end)
+        if destination is None or not article.at_most_words(verb_end, destination.start, 4):
+            return None
+        return Role(to_org=destination.name)
 
     def _leave_after(self, scan: GroupScan, st: Statement) -> bool:
         return st.verb_after is not None and st.verb_after.kind in _LEAVES_AFTER
@@ -349,7 +345,7 @@ class GroupFinder:
         verb_end, article = st.verb_after.end, scan.article
         sentence_end = st.clause.sentence.end
         left = article.first_org(verb_end, sentence_end)
-        if left is None or article.word_count(verb_end, left.start) > 2:
+        if left is None or not article.at_most_words(verb_end, left.start, 2):
             return Role()
         return Role(self._destination_after(article, left, sentence_end), (left.name,))
 
@@ -408,7 +404,7 @@ class GroupFinder:
         """ "members of Inflection's team", "anggota tim riset Character.AI"."""
         owners = article.orgs_between(phrase.start, min(sentence_end, phrase.end + 30))
         owner = next((o for o in owners if o.name != to_org), None)
-        if owner is not None and article.word_count(phrase.end, owner.start) <= 4:
+        if owner is not None and article.at_most_words(phrase.end, owner.start, 4):
             return (owner.name,)
         return ()
 
@@ -418,7 +414,7 @@ class GroupFinder:
         """ "from OpenAI, Google and Anthropic": the list right after "from"."""
         found: list[str] = []
         prev_end = list_start
-        for org in article.orgs_between(list_start, sentence_end):
+        for org in article.iter_orgs_between(list_start, sentence_end):
             if not self._continues_list(article.body[prev_end : org.start], first=not found):
                 break
             if self.pack.rx["speech"].match(article.body[org.end : org.end + 15].lstrip()):
@@ -452,7 +448,7 @@ class GroupFinder:
         subject = self._subject_org(scan.article, clause_start, verb_start)
         if subject is not None:
             return subject
-        if scan.article.orgs_between(clause_start, verb_start):
+        if scan.article.first_org(clause_start, verb_start) is not None:
             return None  # orgs named there, each after a preposition: no guess
         return scan.found.last_hirer() or scan.named.main_to
 
@@ -573,7 +569,7 @@ def _brings_phrase(
     before it: "which brought in seven", "yang membawa 11 peneliti"."""
     return (
         bring.end <= phrase.start
-        and article.word_count(bring.end, phrase.start) <= 1
+        and article.at_most_words(bring.end, phrase.start, 1)
         and (not verbs_before or verbs_before[-1].end <= bring.start)
     )
 
@@ -584,5 +580,8 @@ def _clause(
     """The sentence with its verbs: the (kind, start, end) triggers starting in
     it that end in it too, and the bring verbs inside it; None without any."""
     verbs = [Trigger(kind, start, end) for kind, start, end in triggers if end <= s.end]
-    near = [b for b in brings if s.start <= b.start and b.end <= s.end]
+    # Bring verbs are in text order: only those starting in the sentence are looked at.
+    first = bisect_left(brings, s.start, key=lambda b: b.start)
+    last = bisect_left(brings, s.end, first, key=lambda b: b.start)
+    near = [b for b in brings[first:last] if b.end <= s.end]
     return Clause(index, s, verbs, near) if verbs or near else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from .normalize import fold
 from .orgs import OrgMention
 from .people import PersonMention
 from .sentences import Sentence
-from .spans import SpanList, within
+from .spans import SpanList
 from .types import FuzzyDate, Modality, MoveFact
 
 CONFIDENCE = 0.6  # a list item read with its announcing sentence
@@ -63,27 +64,37 @@ def listed_moves(
 ) -> list[MoveFact]:
     """One move per listed person, unless a sentence of its own says so."""
     out: list[MoveFact] = []
+    # Looked up per announcing sentence and per item: sorted once, and the
+    # moves already made kept as a set, not scanned per item.
+    orgs = art.orgs if isinstance(art.orgs, SpanList) else SpanList(art.orgs)
+    trigger_starts = [ts for _, ts, _ in triggers]  # in text order, as the scan gives them
+    made = {(m.person, m.to_org) for m in moves}
     for s in art.sentences:
-        intro = _intro(art, pack, triggers, s)
+        lo, hi = bisect_left(trigger_starts, s.start), bisect_left(trigger_starts, s.end)
+        intro = _intro(art, pack, triggers[lo:hi], orgs, s)
         if intro is None:
             continue
         for line_start, line_end in _items(art.body, s.end):
             move = _item_move(art, pack, gaz, intro, line_start, line_end)
-            if move is not None and not any(
-                m.person == move.person and m.to_org == move.to_org for m in [*moves, *out]
-            ):
+            if move is not None and (move.person, move.to_org) not in made:
                 out.append(move)
+                made.add((move.person, move.to_org))
     return out
 
 
 def _intro(
-    art: ArticleText, pack: LanguagePack, triggers: Sequence[tuple[str, int, int]], s: Sentence
+    art: ArticleText,
+    pack: LanguagePack,
+    triggers: Sequence[tuple[str, int, int]],
+    all_orgs: SpanList[OrgMention],
+    s: Sentence,
 ) -> ListIntro | None:
+    """The sentence announcing a list; `triggers` are those starting in it."""
     if s.noise or not s.text.rstrip().endswith(":"):
         return None
     if pack.rx["rumour"].search(s.text) or pack.rx["denial"].search(s.text):
         return None
-    orgs = [o for o in within(SpanList(art.orgs), s.start, s.end) if not o.modifier]
+    orgs = [o for o in all_orgs.within(s.start, s.end) if not o.modifier]
     for kind, ts, te in triggers:
         if s.start <= ts < s.end:
             dest = _destination(art, pack, kind, ts, te, orgs)

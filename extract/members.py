@@ -13,6 +13,7 @@ sentence of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -78,13 +79,14 @@ def _included_members(
     listed after the pack's including word, in the group's own sentence."""
     if not group.modality.counts or (group.to_org is None and not group.from_orgs):
         return None
-    own = next((s for s in live if s.start <= group.evidence_start < s.end), None)
+    i = _holding(live, group.evidence_start)
+    own = live[i] if i is not None else None
     if own is None:
         return None
     cue = including.search(body, group.evidence_start, own.end)
     if cue is None:
         return None
-    after = [p for p in persons if cue.end() <= p.start < own.end]
+    after = _starting_in(persons, cue.end(), own.end)
     if not after or len(body[cue.end() : after[0].start].split()) > _INCLUDED_GAP:
         return None
     names = _first_list(body, after, list_gap)
@@ -106,7 +108,7 @@ def _named_group(
     nxt = _next_sentence(live, group.evidence_start)
     if nxt is None or not plural.match(body, nxt.start):
         return None
-    names = _first_list(body, [p for p in persons if nxt.start <= p.start < nxt.end], list_gap)
+    names = _first_list(body, _starting_in(persons, nxt.start, nxt.end), list_gap)
     return _NamedGroup(group, nxt, names) if len(names) == group.count else None
 
 
@@ -132,11 +134,24 @@ def _member_moves(
         )
 
 
+def _starting_in(persons: Sequence[PersonMention], lo: int, hi: int) -> list[PersonMention]:
+    """The mentions (in text order) starting in [lo, hi), found by bisection."""
+    first = bisect_left(persons, lo, key=lambda p: p.start)
+    return list(persons[first : bisect_left(persons, hi, first, key=lambda p: p.start)])
+
+
+def _holding(live: Sequence[Sentence], pos: int) -> int | None:
+    """The index of the sentence holding `pos`: sentences are in text order
+    and never overlap, so only the last one starting at or before it can."""
+    i = bisect_right(live, pos, key=lambda s: s.start) - 1
+    return i if i >= 0 and pos < live[i].end else None
+
+
 def _next_sentence(live: Sequence[Sentence], start: int) -> Sentence | None:
-    for index, sentence in enumerate(live):
-        if sentence.start <= start < sentence.end:
-            return live[index + 1] if index + 1 < len(live) else None
-    return None
+    index = _holding(live, start)
+    if index is None:
+        return None
+    return live[index + 1] if index + 1 < len(live) else None
 
 
 def _first_list(body: str, mentions: list[PersonMention], list_gap: re.Pattern[str]) -> list[str]:

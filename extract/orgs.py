@@ -16,6 +16,7 @@ from .lang import LanguagePack, alternation, unspaced_scripts
 from .names import given_names, places, product_makers
 from .normalize import fold
 from .prefilter import FastRegex
+from .spans import Claimed
 from .trie import trie_pattern
 
 # Words that end an organisation's name in any language ("Foo Labs", "Bar AI").
@@ -144,23 +145,6 @@ class _LearnedForms:
         return bool(self.acronyms or self.names)
 
 
-class _Spans:
-    """Character ranges, tested for overlap; per article there are few."""
-
-    __slots__ = ("ranges",)
-
-    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self.ranges = list(ranges)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return any(
-            start < other_end and other_start < end for other_start, other_end in self.ranges
-        )
-
-    def add(self, start: int, end: int) -> None:
-        self.ranges.append((start, end))
-
-
 class _Cue(Enum):
     """What stands before a capitalised run that may name an organisation."""
 
@@ -185,8 +169,8 @@ class _Article:
 
     body: str
     known: list[OrgMention]  # gazetteer mentions, in text order
-    claimed: _Spans  # organisation mentions placed so far
-    people: _Spans  # person names: never part of an organisation's
+    claimed: Claimed  # organisation mentions placed so far
+    people: Claimed  # person names: never part of an organisation's
     date_ends: dict[int, int]  # a date phrase's start -> its end
     triggers: Sequence[tuple[str, int, int]]  # (kind, start, end) from the pack's trigger scan
     # Where a join or found verb starts: "left Foo and joined Bar".
@@ -311,8 +295,8 @@ class OrgFinder:
         article = _Article(
             body=body,
             known=known,
-            claimed=_Spans([(m.start, m.end) for m in known]),
-            people=_Spans(person_spans or []),
+            claimed=Claimed([(m.start, m.end) for m in known]),
+            people=Claimed(person_spans or []),
             date_ends=date_spans or {},
             triggers=triggers or [],
         )
@@ -369,7 +353,8 @@ class OrgFinder:
         if not makers:
             return known
         found = list(makers.values())
-        kept = [k for k in known if not any(p.start <= k.start < p.end for p in found)]
+        inside = Claimed((p.start, p.end) for p in found)
+        kept = [k for k in known if not inside.overlaps(k.start, k.start + 1)]
         return sorted(kept + found, key=lambda o: o.start)
 
     def _maker(self, product: str) -> str:

@@ -107,6 +107,9 @@ class Candidates:
 
     full_names: list[NameCandidate] = field(default_factory=list)
     single_words: list[Token] = field(default_factory=list)  # possible surname mentions
+    # Whether a run's text occurs twice in the body: asked once per distinct
+    # text, since each asking reads the whole body.
+    repeated: dict[str, bool] = field(default_factory=dict)
 
 
 _PART_ALT = "|".join(sorted(_PARTICLES))
@@ -277,7 +280,7 @@ class PeopleFinder:
         self, body: str, sentence: Sentence, run: NameRun, verbs: MoveVerbSlots, found: Candidates
     ) -> None:
         """File one run as a full-name candidate, a single word, or nothing."""
-        tokens = self._name_tokens(body, sentence, run, verbs)
+        tokens = self._name_tokens(body, sentence, run, verbs, found.repeated)
         if not tokens:
             return
         if len(tokens) == 1:
@@ -289,7 +292,12 @@ class PeopleFinder:
             found.full_names.append(NameCandidate(name, sentence.heading))
 
     def _name_tokens(
-        self, body: str, sentence: Sentence, run: NameRun, verbs: MoveVerbSlots
+        self,
+        body: str,
+        sentence: Sentence,
+        run: NameRun,
+        verbs: MoveVerbSlots,
+        repeated: dict[str, bool],
     ) -> list[Token] | None:
         """The run without leading titles or function words; None when a
         common word inside shows it is no name."""
@@ -298,7 +306,7 @@ class PeopleFinder:
             return None
         checked = tokens
         if self._opens_with_function_word(body, sentence, tokens):
-            if self._function_word_is_name(body, tokens, verbs):
+            if self._function_word_is_name(body, tokens, verbs, repeated):
                 checked = tokens[1:]
             else:
                 # "The", "Dalam"; then titles and particles it hid: "Auch
@@ -335,11 +343,15 @@ class PeopleFinder:
         )
         return bool(opens) and fold(first.bare) in self.stop and len(tokens) > 1
 
-    def _function_word_is_name(self, body: str, tokens: list[Token], verbs: MoveVerbSlots) -> bool:
+    def _function_word_is_name(
+        self, body: str, tokens: list[Token], verbs: MoveVerbSlots, repeated: dict[str, bool]
+    ) -> bool:
         """ "Yang Song": repeated, "Yang Song, yang ...", or a given name right
         before a move verb ("Yang Song bergabung")."""
         whole = " ".join(t.text for t in tokens)
-        if body.count(whole) >= 2:
+        if whole not in repeated:
+            repeated[whole] = body.count(whole) >= 2
+        if repeated[whole]:
             return True
         after = body[tokens[-1].end : tokens[-1].end + 12]
         relative_after = bool(self.relative.match(after.lstrip(", ")))
@@ -453,11 +465,15 @@ class PeopleFinder:
 
 def _without_shorter_forms(accepted: set[str]) -> set[str]:
     """ "De Freitas" next to "Daniel De Freitas": a shorter form, not a person."""
-    return {
-        k
-        for k in accepted
-        if not any(o != k and (o.endswith(" " + k) or o.startswith(k + " ")) for o in accepted)
-    }
+    # Every leading and trailing part of each name cut at a space: one pass
+    # over the names, not one over all names per name.
+    parts: set[str] = set()
+    for name in accepted:
+        for at, char in enumerate(name):
+            if char == " ":
+                parts.add(name[:at])
+                parts.add(name[at + 1 :])
+    return accepted - parts
 
 
 class _Roster:

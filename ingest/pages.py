@@ -27,7 +27,8 @@ class ReadOptions:
 def read_html_file(path: Path, options: ReadOptions = ReadOptions()) -> ArticleDoc:
     source = str(path)
     return parse_html(
-        read_bytes(path, source),
+        # A saved page is markup around the article, as a fetched one: the page limit.
+        read_bytes(path, source, limit=options.limits.max_bytes),
         source,
         published=options.published,
         language=options.language,

@@ -15,7 +15,9 @@ from .document import ArticleDoc, IngestError
 from .encoding import decode
 from .urls import canonical_url
 
-MAX_BYTES = 5 * 1024 * 1024  # a news article is kilobytes; anything this big is not one
+# A news article is kilobytes.  Extraction runs at about 0.7 MB/s (benchmarks/
+# bench_large.py), so 1 MiB of text is a second or two: anything bigger is no article.
+MAX_BYTES = 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 

@@ -5,6 +5,7 @@ statement names none, and the key to "the former Scale chief"."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..people import PersonMention
@@ -34,11 +35,22 @@ def affiliations(ctx: MoveContext) -> dict[str, str]:
         persons = ctx.doc.persons.within(s.start, s.end)
         for p in persons:
             _read_description(ctx, reading, s, p)
-        m = next((m for m in statements if s.start <= m.start() and m.end() <= s.end), None)
+        m = _first_inside(statements, s)
         if m is not None:
             _read_previous_employer(ctx, reading, s, m, persons, previous)
         previous = persons
     return {**reading.described, **reading.recent}
+
+
+def _first_inside(statements: list[re.Match[str]], s: Sentence) -> re.Match[str] | None:
+    """The first statement lying inside the sentence: the statements are in text
+    order, so only those starting in it are looked at."""
+    i = bisect_left(statements, s.start, key=lambda m: m.start())
+    while i < len(statements) and statements[i].start() <= s.end:
+        if statements[i].end() <= s.end:
+            return statements[i]
+        i += 1
+    return None
 
 
 def _read_description(ctx: MoveContext, reading: _Reading, s: Sentence, p: PersonMention) -> None:

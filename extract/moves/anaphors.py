@@ -4,7 +4,8 @@ resolved to the organisation they stand for."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,51 +39,94 @@ def resolve_org_anaphors(ctx: MoveContext) -> SpanList[OrgMention]:
         return SpanList(orgs)
     out = list(orgs)
     prev = _Antecedents()
+    kinds = _KindIndex(orgs)
     starts = [m.start() for m in anaphors]
     for s in ctx.doc.live:
         here = anaphors[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
         # A publication is never what "the company" refers to ("told WIRED").
-        in_s = [
+        in_s = _SentenceOrgs(
             o
             for o in orgs.within(s.start, s.end + 1)
             if o.start < s.end and not ctx.doc.gaz.is_media(o.name)
-        ]
-        if here and prev.orgs:
-            # The subject-like organisation of that sentence (of its last
-            # clause after a semicolon, the closest), else its last.
-            subj = [o for o in prev.orgs if not after_preposition(ctx, o, prev.sentence_start)]
-            last = [o for o in subj if ";" not in ctx.body[o.end : prev.orgs[-1].end]]
-            prev.subject = (last or subj)[0] if subj else prev.orgs[-1]
+        )
+        if here and prev.orgs and prev.subject is None:
+            prev.subject = _subject_of(ctx, prev)
         for m in here:
-            mention = _resolve(ctx, m, in_s, prev.subject)
+            mention = _resolve(ctx, m, in_s, prev.subject, kinds)
             if mention is not None:
                 out.append(mention)
-                in_s.append(mention)
-                in_s.sort(key=lambda o: o.start)
-        if in_s:
-            prev.orgs, prev.sentence_start = in_s, s.start
+                in_s.add(mention)
+        if in_s.items:
+            prev.orgs, prev.sentence_start, prev.subject = in_s.items, s.start, None
     return SpanList(out)
 
 
+def _subject_of(ctx: MoveContext, prev: _Antecedents) -> OrgMention:
+    """The subject-like organisation of that sentence (of its last clause
+    after a semicolon, the closest), else its last."""
+    subj = [o for o in prev.orgs if not after_preposition(ctx, o, prev.sentence_start)]
+    # One look for the last semicolon, not one slice of the sentence per organisation.
+    semicolon = ctx.body.rfind(";", prev.sentence_start, prev.orgs[-1].end)
+    last = [o for o in subj if semicolon < o.end]
+    return (last or subj)[0] if subj else prev.orgs[-1]
+
+
+class _SentenceOrgs:
+    """A sentence's organisation mentions, sorted by start, looked up by
+    position: a one-sentence article of thousands of them stays linear."""
+
+    def __init__(self, items: Iterable[OrgMention]) -> None:
+        self.items = list(items)  # sorted by start: a slice of a SpanList
+        self.starts = [o.start for o in self.items]
+        self.longest = max((o.end - o.start for o in self.items), default=0)
+
+    def add(self, o: OrgMention) -> None:
+        """After the mentions starting where `o` does (as a stable sort would)."""
+        i = bisect_right(self.starts, o.start)
+        self.items.insert(i, o)
+        self.starts.insert(i, o.start)
+        self.longest = max(self.longest, o.end - o.start)
+
+    def touches(self, a: int, b: int) -> bool:
+        """One holds offset `a`, or starts within two characters after `b`."""
+        if bisect_left(self.starts, b) < bisect_right(self.starts, b + 2):
+            return True
+        # Only a mention starting less than the longest one's length before
+        # `a` can hold it.
+        lo = bisect_left(self.starts, a - self.longest)
+        return any(o.start <= a < o.end for o in self.items[lo : bisect_right(self.starts, a)])
+
+    def last_ending_by(self, pos: int, usable: Callable[[OrgMention], bool]) -> OrgMention | None:
+        """The last (by start) usable mention ending at or before `pos`."""
+        for i in range(bisect_right(self.starts, pos) - 1, -1, -1):
+            o = self.items[i]
+            if o.end <= pos and usable(o):
+                return o
+        return None
+
+
 def _resolve(
-    ctx: MoveContext, m: re.Match[str], in_sentence: list[OrgMention], subject: OrgMention | None
+    ctx: MoveContext,
+    m: re.Match[str],
+    in_sentence: _SentenceOrgs,
+    subject: OrgMention | None,
+    kinds: _KindIndex,
 ) -> OrgMention | None:
-    if any(o.start <= m.start() < o.end or 0 <= o.start - m.end() <= 2 for o in in_sentence):
+    if in_sentence.touches(m.start(), m.end()):
         return None  # inside a name, or naming one: "the start-up Foo"
+    # Same sentence: the closest organisation before; otherwise the
+    # subject-like first organisation of the closest earlier sentence.
     # "the former Foo chief X joined the company": a former employer named
     # as such is not what the same sentence's anaphor refers to; nor is one
     # inside a relative clause that closed before it.
-    before = [
-        o
-        for o in in_sentence
-        if o.end <= m.start()
-        and not _named_former(ctx, o)
-        and not _in_closed_relative(ctx, o, m.start())
-    ]
-    named = _named_by_kind(ctx, m)
-    # Same sentence: the closest organisation before; otherwise the
-    # subject-like first organisation of the closest earlier sentence.
-    ante = named[-1] if named else before[-1] if before else subject
+    ante = (
+        kinds.last_named_before(_kind_heads(ctx, m), m.start())
+        or in_sentence.last_ending_by(
+            m.start(),
+            lambda o: not _named_former(ctx, o) and not _in_closed_relative(ctx, o, m.start()),
+        )
+        or subject
+    )
     if ante is None:
         return None
     return OrgMention(m.start(), m.end(), m.group(), ante.name, ante.known)
@@ -122,17 +166,35 @@ def _named_former(ctx: MoveContext, o: OrgMention) -> bool:
     return bool(ctx.rx["former"].search(ctx.body[max(0, o.start - 12) : o.start]))
 
 
-def _named_by_kind(ctx: MoveContext, m: re.Match[str]) -> list[OrgMention]:
-    """ "the lab" names a kind of organisation: the ones before it whose own
-    name says so ("... Superintelligence Labs")."""
-    heads = [
+def _kind_heads(ctx: MoveContext, m: re.Match[str]) -> tuple[str, ...]:
+    """ "the lab" names a kind of organisation: its folded content words."""
+    return tuple(
         fold(w) for w in m.group().split() if len(w) >= 3 and fold(w) not in ctx.pack.stopwords
-    ]
-    return [
-        o
-        for o in ctx.doc.orgs.within(0, m.start())
-        if any(_same_kind(h, w) for h in heads for w in _kind_words(o.name))
-    ]
+    )
+
+
+class _KindIndex:
+    """The organisations whose own name says what kind they are ("... Superintelligence
+    Labs" for "the lab"), found once per distinct anaphor wording instead of
+    by a scan of every earlier organisation per anaphor."""
+
+    def __init__(self, orgs: SpanList[OrgMention]) -> None:
+        self.orgs = orgs
+        self.by_heads: dict[tuple[str, ...], SpanList[OrgMention]] = {}
+
+    def last_named_before(self, heads: tuple[str, ...], pos: int) -> OrgMention | None:
+        """The last (by start) such organisation lying before `pos`."""
+        named = self.by_heads.get(heads)
+        if named is None:
+            named = self.by_heads[heads] = SpanList(
+                o
+                for o in self.orgs
+                if any(_same_kind(h, w) for h in heads for w in _kind_words(o.name))
+            )
+        for i in range(bisect_left(named.starts, pos) - 1, -1, -1):
+            if named[i].end <= pos:
+                return named[i]
+        return None
 
 
 def _same_kind(head: str, word: str) -> bool:

@@ -7,6 +7,7 @@ pronouns resolved to the article's focus, or plural nouns ("the pair").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..cjk import relative_head, without_companions
@@ -157,7 +158,7 @@ def after_preposition(ctx: MoveContext, o: OrgMention, floor: int) -> bool:
 def org_before(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
     """The agent: the first subject-like organisation of the clause, i.e.
     one not introduced by a preposition ("invest in Foo and hired")."""
-    for o in ctx.doc.orgs.within(s.start, ts):
+    for o in ctx.doc.orgs.iter_within(s.start, ts):
         if (
             not o.modifier
             and not after_preposition(ctx, o, s.start)
@@ -274,17 +275,20 @@ def preceded_by_at(ctx: MoveContext, org: OrgMention) -> bool:
 
 # ---------------------------------------------------------------- people
 def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> list[PersonMention]:
-    """The first name after a verb and the names listed with it."""
-    after = [p for p in persons if a <= p.start < b]
-    if not after:
+    """The first name after a verb and the names listed with it (`persons`
+    are in text order: the ones starting in [a, b) are found by bisection)."""
+    lo = bisect_left(persons, a, key=lambda p: p.start)
+    hi = bisect_left(persons, b, lo, key=lambda p: p.start)
+    if lo == hi:
         return []
-    gap = ctx.body[a : after[0].start].split()
+    gap = ctx.body[a : persons[lo].start].split()
     if len(gap) > 6 or (gap and ctx.rx["prepositions"].fullmatch(gap[-1].lower())):
         return []  # "named its lab after Jane Roe": the name is no object of the verb
-    if _POSSESSIVE_AFTER.match(ctx.body, after[0].end):
+    if _POSSESSIVE_AFTER.match(ctx.body, persons[lo].end):
         return []  # "hired Jane Roe's deputy": the object is someone else
-    out = [after[0]]
-    for p in after[1:]:
+    out = [persons[lo]]
+    for i in range(lo + 1, hi):  # the list stops at the first gap: no slice of the rest
+        p = persons[i]
         between = ctx.body[out[-1].end : p.start]
         if list_gap(ctx, between) and not ctx.rx["speech"].search(between):
             out.append(p)
@@ -478,8 +482,17 @@ def _relative_head(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]
 def _clause_floor(ctx: MoveContext, s: Sentence, ts: int) -> int:
     """Where the verb's clause starts: after the last semicolon, colon or dash
     before it ("X said: at Foo, Y has just joined" moves Y, not X)."""
-    cut = max((m.end() for m in _CLAUSE_SEPARATOR.finditer(ctx.body, s.start, ts)), default=s.start)
-    return cut
+    seps = ctx.separators.get(s.start)
+    if seps is None:  # found once per sentence, not once per verb of it
+        seps = ctx.separators[s.start] = [
+            (m.start(), m.end()) for m in _CLAUSE_SEPARATOR.finditer(ctx.body, s.start, s.end)
+        ]
+    # The sentence's separators that the text up to the verb holds whole
+    # (a lookahead past `ts` fails): the same as a search up to `ts` finds.
+    for i in range(bisect_right(seps, ts, key=lambda se: se[1]) - 1, -1, -1):
+        if _CLAUSE_SEPARATOR.match(ctx.body, seps[i][0], ts):
+            return seps[i][1]
+    return s.start
 
 
 def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> list[str]:
@@ -591,17 +604,37 @@ def _described_subject(ctx: MoveContext, scope: SentenceScope, a: int, ts: int) 
         return []  # "the bakery's head chef": somebody of something else's
     orgs = ctx.doc.orgs.within(a, ts)
     if len(orgs) == 1:
-        fam = ctx.doc.gaz.family(orgs[0].name)
-        named = {
-            p.person
-            for p in ctx.doc.persons
-            if p.end <= a and ctx.doc.affiliations.get(p.person) in fam
-        }
+        named = _affiliated_before(ctx, ctx.doc.gaz.family(orgs[0].name), a)
         if len(named) == 1:
             return [named.pop()]
     focus = ctx.discourse
     recent = scope.index - focus.focus_at <= _FOCUS_REACH
     return list(focus.focus) if recent and len(focus.focus) == 1 else []
+
+
+def _affiliated_before(ctx: MoveContext, family: frozenset[str], pos: int) -> set[str]:
+    """The people mentioned before `pos` whose described employer is of `family`.
+
+    Indexed once per article (employer -> where each of its people is first
+    named), instead of a scan of every mention per question."""
+    if ctx.first_named is None:
+        first_end: dict[str, int] = {}
+        for p in ctx.doc.persons:
+            first_end[p.person] = min(p.end, first_end.get(p.person, p.end))
+        ctx.first_named = {}
+        for person, end in first_end.items():
+            org = ctx.doc.affiliations.get(person)
+            if org is not None:
+                ctx.first_named.setdefault(org, []).append((end, person))
+        for entries in ctx.first_named.values():
+            entries.sort()
+    named: set[str] = set()
+    for org in family:
+        entries = ctx.first_named.get(org, [])
+        named.update(
+            person for _, person in entries[: bisect_right(entries, pos, key=lambda e: e[0])]
+        )
+    return named
 
 
 def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:

@@ -29,6 +29,11 @@ class MoveContext:
     patterns: MovePatterns
     discourse: Discourse = field(default_factory=Discourse)
     nominals: list[re.Match[str]] = field(default_factory=list)  # "the departure of"
+    # Clause separators (start, end) of each sentence, by its start: read per verb.
+    separators: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    reported: dict[int, bool] = field(default_factory=dict)  # a sentence says "reported"
+    # Described employer -> (end of first mention, person), sorted: built on first use.
+    first_named: dict[str, list[tuple[int, str]]] | None = None
 
     @property
     def body(self) -> str:

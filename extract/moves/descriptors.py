@@ -5,6 +5,7 @@ Foo's team, including Jane Roe".  A move's origin when its statement names none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..analysis import TriggerKind
@@ -100,9 +101,15 @@ def _title_before(ctx: MoveContext, q: DescriptorQuery) -> str | None:
 
 def _list_head(ctx: MoveContext, s: Sentence, pm: PersonMention) -> PersonMention:
     """The first name of the tight list ("A, B and C") that `pm` stands in."""
-    before = [p for p in ctx.doc.persons.within(s.start, pm.start) if p.end <= pm.start]
+    persons = ctx.doc.persons
+    first = bisect_left(persons.starts, s.start)
     head = pm
-    for p in reversed(before):
+    # Back from the name before `pm`: the list ends at the first gap that is no
+    # list's, so a long sentence is not read whole per name.
+    for i in range(bisect_left(persons.starts, pm.start) - 1, first - 1, -1):
+        p = persons[i]
+        if p.end > pm.start:
+            continue
         if not ctx.patterns.coord_tight.match(ctx.body[p.end : head.start]):
             break
         head = p
@@ -203,7 +210,7 @@ def former_employer(ctx: MoveContext, names: list[str]) -> str | None:
     Scale AI"): described there with former descriptions allowed, and not
     without them."""
     for name in names:
-        mentions = [p for p in ctx.doc.persons if p.person == name][:_DESCRIBED_WITHIN]
+        mentions = ctx.doc.mentions_of(name)[:_DESCRIBED_WITHIN]
         for p in mentions:
             s = ctx.doc.sentence_at(p.start)
             if s is None:

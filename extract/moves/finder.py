@@ -3,6 +3,7 @@ arguments; the discourse (who "he" and "they" are) follows the text."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from ..analysis import Analysis
@@ -41,9 +42,10 @@ def find_hops(doc: Analysis, patterns: MovePatterns) -> list[Hop]:
 def _sentence_hops(ctx: MoveContext, scope: SentenceScope) -> list[Hop]:
     s = scope.sentence
     hops: list[Hop] = []
-    for m in ctx.nominals:
-        if s.start <= m.start() < s.end:
-            hops.extend(nominal_departure(ctx, s, m, scope.persons))
+    # The nominals are in text order: only those starting in the sentence are read.
+    first = bisect_left(ctx.nominals, s.start, key=lambda m: m.start())
+    for m in ctx.nominals[first : bisect_left(ctx.nominals, s.end, first, key=lambda m: m.start())]:
+        hops.extend(nominal_departure(ctx, s, m, scope.persons))
     consumed: set[int] = set()  # triggers read as the second half of a chain
     for index, trigger in enumerate(scope.triggers):
         if index in consumed:

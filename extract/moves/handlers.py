@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -306,11 +307,24 @@ def _subject(ctx: MoveContext, site: Site) -> Subject | None:
         names = args.dropped_subject(ctx, site.scope, site.start)
     if not names:
         return None
-    start = min(
-        (p.start for p in site.persons if p.person in names and p.start < site.start),
-        default=site.start,
-    )
+    start = _first_named_before(ctx, site, names)
     return Subject(names, start, _description_org(ctx, site) if start == site.start else None)
+
+
+def _first_named_before(ctx: MoveContext, site: Site, names: list[str]) -> int:
+    """Where the sentence first names one of `names` before the verb (else the
+    verb's start), through each person's own mentions: the sentence's names are
+    `doc.persons.within(sentence)`, those starting in it and ending in it."""
+    s, start = site.sentence, site.start
+    for name in names:
+        mentions = ctx.doc.mentions_of(name)
+        i = bisect_left(mentions, s.start, key=lambda p: p.start)
+        while i < len(mentions) and mentions[i].start < start:
+            if mentions[i].end <= s.end:
+                start = mentions[i].start
+                break
+            i += 1
+    return start
 
 
 def _description_org(ctx: MoveContext, site: Site) -> str | None:
@@ -467,11 +481,20 @@ class Sides:
 SidesReader = Callable[[MoveContext, Site, OrgMention | None, Objects], Sides | None]
 
 
+def _last_ending_by(persons: list[PersonMention], pos: int) -> PersonMention | None:
+    """The last (in text order) of `persons` ending at or before `pos`: looked for
+    back from `pos`, not by a pass over all the sentence's names."""
+    for i in range(bisect_left(persons, pos, key=lambda p: p.start) - 1, -1, -1):
+        if persons[i].end <= pos:
+            return persons[i]
+    return None
+
+
 def _agent(ctx: MoveContext, site: Site) -> OrgMention | None:
     agent = args.org_before(ctx, site.sentence, site.start)
-    person_before = [p for p in site.persons if p.end <= site.start]
-    if agent is not None and person_before and person_before[-1].start > agent.end:
-        between = ctx.body[person_before[-1].end : site.start]
+    person_before = _last_ending_by(site.persons, site.start)
+    if agent is not None and person_before is not None and person_before.start > agent.end:
+        between = ctx.body[person_before.end : site.start]
         if not ctx.rx["relative"].search(between):
             return None  # "Zuckerberg hired ...": the agent is a person
     return agent

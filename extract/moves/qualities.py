@@ -39,7 +39,10 @@ def modality(ctx: MoveContext, s: Sentence, a: int, b: int, ts: int) -> Modality
     if ctx.rx["hearsay"].search(region):
         # "reportedly joined" is reported; "reportedly will join" a rumour.
         return Modality.RUMOURED if ctx.rx["future"].search(region) else Modality.REPORTED
-    if ctx.rx["reported"].search(s.text):
+    reported = ctx.reported.get(s.start)
+    if reported is None:  # read once per sentence, not once per move in it
+        reported = ctx.reported[s.start] = ctx.rx["reported"].search(s.text) is not None
+    if reported:
         return Modality.REPORTED
     return Modality.STATED
 
