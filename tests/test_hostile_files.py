@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import stat
@@ -19,11 +20,15 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from movesboard.ingest import Item
+from movesboard.ingest.watch import Watcher, WatchState
 
 CORPUS = Path(__file__).parent / "corpus" / "shared"
 DEADLINE = 20.0  # seconds; a blocked open() shows up as this timeout, not a hang
@@ -87,6 +92,19 @@ def assert_one_line_each(stderr: str, specials: dict[Path, str]) -> None:
     for path, kind in specials.items():
         assert stderr.count(f"{path}: not a regular file ({kind})") == 1, stderr
     assert "Traceback" not in stderr
+
+
+@contextmanager
+def running(watcher: Watcher) -> Iterator[None]:
+    stop_event = threading.Event()
+    thread = threading.Thread(target=watcher.run, args=(stop_event,), daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop_event.set()
+        thread.join(timeout=DEADLINE)
+    assert not thread.is_alive(), "the watcher did not stop"
 
 
 # --- FIFOs, sockets and devices ---------------------------------------------------
@@ -187,3 +205,105 @@ def test_unreadable_folders_fail_by_name(
     assert err.count(f"{named}: folder cannot be read (Permission denied)") == 1, err
     assert err.count(f"{outer / 'inner'}: folder cannot be read (Permission denied)") == 1, err
     assert out.startswith("3 articles: 1 new, 0 unchanged, 2 failed"), out
+
+
+# --- watch: odd files, unreadable folders, files dropped during the backlog --------
+
+
+def test_watch_reports_special_files_and_goes_on(tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    db_path = tmp_path / "m.db"
+    with special_files(inbox) as backlog:
+        shutil.copy(CORPUS / ARTICLE, inbox / "a.txt")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "movesboard", "--db", str(db_path), "watch", str(inbox)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        dropped = inbox / "later.txt"
+        try:
+            wait_for(lambda: article_count(db_path) == 1, "the backlog article")
+            os.mkfifo(dropped)  # arrives while watching
+            shutil.copy(CORPUS / "en-010-suleyman-microsoft-ai.txt", inbox / "b.txt")
+            wait_for(lambda: article_count(db_path) == 2, "the article dropped while watching")
+            time.sleep(1.0)  # the FIFO settles with it; give its error line time to come
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                out, err = process.communicate(timeout=DEADLINE)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                out, err = process.communicate()
+                raise AssertionError(f"watch did not stop on Ctrl+C: {err}") from None
+            finally:
+                for path in [*backlog, dropped]:
+                    release(path)
+    assert_one_line_each(err, {**backlog, dropped: "a FIFO"})
+    assert process.returncode == 1, err
+    assert out.strip().splitlines()[-1].startswith("6 articles: 2 new, 0 unchanged, 4 failed")
+
+
+def test_watch_names_an_unreadable_subfolder_once(tmp_path: Path, locked: set[Path]) -> None:
+    inbox = tmp_path / "in"
+    (inbox / "inner").mkdir(parents=True)
+    (inbox / "a.txt").write_text("Title\nBody.\n")
+    locked.add((inbox / "inner").resolve())
+    seen: list[str] = []
+    errors: list[str] = []
+
+    def handle(items: list[Item]) -> dict[str, str]:
+        seen.extend(Path(item.label).name for item in items)
+        return {item.label: "new" for item in items}
+
+    watcher = Watcher([inbox], [], WatchState(None), handle, on_error=errors.append)
+    with running(watcher):
+        wait_for(lambda: seen == ["a.txt"], "the readable article")
+    assert errors == [f"{(inbox / 'inner').resolve()}: folder cannot be read (Permission denied)"]
+
+
+def deaf_watch(
+    *_paths: object, stop_event: threading.Event, **_options: object
+) -> Iterator[set[tuple[object, str]]]:
+    """watchfiles.watch as if its event queue overflowed: no events at all."""
+    while not stop_event.wait(0.05):
+        yield set()
+
+
+@pytest.mark.parametrize("events", ["heard", "lost"])
+def test_watch_ingests_files_dropped_during_the_backlog_exactly_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, events: str
+) -> None:
+    if events == "lost":  # then only the listing after the backlog can find them
+        import watchfiles
+
+        monkeypatch.setattr(watchfiles, "watch", deaf_watch)
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for n in range(6):
+        (inbox / f"backlog-{n}.txt").write_text(f"Backlog {n}\nBody.\n")
+    past = time.time() - 10  # settled long ago
+    for path in inbox.iterdir():
+        os.utime(path, (past, past))
+    dropped = ["new-0.txt", "new-1.txt", "sub/new-2.txt"]
+    seen: Counter[str] = Counter()
+
+    def handle(items: list[Item]) -> dict[str, str]:
+        done: dict[str, str] = {}
+        for item in items:
+            if not seen:
+                # Mid-backlog: new files arrive, one in a new subfolder.
+                (inbox / "sub").mkdir()
+                for name in dropped:
+                    (inbox / name).write_text(f"{name}\nBody.\n")
+            seen[Path(item.label).relative_to(inbox.resolve()).as_posix()] += 1
+            time.sleep(0.1)  # a slow ingest: the backlog takes a while
+            done[item.label] = "new"
+        return done
+
+    state = WatchState(tmp_path / "state.json")
+    with running(Watcher([inbox], [], state, handle)):
+        expected = {f"backlog-{n}.txt" for n in range(6)} | set(dropped)
+        wait_for(lambda: set(seen) == expected, f"all of {sorted(expected)}", timeout=8)
+        time.sleep(1.0)  # time enough for a second, duplicate ingest to show up
+    assert set(seen.values()) == {1}, seen
