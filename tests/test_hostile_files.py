@@ -307,3 +307,55 @@ def test_watch_ingests_files_dropped_during_the_backlog_exactly_once(
         wait_for(lambda: set(seen) == expected, f"all of {sorted(expected)}", timeout=8)
         time.sleep(1.0)  # time enough for a second, duplicate ingest to show up
     assert set(seen.values()) == {1}, seen
+
+
+# --- --db that cannot be created ------------------------------------------------
+
+
+def test_db_under_a_regular_file_is_a_one_line_error(tmp_path: Path) -> None:
+    article = shutil.copy(CORPUS / ARTICLE, tmp_path / "a.txt")
+    plain = tmp_path / "plain"
+    plain.write_text("not a folder")
+    for db in (plain / "m.db", plain / "deeper" / "m.db"):
+        done = movesboard("--db", str(db), "ingest", str(article))
+        assert done.returncode == 2, done.stderr
+        assert done.stderr == (
+            f"movesboard: database error: cannot use {db}: {plain} is a file, not a folder\n"
+        )
+    assert plain.read_text() == "not a folder"
+
+
+def test_db_in_a_folder_without_permission_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from movesboard.cli import main
+
+    article = shutil.copy(CORPUS / ARTICLE, tmp_path / "a.txt")
+    target = tmp_path / "new" / "m.db"
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    # Root may create folders anywhere; a user may not: refuse as the OS would.
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "mkdir", refuse)
+        assert main(["--db", str(target), "ingest", str(article)]) == 2
+    _, err = capsys.readouterr()
+    assert err == (
+        f"movesboard: database error: cannot use {target}: "
+        f"no permission to create {target.parent}\n"
+    )
+
+    # The folder is there, but files cannot be made in it.
+    target.parent.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode: Path(path) != target.parent and real_access(path, mode)
+    )
+    assert main(["--db", str(target), "ingest", str(article)]) == 2
+    _, err = capsys.readouterr()
+    assert err == (
+        f"movesboard: database error: cannot use {target}: "
+        f"no permission to create files in {target.parent}\n"
+    )
+    assert not target.exists()
