@@ -65,6 +65,8 @@ def prepare_folder(path: Path) -> None:
         raise DatabaseError(
             f"cannot use {path}: cannot create {where} ({error.strerror or 'error'})"
         ) from None
+    if path.is_dir():
+        raise DatabaseError(f"cannot use {path}: it is a folder, not a database file")
     if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
         raise DatabaseError(f"cannot use {path}: no permission to create files in {folder}")
 

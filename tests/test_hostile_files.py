@@ -323,6 +323,22 @@ def test_db_under_a_regular_file_is_a_one_line_error(tmp_path: Path) -> None:
             f"movesboard: database error: cannot use {db}: {plain} is a file, not a folder\n"
         )
     assert plain.read_text() == "not a folder"
+    done = movesboard("--db", str(tmp_path), "ingest", str(article))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        f"movesboard: database error: cannot use {tmp_path}: it is a folder, not a database file\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_db_where_sqlite_cannot_create_files_is_a_one_line_error(tmp_path: Path) -> None:
+    # Root may write almost anywhere, but nobody can create a file in /proc.
+    article = shutil.copy(CORPUS / ARTICLE, tmp_path / "a.txt")
+    done = movesboard("--db", "/proc/movesboard-test.db", "ingest", str(article))
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("movesboard: database error: cannot "), line
+    assert "/proc/movesboard-test.db" in line, line
 
 
 def test_db_in_a_folder_without_permission_is_a_one_line_error(
