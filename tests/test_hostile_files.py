@@ -221,13 +221,14 @@ def test_watch_reports_special_files_and_goes_on(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        dropped = inbox / "later.txt"
+        # Sorts before b.txt: read before it (same batch or earlier), so its error
+        # line is out by the time b.txt is stored.
+        dropped = inbox / "a-later.txt"
         try:
             wait_for(lambda: article_count(db_path) == 1, "the backlog article")
             os.mkfifo(dropped)  # arrives while watching
             shutil.copy(CORPUS / "en-010-suleyman-microsoft-ai.txt", inbox / "b.txt")
             wait_for(lambda: article_count(db_path) == 2, "the article dropped while watching")
-            time.sleep(1.0)  # the FIFO settles with it; give its error line time to come
         finally:
             process.send_signal(signal.SIGINT)
             try:
