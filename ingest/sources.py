@@ -8,14 +8,16 @@ the response says whether it is a page or a feed.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .document import ArticleDoc
+from .document import ArticleDoc, IngestError
 from .feeds import Feed, FeedEntry, looks_like_feed, parse_feed
 from .fetch import Response, fetch
+from .files import OnUnreadable, not_regular, open_regular, walk_files
 from .pages import ReadOptions, page_doc, read_html_file, read_page
 from .text import read_bytes, read_text_article
 from .urls import canonical_url, is_site_root, is_url
@@ -39,30 +41,47 @@ class Item:
     key: str | None = None  # a feed entry's id, for remembering what was seen
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+def expand_paths(
+    paths: Iterable[str | Path], on_unreadable: OnUnreadable | None = None
+) -> Iterator[Path]:
     """Files as given; folders recursively, article files only, in path order.
 
-    Missing paths are yielded too, so the reader reports them by name.
+    Missing paths are yielded too, so the reader reports them by name. A folder
+    that cannot be read goes to `on_unreadable`; without one it raises IngestError.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if is_article_file(p, path))
+            yield from folder_articles(path, on_unreadable or _raise_unreadable)
         else:
             yield path
 
 
+def folder_articles(folder: Path, on_unreadable: OnUnreadable) -> list[Path]:
+    """The article files under `folder`, in path order; unreadable folders go to the callback."""
+    return sorted(
+        path for path in walk_files(folder, on_unreadable) if is_article_file(path, folder)
+    )
+
+
 def is_article_file(path: Path, root: Path) -> bool:
-    """A file in a watched or named folder that is an article (not hidden, known suffix)."""
+    """A file in a watched or named folder that is an article (not hidden, known suffix).
+
+    FIFOs, sockets and devices with such a name count too: reading them fails
+    with a message saying what they are, rather than their being skipped unseen.
+    """
     try:
         relative = path.relative_to(root)
     except ValueError:
         return False
-    return (
-        path.suffix.lower() in ARTICLE_SUFFIXES
-        and not any(part.startswith(".") for part in relative.parts)
-        and path.is_file()
-    )
+    if path.suffix.lower() not in ARTICLE_SUFFIXES or any(
+        part.startswith(".") for part in relative.parts
+    ):
+        return False
+    try:
+        return not stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False  # gone already, or a dangling symlink
 
 
 def items_for(source: str | Path, options: ReadOptions = ReadOptions()) -> list[Item]:  # noqa: B008
@@ -79,10 +98,39 @@ def items_for(source: str | Path, options: ReadOptions = ReadOptions()) -> list[
             )
         ]
     path = Path(source)
-    if path.is_file() and is_feed_file(path):
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return [file_item(path, options)]  # missing or unreadable: the reader says which
+    if stat.S_ISDIR(mode):
+        return folder_items(path, options)
+    # Checked before anything opens it: opening a FIFO blocks until a writer comes.
+    problem = not_regular(path, str(path), mode)
+    if problem is not None:
+        raise problem
+    if is_feed_file(path):
         feed, _ = load_feed(str(path), options)
         return feed_items(feed, options) if feed else []
-    return [file_item(path, options) for path in expand_paths([path])]
+    return [file_item(path, options)]
+
+
+def folder_items(folder: Path, options: ReadOptions = ReadOptions()) -> list[Item]:  # noqa: B008
+    """A folder's articles, and one failing item per folder inside it that cannot be read."""
+    unreadable: list[Item] = []
+
+    def note(where: Path, problem: str) -> None:
+        unreadable.append(Item(label=str(where), read=partial(_fail, str(where), problem)))
+
+    items = [file_item(path, options) for path in folder_articles(folder, note)]
+    return sorted(items + unreadable, key=lambda item: Path(item.label))
+
+
+def _fail(source: str, problem: str) -> ArticleDoc:
+    raise IngestError(source, problem)
+
+
+def _raise_unreadable(folder: Path, problem: str) -> None:
+    raise IngestError(str(folder), problem)
 
 
 def file_item(path: Path, options: ReadOptions = ReadOptions()) -> Item:  # noqa: B008
@@ -166,9 +214,9 @@ def _file_kind(path: Path) -> str:
         return "feed"
     # Any other name: look at the first bytes.
     try:
-        with path.open("rb") as file:
+        with open_regular(path, str(path)) as file:
             head = file.read(2048)
-    except OSError:
+    except (OSError, IngestError):
         return "text"  # the reader reports the problem by name
     if looks_like_feed(head):
         return "feed"

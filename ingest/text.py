@@ -6,6 +6,7 @@ Format: ../shared/corpus/FORMAT.md (copied to tests/corpus/shared/FORMAT.md).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from movesboard.untrusted import strip, strip_line
 
 from .document import ArticleDoc, IngestError
 from .encoding import decode
+from .files import open_regular
 from .urls import canonical_url
 
 # A news article is kilobytes.  Extraction runs at about 0.7 MB/s (benchmarks/
@@ -73,11 +75,11 @@ def parse_text_article(
 def read_bytes(path: Path, source: str, *, limit: int = MAX_BYTES) -> bytes:
     """A file's bytes, with one-line errors for missing, oversized or unreadable files."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise IngestError(source, f"file too large ({size // 1024} KiB, {_limit(limit)})")
-        with path.open("rb") as file:
-            # Read at most one byte past the limit: the file may grow after stat().
+        with open_regular(path, source) as file:  # never blocks on a FIFO or device
+            size = os.fstat(file.fileno()).st_size
+            if size > limit:
+                raise IngestError(source, f"file too large ({size // 1024} KiB, {_limit(limit)})")
+            # Read at most one byte past the limit: the file may grow after fstat().
             raw = file.read(limit + 1)
         if len(raw) > limit:
             raise IngestError(source, f"file too large (over {_limit(limit)})")

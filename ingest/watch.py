@@ -133,20 +133,18 @@ class Watcher:
         self.interval = interval
         self.on_error = on_error
         self.pending: set[Path] = set()  # changed files waiting to settle
+        self.unreadable: set[Path] = set()  # folders already reported as unreadable
 
     def run(self, stop: threading.Event) -> None:
-        # Catch up on what arrived while nobody was watching, then follow events.
-        for folder in self.folders:
-            self.pending.update(expand_paths([folder]))
-        self.tick(stop)
         if not self.folders:
+            self.tick(stop)
             while not stop.wait(TICK_MS / 1000):
                 self.tick(stop)
             return
 
         from watchfiles import watch
 
-        for changes in watch(
+        events = watch(
             *self.folders,
             stop_event=stop,
             rust_timeout=TICK_MS,
@@ -154,16 +152,43 @@ class Watcher:
             debounce=200,
             step=50,
             raise_interrupt=False,
-        ):
-            for _change, raw_path in changes:
-                path = Path(raw_path)
-                if path.is_dir():
-                    # Files written into a new folder before its watch was set up
-                    # send no events of their own: look inside.
-                    self.pending.update(file for file in expand_paths([path]) if self.watched(file))
-                elif self.watched(path):
-                    self.pending.add(path)
+            # An unreadable subfolder is reported by the folder walk, not fatal here.
+            ignore_permission_denied=True,
+        )
+        # Listen before reading the backlog: a file that arrives while the backlog
+        # is being ingested is an event waiting for us, not a file lost until the
+        # next start. The first step sets the watches up (and waits one tick).
+        self.note(next(events, set()))
+        self.catch_up()
+        self.tick(stop)
+        # Reconcile: list again once the backlog is done, for anything the events
+        # missed meanwhile (a full event queue drops events). Signatures in the state
+        # keep a file seen both ways from being ingested twice.
+        self.catch_up()
+        for changes in events:
+            self.note(changes)
             self.tick(stop)
+
+    def catch_up(self) -> None:
+        """Every article file in the folders becomes pending; stored, unchanged ones are skipped."""
+        for folder in self.folders:
+            self.pending.update(expand_paths([folder], self.report_unreadable))
+
+    def note(self, changes: Iterable[tuple[object, str]]) -> None:
+        for _change, raw_path in changes:
+            path = Path(raw_path)
+            if path.is_dir():
+                # Files written into a new folder before its watch was set up
+                # send no events of their own: look inside.
+                found = expand_paths([path], self.report_unreadable)
+                self.pending.update(file for file in found if self.watched(file))
+            elif self.watched(path):
+                self.pending.add(path)
+
+    def report_unreadable(self, folder: Path, problem: str) -> None:
+        if folder not in self.unreadable:  # once per run, not at every listing
+            self.unreadable.add(folder)
+            self.on_error(str(IngestError(str(folder), problem)))
 
     def watched(self, path: Path) -> bool:
         return any(is_article_file(path, folder) for folder in self.folders)

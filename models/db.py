@@ -49,6 +49,36 @@ def describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def prepare_folder(path: Path) -> None:
+    """Create the SQLite file's folder; DatabaseError, naming both, if that cannot be done."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = _first_non_folder(folder) or folder
+        raise DatabaseError(f"cannot use {path}: {blocker} is a file, not a folder") from None
+    except PermissionError as error:
+        where = error.filename or folder
+        raise DatabaseError(f"cannot use {path}: no permission to create {where}") from None
+    except OSError as error:
+        where = error.filename or folder
+        raise DatabaseError(
+            f"cannot use {path}: cannot create {where} ({error.strerror or 'error'})"
+        ) from None
+    if path.is_dir():
+        raise DatabaseError(f"cannot use {path}: it is a folder, not a database file")
+    if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseError(f"cannot use {path}: no permission to create files in {folder}")
+
+
+def _first_non_folder(folder: Path) -> Path | None:
+    """The nearest existing ancestor of `folder` (itself included) when it is not a folder."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
+
+
 class Database:
     """An engine created lazily, migrated once, and sessions per unit of work."""
 
@@ -87,7 +117,7 @@ class Database:
 
         path = self.url.removeprefix("sqlite:///")
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            prepare_folder(Path(path))
         engine = create_engine(self.url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -117,9 +147,19 @@ class Database:
                 raise
 
     def migrate(self) -> None:
+        from sqlalchemy.exc import OperationalError
+
         from .migrations import upgrade
 
-        upgrade(self.engine)
+        try:
+            upgrade(self.engine)
+        except OperationalError as error:
+            # SQLite says only "unable to open database file", never which one or why.
+            if self.is_sqlite and "unable to open database file" in str(error.orig):
+                raise DatabaseError(
+                    f"cannot open {describe(self.url)}: unable to open the database file"
+                ) from None
+            raise
 
     def dispose(self) -> None:
         if self._engine is not None:

@@ -1,0 +1,90 @@
+"""Opening article files without ever blocking, and walking folders without missing any.
+
+A FIFO named `x.txt` blocks `open()` until a writer comes (forever, and past
+SIGTERM), a device never ends, a socket cannot be opened at all: only regular
+files are read. The type is checked with stat() before opening, and again on
+the open descriptor (opened non-blocking), so a file swapped in between cannot
+slip through.
+
+Folders are walked with os.walk and its error callback: pathlib's rglob skips a
+folder it cannot read without a word, and then its articles are silently lost.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .document import IngestError
+
+# What stat() says a path is, for the message about a file that is not a regular one.
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+# Called with a folder that cannot be listed and the one-line reason.
+OnUnreadable = Callable[[Path, str], None]
+
+
+def kind_of(mode: int) -> str | None:
+    """None for a regular file, else what the file is ("a FIFO", "a socket", ...)."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "a special file")
+
+
+def not_regular(path: Path, source: str, mode: int) -> IngestError | None:
+    kind = kind_of(mode)
+    if kind is None:
+        return None
+    if kind == "a directory":
+        return IngestError(source, "is a directory")
+    return IngestError(source, f"not a regular file ({kind})")
+
+
+def open_regular(path: Path, source: str) -> BinaryIO:
+    """The file opened for reading; IngestError if it is not a regular file.
+
+    OSError (missing, unreadable) passes through for the caller to word.
+    """
+    problem = not_regular(path, source, os.stat(path).st_mode)
+    if problem is not None:
+        raise problem
+    # O_NONBLOCK: if a FIFO was swapped in since stat(), open() still returns at once.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        problem = not_regular(path, source, os.fstat(descriptor).st_mode)
+        if problem is not None:
+            raise problem
+        # Non-blocking means nothing for a regular file; clear it all the same.
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def walk_files(folder: Path, on_unreadable: OnUnreadable) -> Iterator[Path]:
+    """Every non-folder entry under `folder`, recursively, in no particular order.
+
+    A folder that cannot be listed (the top one included) goes to `on_unreadable`;
+    the walk goes on with the others. Hidden folders hold no articles and are not
+    entered; symlinked folders are not followed (loops).
+    """
+
+    def report(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        on_unreadable(where, f"folder cannot be read ({error.strerror or 'error'})")
+
+    for directory, folders, files in os.walk(folder, onerror=report):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(directory)
+        for name in files:
+            yield base / name
