@@ -123,7 +123,7 @@ class HanNames:
         subject right before a move verb (adverbs between), or the object right
         after a hire verb, standing alone (no Han character glued before it)."""
         if kind in _SUBJECT_KINDS:
-            end = ts
+            end = _before_origin_phrase(body, ts, found.covered)
             while adverb := next((a for a in self.adverbs if body.endswith(a, 0, end)), None):
                 end -= len(adverb)
             start = end - 3
@@ -278,7 +278,19 @@ def _vocabulary_cached(code: str, words: tuple[str, ...]) -> dict[str, tuple[str
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-_LITERAL = re.compile(r"^[^\\()\[\]{}?*+|.^$]+$")
+_LITERAL_HEAD = re.compile(r"^[^\\()\[\]{}?*+|.^$]+")
+
+
+def _literal_head(pattern: object) -> str:
+    """The plain word a lexicon entry starts with ("跳槽" of "跳槽(?:到|至)?"),
+    without a last character a quantifier makes optional; "" for none."""
+    if not isinstance(pattern, str):
+        return ""
+    m = _LITERAL_HEAD.match(pattern)
+    if m is None:
+        return ""
+    head = m.group()
+    return head[:-1] if pattern[m.end() : m.end() + 1] in ("?", "*", "{") else head
 
 
 def _vocabulary(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
@@ -287,11 +299,25 @@ def _vocabulary(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
     words = {
         w
         for items in pats.values()
-        for w in items
-        if isinstance(w, str) and _LITERAL.match(w) and len(w) >= 2 and not w.isascii()
+        for w in map(_literal_head, items)
+        if len(w) >= 2 and not w.isascii()
     }
     words |= {w for w in pack.title_words if len(w) >= 2 and not w.isascii()}
     return _vocabulary_cached(pack.code, tuple(sorted(words)))
+
+
+_ORIGIN_PREPOSITIONS = "从從自在于於"  # "张伟已从阿里巴巴离职": where the subject was
+
+
+def _before_origin_phrase(body: str, verb_start: int, covered: bytearray) -> int:
+    """Where the subject may end before a move verb: before "从ORG" (an
+    organisation found already, after its preposition) when one stands there."""
+    start = verb_start
+    while start > 0 and covered[start - 1]:
+        start -= 1
+    if start < verb_start and start > 0 and body[start - 1] in _ORIGIN_PREPOSITIONS:
+        return start - 1
+    return verb_start
 
 
 # ---------------------------------------------------------------------- people

@@ -259,3 +259,13 @@ def test_交由前某公司高管领导是一次加入() -> None:
     # 仍是Cohere首席执行官:没有离开,也就没有变动;名字止于"领导"。
     ex = run("英伟达的新实验室交由Cohere首席执行官艾达·布鲁克领导。", "zh")
     assert ex.moves == [] and [p.name for p in ex.people] == ["艾达·布鲁克"]
+
+
+def test_名字止于动词_被任命_与_从某公司离职() -> None:
+    # "跳槽至" 是动词,不是音译名字的一部分。
+    assert moves("艾达·布鲁克跳槽至Meta。", "zh") == {("艾达·布鲁克", None, "Meta")}
+    assert moves("艾达·布鲁克被任命为Meta首席科学家。", "zh") == {("艾达·布鲁克", None, "Meta")}
+    # 三字姓名在"从某公司"之前仍是主语。
+    assert moves("王立军从百度离职后加入小米。", "zh") == {("王立军", "Baidu", "Xiaomi")}
+    # 公司名不是人名:高通是组织,没有人变动。
+    assert moves("高通已从英特尔挖走三名工程师。", "zh") == set()
