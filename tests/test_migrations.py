@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -83,3 +84,29 @@ def test_the_migrations_build_what_the_tables_declare(tmp_path: Path) -> None:
     upgrade(engine)
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+
+
+def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path: Path) -> None:
+    """The first `ingest` in two shells: one makes the schema, the other waits
+    for it instead of failing on a table that already exists."""
+    import subprocess
+    import sys
+
+    for part in ("x", "y"):
+        folder = tmp_path / part
+        folder.mkdir()
+        for i in range(20):
+            (folder / f"{part}{i}.txt").write_text(
+                f"---\ntitle: {part} {i}\nlanguage: en\n---\n{part.upper()}{i} Doe joined Beta.\n",
+                encoding="utf-8",
+            )
+    db = tmp_path / "race.db"
+    argv = [sys.executable, "-m", "movesboard", "--db", str(db), "ingest"]
+    procs = [
+        subprocess.Popen([*argv, str(tmp_path / p)], stderr=subprocess.PIPE, text=True)
+        for p in ("x", "y")
+    ]
+    results = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
+    assert [code for code, _ in results] == [0, 0], results
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from article").fetchone()[0] == 40

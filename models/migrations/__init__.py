@@ -36,10 +36,45 @@ def alembic_config():  # type: ignore[no-untyped-def]
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision`, keeping every stored row."""
+    """Bring the schema to `revision`, keeping every stored row.
+
+    Two processes may open a new database at once (`ingest` in two shells):
+    the one that loses the race finds the tables made by the other, and
+    succeeds once the schema it wanted is there."""
+    from sqlalchemy.exc import DBAPIError
+
     before = current_revision(engine)
     if revision == "head" and before == HEAD:
         return
+    try:
+        _upgrade(engine, revision, before)
+    except DBAPIError:
+        if revision == "head" and _migrated_elsewhere(engine):
+            return
+        raise
+
+
+_RACE_WAIT = 30.0  # seconds: SQLite's busy timeout, the longest another writer holds on
+
+
+def _migrated_elsewhere(engine: Engine) -> bool:
+    """Whether another process is bringing the schema to HEAD (SQLite runs DDL
+    outside the transaction, so its tables show before its version does)."""
+    import time
+
+    deadline = time.monotonic() + _RACE_WAIT
+    while True:
+        try:
+            if current_revision(engine) == HEAD:
+                return True
+        except Exception:  # a half-made schema may read oddly: look again
+            pass
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+
+
+def _upgrade(engine: Engine, revision: str, before: str | None) -> None:
     from alembic import command
 
     config = alembic_config()
