@@ -154,9 +154,11 @@ class Resolver:
 
         exact = [r for r in self._roots_with_key(key) if r.id not in blocked]
         if exact:
-            ranked = sorted(exact, key=lambda root: -len(self._shared(root, context)))
-            root = ranked[0]
-            shared = self._shared(root, context)
+            # Asked once per root: the ranking and the verdict need the same answer,
+            # and each asking reads everything the cluster's articles name.
+            shared_by_root = {root.id: self._shared(root, context) for root in exact}
+            root = sorted(exact, key=lambda root: -len(shared_by_root[root.id]))[0]
+            shared = shared_by_root[root.id]
             if shared:
                 return Verdict(root, 100.0, f"same name; also shares {', '.join(shared[:3])}")
             if not is_common_name(name) and len(exact) == 1:
