@@ -19,6 +19,7 @@ from movesboard.extract.types import Extraction, Mention, OrgEntity, PersonEntit
 from movesboard.ingest.document import ArticleDoc
 from movesboard.models.alias_index import AliasIndex
 from movesboard.models.db import Database
+from movesboard.models.identity import Resolver
 from movesboard.models.store import store_article
 from movesboard.models.tables import Person
 
@@ -118,3 +119,34 @@ def test_storing_an_article_costs_the_same_however_large_its_cluster(growing) ->
             _store(database, names, number)
     # Ten times the atoms may cost a little more (deeper B-trees), not ten times.
     assert steps[199] <= steps[19] * 1.5 + 50, steps
+
+
+def _steps_finding_clusters(database: Database, key: str) -> int:
+    """VM steps the resolver spends finding the clusters that carry `key`."""
+    with database.session() as session:
+        resolver = Resolver(session, AliasIndex(), "probe")
+        raw = session.connection().connection.dbapi_connection
+        steps = [0]
+
+        def step() -> int:
+            steps[0] += 1
+            return 0
+
+        raw.set_progress_handler(step, 10)
+        try:
+            roots = resolver._roots_with_key(key)
+        finally:
+            raw.set_progress_handler(None, 10)
+        assert len(roots) == 1
+    return steps[0]
+
+
+def test_finding_the_clusters_of_a_name_skips_their_atoms(growing) -> None:  # type: ignore[no-untyped-def]
+    database, names, _ = growing
+    steps: dict[int, int] = {}
+    for number in range(200):
+        _store(database, names, number)
+        if number in (19, 199):
+            steps[number] = _steps_finding_clusters(database, "song yang")
+    # 20 then 200 atoms of one cluster: the same seeks, not ten times the rows.
+    assert steps[199] <= steps[19] + 5, steps
