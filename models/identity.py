@@ -194,7 +194,7 @@ class Resolver:
             return []
         return list(
             self.session.exec(
-                select(Person).where(col(Person.id).in_(root_ids)).order_by(Person.id)
+                select(Person).where(col(Person.id).in_(root_ids)).order_by(col(Person.id))
             ).all()
         )
 

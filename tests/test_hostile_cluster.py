@@ -2,8 +2,8 @@
 
 Deterministic, not timed: the work is counted as SQL statements and SQLite VM
 steps (a progress handler) while one article is stored, for the 20th and the
-200th article of one growing cluster. The second test is a strict xfail: it
-records what is still open and starts failing (XPASS) once that is fixed.
+200th article of one growing cluster. The whole-article test is a strict
+xfail: it records what is still open and fails (XPASS) once that is fixed.
 """
 
 from __future__ import annotations
@@ -106,8 +106,8 @@ def test_each_candidate_cluster_is_read_once_per_name(growing) -> None:  # type:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 11, open: Resolver._shared lists everything the cluster's articles name "
-    "and _roots_with_key reads every atom of the name; both grow with the cluster",
+    reason="issue 11, open: Resolver._shared lists everything the cluster's articles name, "
+    "which grows with the cluster (a per-cluster table of ties would bound it)",
 )
 def test_storing_an_article_costs_the_same_however_large_its_cluster(growing) -> None:  # type: ignore[no-untyped-def]
     database, names, work = growing
