@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from sqlalchemy import func, or_
+from sqlalchemy import or_, text
 from sqlmodel import Session, col, select
 
 from .alias_index import AliasIndex
@@ -154,9 +154,11 @@ class Resolver:
 
         exact = [r for r in self._roots_with_key(key) if r.id not in blocked]
         if exact:
-            ranked = sorted(exact, key=lambda root: -len(self._shared(root, context)))
-            root = ranked[0]
-            shared = self._shared(root, context)
+            # Asked once per root: the ranking and the verdict need the same answer,
+            # and each asking reads everything the cluster's articles name.
+            shared_by_root = {root.id: self._shared(root, context) for root in exact}
+            root = sorted(exact, key=lambda root: -len(shared_by_root[root.id]))[0]
+            shared = shared_by_root[root.id]
             if shared:
                 return Verdict(root, 100.0, f"same name; also shares {', '.join(shared[:3])}")
             if not is_common_name(name) and len(exact) == 1:
@@ -186,14 +188,15 @@ class Resolver:
         return Verdict(None, 0.0, "new person")
 
     def _roots_with_key(self, key: str) -> list[Person]:
-        root_ids = self.session.exec(
-            select(func.coalesce(Person.merged_into_id, Person.id))
-            .where(Person.key == key)
-            .distinct()
-        ).all()
+        """The clusters with an atom of this key, in order of creation."""
+        root_ids = self.session.connection().execute(_ROOTS_WITH_KEY, {"key": key}).scalars().all()
         if not root_ids:
             return []
-        return list(self.session.exec(select(Person).where(col(Person.id).in_(root_ids))).all())
+        return list(
+            self.session.exec(
+                select(Person).where(col(Person.id).in_(root_ids)).order_by(col(Person.id))
+            ).all()
+        )
 
     def _root_of(self, atom_id: int) -> Person | None:
         atom = self.session.get(Person, atom_id)
@@ -270,6 +273,28 @@ class Resolver:
                 norm=norm,
             )
         )
+
+
+# The roots of every atom with a key, by a loose scan of ix_person_key_root: each
+# step seeks the next cluster id after the last one, so a name carried by
+# thousands of atoms of a few clusters costs a few seeks, not thousands of rows.
+# (Roots are atoms too: those with no merged_into_id, read from the same index.)
+_ROOTS_WITH_KEY = text(
+    """
+    WITH RECURSIVE cluster(id) AS (
+        SELECT min(merged_into_id) FROM person WHERE key = :key
+        UNION ALL
+        SELECT (
+            SELECT min(later.merged_into_id) FROM person AS later
+            WHERE later.key = :key AND later.merged_into_id > cluster.id
+        )
+        FROM cluster WHERE cluster.id IS NOT NULL
+    )
+    SELECT id FROM cluster WHERE id IS NOT NULL
+    UNION
+    SELECT id FROM person WHERE key = :key AND merged_into_id IS NULL
+    """
+)
 
 
 def latest_user_judgements(session: Session) -> dict[str, dict[str, str]]:

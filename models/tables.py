@@ -61,13 +61,17 @@ class Person(SQLModel, table=True):
     from the article's content and the name, are stable across a rebuild.
     """
 
+    # Key first, then cluster: the clusters a name belongs to are found by
+    # skipping from one root to the next, however many atoms carry the name.
+    __table_args__ = (Index("ix_person_key_root", "key", "merged_into_id"),)
+
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(max_length=16, unique=True)
     atom_name: str  # the name as this article gives it; never changes
     name: str  # display name: on a root, the fullest name of its atoms or the user's choice
     # Order-free, accent-folded: "Song Yang" and "Yang Song" share it. Not unique:
     # two different people may share a name.
-    key: str = Field(index=True)
+    key: str  # indexed by ix_person_key_root
     merged_into_id: int | None = Field(
         default=None,
         sa_column=Column(Integer, ForeignKey("person.id", ondelete="SET NULL"), index=True),
