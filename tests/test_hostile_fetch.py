@@ -323,3 +323,38 @@ def test_a_bad_timeout_is_a_usage_error(
 def test_a_good_timeout_is_taken(value: str) -> None:
     args = build_parser().parse_args(["ingest", "x.txt", "--timeout", value])
     assert args.timeout == float(value)
+
+
+def test_quitting_the_dashboard_ends_a_fetch_in_flight(tui_fixture_db: Path) -> None:
+    """`q` while the ingest screen fetches from a trickling server: the worker's
+    fetch ends at once, so the process does not live on until the deadline."""
+    import asyncio
+
+    from tui_fixtures import make_app, settle
+
+    from movesboard.tui.ingest_screen import IngestScreen
+
+    async def quit_mid_fetch(server: Hostile) -> None:
+        app = make_app(tui_fixture_db)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("i")
+            assert isinstance(app.screen, IngestScreen)
+            app.screen.query_one("Input").value = server.url("/page")  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            for _ in range(50):
+                if server.requested.is_set():
+                    break
+                await asyncio.sleep(0.1)
+            assert server.requested.is_set(), "the fetch never started"
+            await app.action_quit()
+
+    with hostile(trickle_body) as server:
+        started = time.monotonic()
+        asyncio.run(quit_mid_fetch(server))
+        workers = [t for t in threading.enumerate() if "ingest" in t.name.lower()]
+        for thread in workers:
+            thread.join(timeout=5)
+        assert all(not t.is_alive() for t in workers)
+        # The default timeout is 15 s: ending well before it means the quit cut it short.
+        assert time.monotonic() - started < 10

@@ -80,6 +80,10 @@ class MovesboardApp(App[None]):
         ]
 
     def on_unmount(self) -> None:
+        from movesboard.ingest.signals import interrupt_in_flight
+
+        # An ingest worker's fetch ends now, not at its deadline: quitting quits.
+        interrupt_in_flight()
         self.data.close()
 
     # Screens beyond the dashboard are imported when first used: every module
