@@ -251,20 +251,25 @@ def device(s: Scratch) -> Result:
     return _special_file(s, lambda p: p.symlink_to("/dev/zero"), "device")
 
 
+def _slow_server(s: Scratch, path: str) -> Result:
+    """The deadline holds within a second, counted from the fetch, not from
+    the process start (a failed run of the same command measures that)."""
+    startup = s.run("ingest", "missing.txt").seconds
+    with server() as base:
+        run = s.run("ingest", f"{base}/{path}", "--timeout", "3", timeout=60)
+    took = run.seconds - startup
+    held = run.code is not None and took <= 4.0 and run.clean
+    return Result(held, f"gave up {took:.1f} s into the fetch (start-up {startup:.1f} s)")
+
+
 @case("a server trickling one byte every 0.5 s, --timeout 3")
 def trickle(s: Scratch) -> Result:
-    with server() as base:
-        run = s.run("ingest", f"{base}/page", "--timeout", "3", timeout=60)
-    held = run.code is not None and run.seconds <= 4.5 and run.clean
-    return Result(held, f"gave up after {run.seconds:.1f} s")
+    return _slow_server(s, "page")
 
 
 @case("a server that never sends headers, --timeout 3")
 def stall(s: Scratch) -> Result:
-    with server() as base:
-        run = s.run("ingest", f"{base}/stall-headers", "--timeout", "3", timeout=60)
-    held = run.code is not None and run.seconds <= 4.5 and run.clean
-    return Result(held, f"gave up after {run.seconds:.1f} s")
+    return _slow_server(s, "stall-headers")
 
 
 @case("SIGTERM during an endless trickle")
