@@ -22,6 +22,7 @@ from movesboard.ingest import (
     items_for,
     read_text_article,
 )
+from movesboard.ingest.document import MAX_TEXT_CHARS
 
 if TYPE_CHECKING:
     import threading
@@ -93,6 +94,11 @@ def ingest_doc(database: Database, doc: ArticleDoc) -> StoreResult:
         existing = find_article(session, doc.content_hash) or _find_by_url(session, doc.url)
         if existing is not None:
             return StoreResult(article_id=existing, created=False)
+    if len(doc.body) > MAX_TEXT_CHARS:
+        # A page may hold up to 5 MiB of markup: its text is what extraction pays for.
+        raise IngestError(
+            doc.source, f"article text too long ({len(doc.body) // 1024} K characters, limit 1 M)"
+        )
     extraction = extract(doc.body, title=doc.title, published=doc.published, language=doc.language)
     try:
         with database.session() as session:

@@ -138,3 +138,36 @@ def test_an_article_file_too_big_to_extract_quickly_is_one_error_line(
     assert out.startswith("2 articles: 1 new, 0 unchanged, 1 failed;")
     (line,) = err.strip().splitlines()
     assert str(big) in line and "too large" in line and "KiB" in line and "limit 1 MiB" in line
+
+
+def test_a_page_whose_text_is_too_long_to_extract_quickly_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A saved page may hold 5 MiB of markup; over a mebibyte of text is refused
+    before extraction, named, and the other sources go on."""
+    from movesboard.cli import main
+
+    paragraph = "<p>" + "Ada Lovelace has joined Beta Corp from Alpha Labs. " * 40 + "</p>\n"
+    page = tmp_path / "huge.html"
+    varied = "".join(  # distinct paragraphs: an extractor may drop repeated ones
+        f"<p>Part {i}: " + f"Researcher {i} has joined Beta Corp from Alpha Labs. " * 40 + "</p>\n"
+        for i in range(600)
+    )
+    page.write_text(
+        "<html><head><title>Huge</title></head><body><article>"
+        + varied
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    small = tmp_path / "small.html"
+    small.write_text(
+        "<html><head><title>Small</title></head><body><article>"
+        + paragraph
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    code = main(["--db", str(tmp_path / "t.db"), "ingest", str(page), str(small)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "huge.html: article text too long" in err
+    assert "1 new" in out
