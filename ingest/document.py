@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from movesboard.untrusted import strip, strip_line, visible
 
-
 # Extraction reads about a mebibyte of text in a second or two (it is linear in
 # the length: benchmarks/bench_large.py); a longer "article" is no article.
 MAX_TEXT_CHARS = 1024 * 1024
