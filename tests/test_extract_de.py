@@ -319,3 +319,14 @@ def test_wird_posten_bei_und_uebernimmt_bei_sind_wechsel() -> None:
         == set()
     )
     assert moves("Rina Hartono übernimmt bei der Konferenz die Moderation.", "de") == set()
+
+
+def test_eine_fruehere_beschreibung_im_naechsten_satz_nennt_die_herkunft() -> None:
+    assert moves(
+        "Meta hat Rina Hartono eingestellt. "
+        "Die frühere Google-Forscherin soll das neue Labor leiten.",
+        "de",
+    ) == {("Rina Hartono", "Google", "Meta")}
+    assert moves(
+        "Meta hat Rina Hartono eingestellt. Die Google-Forscherin soll das neue Labor leiten.", "de"
+    ) == {("Rina Hartono", None, "Meta")}

@@ -1138,3 +1138,23 @@ def test_running_an_organisation_after_years_elsewhere_is_a_move_from_there() ->
     }
     # "the company" is Meta itself: years there are no origin.
     assert moves("Rina Hartono now runs Meta's AI lab after nine years at the company.") == set()
+
+
+def test_a_former_description_opening_the_next_sentence_gives_the_origin() -> None:
+    assert moves(
+        "Meta has hired Rina Hartono. The former Google researcher will lead its new lab."
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # Not described as former: perhaps still there, so no origin is claimed.
+    assert moves("Meta has hired Rina Hartono. The Google researcher will lead its new lab.") == {
+        ("Rina Hartono", None, "Meta")
+    }
+
+
+def test_years_spent_at_an_organisation_make_it_the_previous_employer() -> None:
+    assert moves("Rina Hartono spent nine years at Google. Last week she joined Meta.") == {
+        ("Rina Hartono", "Google", "Meta")
+    }
+    # A weekend on a campus is no employment.
+    assert moves(
+        "Rina Hartono spent the weekend at Google's campus. Last week she joined Meta."
+    ) == {("Rina Hartono", None, "Meta")}

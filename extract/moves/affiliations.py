@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..people import PersonMention
 from ..sentences import Sentence
 from .arguments import first_org
-from .context import MoveContext
+from .context import MoveContext, fold_word
 from .descriptors import descriptor_org
 
 # Descriptions come with a person's first mentions; later ones are bare.
@@ -38,6 +38,8 @@ def affiliations(ctx: MoveContext) -> dict[str, str]:
         m = _first_inside(statements, s)
         if m is not None:
             _read_previous_employer(ctx, reading, s, m, persons, previous)
+        elif not persons:
+            _read_former_subject(ctx, reading, s, previous)
         previous = persons
     return {**reading.described, **reading.recent}
 
@@ -83,3 +85,30 @@ def _read_previous_employer(
         who = [previous[0].person]
     if org is not None and who:
         reading.recent.setdefault(who[-1], org.name)
+
+
+_SUBJECT_WORDS = 6  # "The former Google researcher", "L'ancien chercheur de Google"
+
+
+def _read_former_subject(
+    ctx: MoveContext, reading: _Reading, s: Sentence, previous: list[PersonMention]
+) -> None:
+    """ "Meta has hired X. The former Google researcher will lead ...": a
+    sentence opening on a former description, with no name, describes the
+    one person of the sentence before."""
+    if len({p.person for p in previous}) != 1 or previous[0].person in reading.described:
+        return
+    words = ctx.body[s.start : s.end].split()[:_SUBJECT_WORDS]
+    lead = ctx.body[s.start : s.start + len(" ".join(words))]
+    former = ctx.rx["former"].search(lead)
+    if former is None or len(lead[: former.start()].split()) > 1:
+        return
+    orgs = ctx.doc.orgs.within(s.start + former.end(), s.start + len(lead))
+    # "Google-Forscherin": the title may be a compound's last part.
+    titled = any(
+        ctx.pack.is_title(fold_word(part))
+        for w in lead[former.end() :].split()
+        for part in w.split("-")
+    )
+    if len(orgs) == 1 and titled and not ctx.doc.gaz.is_media(orgs[0].name):
+        reading.described[previous[0].person] = orgs[0].name
