@@ -1158,3 +1158,14 @@ def test_years_spent_at_an_organisation_make_it_the_previous_employer() -> None:
     assert moves(
         "Rina Hartono spent the weekend at Google's campus. Last week she joined Meta."
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_an_organisation_that_lost_someone_unnamed_is_the_next_named_movers_origin() -> None:
+    assert moves(
+        "Google has lost another top researcher. "
+        "Rina Hartono, who led the Gemini team, is heading to Meta."
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # Losing an appeal loses nobody.
+    assert moves(
+        "Google lost its appeal in court on Monday. Rina Hartono, a lawyer, is heading to Meta."
+    ) == {("Rina Hartono", None, "Meta")}

@@ -430,3 +430,17 @@ def test_memimpin_setelah_bertahun_tahun_di_tempat_lain_dan_loncat_dari() -> Non
     }
     # Melompat dari kursi: bukan perusahaan, bukan perpindahan.
     assert moves("Rina Hartono melompat dari kursinya saat mendengar kabar itu.", "id") == set()
+
+
+def test_perusahaan_yang_kehilangan_seseorang_tanpa_nama_adalah_asal_berikutnya() -> None:
+    assert moves(
+        "Google kehilangan satu lagi peneliti top. "
+        "Rina Hartono, yang memimpin tim Gemini, hijrah ke Meta.",
+        "id",
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # Kehilangan pangsa pasar bukan kehilangan orang.
+    assert moves(
+        "Google kehilangan pangsa pasar pekan ini. "
+        "Rina Hartono, seorang pengacara, hijrah ke Meta.",
+        "id",
+    ) == {("Rina Hartono", None, "Meta")}

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from ..analysis import TriggerKind
 from ..people import PersonMention
 from ..sentences import Sentence
 from .arguments import first_org
@@ -31,8 +32,12 @@ def affiliations(ctx: MoveContext) -> dict[str, str]:
     previous: list[PersonMention] = []
     # One scan of the body; a sentence reads the first statement inside it.
     statements = list(ctx.rx["prev_employer"].finditer(ctx.body))
+    loser: str | None = None  # "Google has lost another researcher." names no one
     for s in ctx.doc.live:
         persons = ctx.doc.persons.within(s.start, s.end)
+        if loser is not None and len({p.person for p in persons}) == 1:
+            reading.described.setdefault(persons[0].person, loser)
+        loser = None if persons else _nameless_loser(ctx, s)
         for p in persons:
             _read_description(ctx, reading, s, p)
         m = _first_inside(statements, s)
@@ -104,11 +109,36 @@ def _read_former_subject(
     if former is None or len(lead[: former.start()].split()) > 1:
         return
     orgs = ctx.doc.orgs.within(s.start + former.end(), s.start + len(lead))
-    # "Google-Forscherin": the title may be a compound's last part.
-    titled = any(
-        ctx.pack.is_title(fold_word(part))
-        for w in lead[former.end() :].split()
-        for part in w.split("-")
-    )
+    titled = any(_person_word(ctx, w) for w in lead[former.end() :].split())
     if len(orgs) == 1 and titled and not ctx.doc.gaz.is_media(orgs[0].name):
         reading.described[previous[0].person] = orgs[0].name
+
+
+def _nameless_loser(ctx: MoveContext, s: Sentence) -> str | None:
+    """ "Google has lost another top researcher.": the organisation that lost
+    someone the next sentence names ("Jane Roe ... is heading to Meta")."""
+    lose = next(
+        (t for t in ctx.doc.triggers.within(s.start, s.end) if t.kind is TriggerKind.LOSE), None
+    )
+    if lose is None or not _person_object(ctx, lose.end, s.end):
+        return None
+    before = ctx.doc.orgs.within(s.start, lose.start)
+    return before[-1].name if len(before) == 1 else None
+
+
+_OBJECT_WORDS = 4  # "lost another top AI researcher"
+
+
+def _person_object(ctx: MoveContext, a: int, b: int) -> bool:
+    """A person noun or title ends the object: "another top researcher", not "its appeal"."""
+    return any(_person_word(ctx, w) for w in ctx.body[a:b].split()[:_OBJECT_WORDS])
+
+
+def _person_word(ctx: MoveContext, word: str) -> bool:
+    """A title or a noun for a person; "Google-Forscherin", "Top-Forscher":
+    a compound's parts count too."""
+    return any(
+        ctx.pack.is_title(folded) or folded in ctx.pack.person_nouns
+        for part in word.strip(".,;:").split("-")
+        if (folded := fold_word(part))
+    )
