@@ -137,14 +137,24 @@ def _bare_founding(h: Hop) -> bool:
 
 def _part_of_another_move(h: Hop, hops: list[Hop]) -> bool:
     """ "Jane Roe is leaving. She joins Foo in May": one move, to Foo; and
-    "Foo is losing Jane Roe ... she said she was leaving": one departure."""
+    "Foo is losing Jane Roe ... she said she was leaving": one departure.
+    A move dated before it is background, not the same event ("X, who
+    joined Meta in 2023, is leaving")."""
     return _open_departure(h) and any(
         o is not h
         and o.person == h.person
         and (o.to_org is not None or o.from_org is not None)
         and o.modality.counts
         and _same_event(h, o)
+        and not _earlier_year(o, h)
         for o in hops
+    )
+
+
+def _earlier_year(o: Hop, h: Hop) -> bool:
+    """`o` is dated, by the article, in a year before `h`'s."""
+    return (
+        o.date_explicit and o.date is not None and h.date is not None and o.date.year < h.date.year
     )
 
 

@@ -91,7 +91,20 @@ def _is_misread_join(join: Hop, hops: list[Hop], gaz: Gazetteer) -> bool:
         and d.from_org
         and d.from_org in destination_family
         and _could_lead_to(d, arrival)
+        and not _joined_a_year_before_now(arrival, d)
         for d in hops
+    )
+
+
+def _joined_a_year_before_now(arrival: FuzzyDate | None, departure: Hop) -> bool:
+    """ "X, who joined Meta in 2023, is leaving the company": a join dated in
+    an earlier year than a departure told in the present started the stay."""
+    left = departure.date
+    return (
+        arrival is not None
+        and left is not None
+        and not departure.date_explicit
+        and arrival.year < left.year
     )
 
 

@@ -32,6 +32,9 @@ class DateMention:
     start: int  # offsets into the text given to find_dates
     end: int
     date: FuzzyDate
+    # "in May", "June 10": the text gives no year; the latest one up to
+    # publication was assumed (a future statement means the next one).
+    year_assumed: bool = False
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -134,6 +137,7 @@ class _Reading(NamedTuple):
     start: int
     end: int
     date: FuzzyDate
+    year_assumed: bool = False
 
 
 _Reader = Callable[[_DateText], Iterator[_Reading]]
@@ -185,7 +189,7 @@ def _month_days(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
             if 1 <= day <= 31:
                 passed = (month, day) <= (published.month, published.day)
                 year = published.year if passed else published.year - 1
-                yield _Reading(m.start(), m.end(), FuzzyDate(year, month, day))
+                yield _Reading(m.start(), m.end(), FuzzyDate(year, month, day), True)
 
 
 def _months_of_last_year(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
@@ -235,7 +239,7 @@ def _bare_months(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     for m in doc.matches(doc.patterns.month_bare):
         month = doc.month(m)
         year = published.year if month <= published.month else published.year - 1
-        yield _Reading(m.start("month"), m.end(), FuzzyDate(year, month))
+        yield _Reading(m.start("month"), m.end(), FuzzyDate(year, month), True)
 
 
 def _weekdays(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
@@ -290,7 +294,7 @@ def find_dates(
                 claimed.add(reading.start, reading.end)
     kept.sort(key=lambda k: k.start)
     kept = _with_anaphoric(doc, kept, claimed)
-    return [DateMention(base + k.start, base + k.end, k.date) for k in kept]
+    return [DateMention(base + k.start, base + k.end, k.date, k.year_assumed) for k in kept]
 
 
 def _with_anaphoric(doc: _DateText, kept: list[_Reading], claimed: Claimed) -> list[_Reading]:

@@ -130,3 +130,17 @@ def test_that_year_with_no_date_before_is_no_date() -> None:
     assert iso("That year was a turning point for the lab.", "en") == []
     # "the same month" needs a date that names a month.
     assert iso("She joined in 2022 and he left the same month.", "en") == ["2022"]
+
+
+def test_a_future_statement_with_a_bare_month_means_the_next_one() -> None:
+    from test_extract_helpers import one_move
+
+    # Told on 14 March 2025: "will join in May" is May 2025, not May 2024.
+    m = one_move("Dana Whitfield will join Helix AI in May.", "en")
+    assert m.date is not None and (m.date.year, m.date.month) == (2025, 5)
+    # In the past tense, the latest May up to publication.
+    m = one_move("Dana Whitfield joined Helix AI in May.", "en")
+    assert m.date is not None and (m.date.year, m.date.month) == (2024, 5)
+    # "said in July that she would join": the saying's July, as told (before the verb).
+    m = one_move("Helix AI said in July that Dana Whitfield would join the company from IBM.", "en")
+    assert m.date is not None and (m.date.year, m.date.month) == (2024, 7)

@@ -1169,3 +1169,18 @@ def test_an_organisation_that_lost_someone_unnamed_is_the_next_named_movers_orig
     assert moves(
         "Google lost its appeal in court on Monday. Rina Hartono, a lawyer, is heading to Meta."
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_a_join_years_ago_in_a_relative_clause_is_background_to_a_departure_now() -> None:
+    assert moves("Rina Hartono, who joined Meta from Google in 2023, is leaving the company.") == {
+        ("Rina Hartono", "Google", "Meta"),
+        ("Rina Hartono", "Meta", None),
+    }
+    found = moves(
+        "Rina Hartono, the Google veteran who joined Meta in 2023, is leaving the company."
+    )
+    assert ("Rina Hartono", "Meta", None) in found and len(found) == 2
+    # Joined this year: the join may be the misread departure; one move only.
+    assert moves("Rina Hartono, who left Meta, now leads the company.") == {
+        ("Rina Hartono", "Meta", None)
+    }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import DateMention
 from ..sentences import Sentence
 from ..types import FuzzyDate, Modality
 from .arguments import clause_start
@@ -85,10 +86,10 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     publication month, background history none."""
     s, ts = w.sentence, w.trigger_start
     after = [d for d in ctx.doc.dates.within(ts, s.end) if d.start < w.after_limit]
-    if after:
-        return StatedDate(after[0].date, True)
     before = ctx.doc.dates.within(w.before_floor, ts)
-    if before:
+    if after:
+        return StatedDate(_in_tense(ctx, w, after[0]), True)
+    if before:  # "said in July that he would retire": the saying's date, as told
         return StatedDate(before[-1].date, True)
     published = ctx.doc.published
     if published is None:
@@ -104,6 +105,28 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     if current:
         return StatedDate(FuzzyDate(published.year, published.month), False)
     return StatedDate(None, False)
+
+
+_VERB_REACH = 24  # a future marked on the verb itself ("rejoindra", "bergabung kelak")
+
+
+def _in_tense(ctx: MoveContext, w: DateWindow, told: DateMention) -> FuzzyDate:
+    """ "She will join Helix AI in May", told in March: next May, not last."""
+    date, published = told.date, ctx.doc.published
+    if (
+        told.year_assumed
+        and published is not None
+        and (date.year, date.month or 0) < (published.year, published.month)
+        # The verb's own clause: "X, who left Foo in May" in a sentence that
+        # says what will happen next is still last May.
+        and ctx.rx["future"].search(
+            ctx.body,
+            clause_start(w.sentence, w.trigger_start),
+            min(w.trigger_start + _VERB_REACH, w.sentence.end),
+        )
+    ):
+        return FuzzyDate(date.year + 1, date.month, date.day)
+    return date
 
 
 def role(ctx: MoveContext, a: int, b: int, send: int) -> str | None:
