@@ -358,3 +358,18 @@ def test_quitting_the_dashboard_ends_a_fetch_in_flight(tui_fixture_db: Path) -> 
         assert all(not t.is_alive() for t in workers)
         # The default timeout is 15 s: ending well before it means the quit cut it short.
         assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf"])
+def test_a_bad_watch_interval_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """0 and -1 would poll every tick; nan and inf would never poll again."""
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(["watch", "somewhere", f"--interval={value}"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "--interval" in err and "Traceback" not in err
+    # A sensible interval is taken as given.
+    args = build_parser().parse_args(["watch", "somewhere", "--interval=300"])
+    assert args.interval == 300.0

@@ -9,6 +9,7 @@ import sys
 from movesboard.console import say, warn
 
 from . import open_database
+from .arguments import positive_seconds
 from .ingest import add_fetch_arguments
 
 NAME = "watch"
@@ -36,7 +37,7 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     )
     parser.add_argument(
         "--interval",
-        type=float,
+        type=positive_seconds,
         default=600.0,
         metavar="SECONDS",
         help="seconds between polls of a feed (default: 600; a feed's <ttl> may ask for more)",
