@@ -330,3 +330,16 @@ def test_eine_fruehere_beschreibung_im_naechsten_satz_nennt_die_herkunft() -> No
     assert moves(
         "Meta hat Rina Hartono eingestellt. Die Google-Forscherin soll das neue Labor leiten.", "de"
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_jahre_bei_einer_firma_verbracht_nennt_den_frueheren_arbeitgeber() -> None:
+    m = one_move(
+        "Rina Hartono verbrachte neun Jahre bei Google. Vergangene Woche wechselte sie zu Meta.",
+        "de",
+    )
+    assert (m.person, m.from_org, m.to_org) == ("Rina Hartono", "Google", "Meta")
+    assert m.date is not None and m.date.month is not None  # "vergangene Woche" dates it
+    assert moves(
+        "Rina Hartono verbrachte den Urlaub in Berlin. Vergangene Woche wechselte sie zu Meta.",
+        "de",
+    ) == {("Rina Hartono", None, "Meta")}

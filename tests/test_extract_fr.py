@@ -267,3 +267,13 @@ def test_passer_de_x_a_y_est_un_depart_vers_y() -> None:
     }
     # De la théorie à la pratique : aucune entreprise quittée.
     assert moves("Rina Hartono passe de la théorie à la pratique chez Google.", "fr") == set()
+
+
+def test_des_annees_passees_chez_une_entreprise_nomment_l_employeur_precedent() -> None:
+    assert moves(
+        "Rina Hartono a passé neuf ans chez Google. La semaine dernière, elle a rejoint Meta.", "fr"
+    ) == {("Rina Hartono", "Google", "Meta")}
+    assert moves(
+        "Rina Hartono a passé ses vacances à Lisbonne. La semaine dernière, elle a rejoint Meta.",
+        "fr",
+    ) == {("Rina Hartono", None, "Meta")}

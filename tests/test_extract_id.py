@@ -444,3 +444,14 @@ def test_perusahaan_yang_kehilangan_seseorang_tanpa_nama_adalah_asal_berikutnya(
         "Rina Hartono, seorang pengacara, hijrah ke Meta.",
         "id",
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_menghabiskan_bertahun_tahun_di_perusahaan_adalah_tempat_kerja_sebelumnya() -> None:
+    assert moves(
+        "Rina Hartono menghabiskan sembilan tahun di Google. Pekan lalu ia bergabung dengan Meta.",
+        "id",
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # Akhir pekan di Bali bukan masa kerja.
+    assert moves(
+        "Rina Hartono menghabiskan akhir pekan di Bali. Pekan lalu ia bergabung dengan Meta.", "id"
+    ) == {("Rina Hartono", None, "Meta")}
