@@ -402,3 +402,16 @@ def test_nombramientos_pasar_de_y_sera_el_nuevo() -> None:
     )
     assert moves("Rina Hartono pasa de la teoría a la práctica en Google.", "es") == set()
     assert moves("Rina Hartono será la nueva directora técnica de la conferencia.", "es") == set()
+
+
+def test_una_exinvestigadora_en_la_frase_siguiente_da_el_origen() -> None:
+    assert moves(
+        "Meta ha fichado a Rina Hartono. "
+        "La exinvestigadora de Google dirigirá su nuevo laboratorio.",
+        "es",
+    ) == {("Rina Hartono", "Google", "Meta")}
+    # Sin "ex", quizá sigue allí: ningún origen.
+    assert moves(
+        "Meta ha fichado a Rina Hartono. La investigadora de Google dirigirá su nuevo laboratorio.",
+        "es",
+    ) == {("Rina Hartono", None, "Meta")}

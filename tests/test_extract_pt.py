@@ -328,3 +328,15 @@ def test_nomeacoes_passar_de_e_sera_a_nova() -> None:
     assert moves("Rina Hartono foi nomeada uma das pessoas mais influentes do ano.", "pt") == set()
     assert moves("Rina Hartono passa da teoria para a prática no Google.", "pt") == set()
     assert moves("Rina Hartono será a nova diretora técnica da conferência.", "pt") == set()
+
+
+def test_uma_ex_pesquisadora_na_frase_seguinte_da_a_origem() -> None:
+    assert moves(
+        "A Meta contratou Rina Hartono. "
+        "A ex-pesquisadora do Google vai comandar o novo laboratório.",
+        "pt",
+    ) == {("Rina Hartono", "Google", "Meta")}
+    assert moves(
+        "A Meta contratou Rina Hartono. A pesquisadora do Google vai comandar o novo laboratório.",
+        "pt",
+    ) == {("Rina Hartono", None, "Meta")}

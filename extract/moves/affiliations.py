@@ -109,7 +109,8 @@ def _read_former_subject(
     if former is None or len(lead[: former.start()].split()) > 1:
         return
     orgs = ctx.doc.orgs.within(s.start + former.end(), s.start + len(lead))
-    titled = any(_person_word(ctx, w) for w in lead[former.end() :].split())
+    # From the former word on: "la exinvestigadora de Google" is one word of both.
+    titled = any(_person_word(ctx, w) for w in lead[former.start() :].split())
     if len(orgs) == 1 and titled and not ctx.doc.gaz.is_media(orgs[0].name):
         reading.described[previous[0].person] = orgs[0].name
 
@@ -138,7 +139,8 @@ def _person_word(ctx: MoveContext, word: str) -> bool:
     """A title or a noun for a person; "Google-Forscherin", "Top-Forscher":
     a compound's parts count too."""
     return any(
-        ctx.pack.is_title(folded) or folded in ctx.pack.person_nouns
+        ctx.pack.is_title(form) or form in ctx.pack.person_nouns
         for part in word.strip(".,;:").split("-")
         if (folded := fold_word(part))
+        for form in (folded, folded.removeprefix("ex"))  # "exinvestigadora"
     )
