@@ -100,6 +100,11 @@ def _intro(
             dest = _destination(art, pack, kind, ts, te, orgs)
             if dest is not None:
                 return ListIntro(s, dest, _date(art, pack, s), _origin(art, dest, orgs))
+    if not triggers and pack.rx["newcomers"].search(s.text):
+        # "Berikut profil kedua eksekutif baru OpenAI:": the one organisation named.
+        named = {o.name for o in orgs}
+        if len(named) == 1:
+            return ListIntro(s, named.pop(), _date(art, pack, s), None)
     return None
 
 

@@ -1184,3 +1184,15 @@ def test_a_join_years_ago_in_a_relative_clause_is_background_to_a_departure_now(
     assert moves("Rina Hartono, who left Meta, now leads the company.") == {
         ("Rina Hartono", "Meta", None)
     }
+
+
+def test_a_list_announced_as_an_organisations_new_hires_is_a_list_of_arrivals() -> None:
+    body = (
+        "Here are Nvidia's new executives:\n\n"
+        "- Rina Hartono, chief product officer - previously president of Cohere.\n"
+        "- Tom Berg, chief financial officer - previously at Intel.\n"
+    )
+    assert moves(body) == {("Rina Hartono", "Cohere", "Nvidia"), ("Tom Berg", "Intel", "Nvidia")}
+    # Two organisations in the announcement: whose new hires is unclear, no move.
+    body = body.replace("Here are Nvidia's new executives:", "New executives at Nvidia and AMD:")
+    assert moves(body) == set()

@@ -455,3 +455,17 @@ def test_menghabiskan_bertahun_tahun_di_perusahaan_adalah_tempat_kerja_sebelumny
     assert moves(
         "Rina Hartono menghabiskan akhir pekan di Bali. Pekan lalu ia bergabung dengan Meta.", "id"
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_daftar_eksekutif_baru_sebuah_perusahaan_adalah_daftar_kedatangan() -> None:
+    body = (
+        "Berikut profil kedua eksekutif baru Nvidia:\n\n"
+        "- Rina Hartono, CPO - sebelumnya Presiden Cohere.\n"
+        "- Tom Berg, CFO - sebelumnya CEO Intel.\n"
+    )
+    assert moves(body, "id") == {
+        ("Rina Hartono", "Cohere", "Nvidia"),
+        ("Tom Berg", "Intel", "Nvidia"),
+    }
+    # Tanpa kata "baru": daftar profil biasa, bukan perekrutan.
+    assert moves(body.replace("eksekutif baru Nvidia", "eksekutif Nvidia"), "id") == set()

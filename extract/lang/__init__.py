@@ -96,6 +96,7 @@ _CATEGORIES = (
     "frame_lead",  # optional: "Chez Foo, ...": a fronted place frames its paragraph
     "relative_after",  # optional: "加入Y的CFO X": a relative clause before its head X
     "object_clause",  # optional: ", where ...": a clause about the object, with its own dates
+    "newcomers",  # optional: "OpenAI's new executives:": a list of arrivals with no verb
 )
 # Categories searched with a literal prefilter (see prefilter.FastRegex).
 _PREFILTERED = frozenset({"rumour", "absence", "reported", "hearsay", "future"})
