@@ -48,10 +48,15 @@ def _by_person(hops: list[Hop]) -> dict[str, list[Hop]]:
 
 
 def _returned_to(h: Hop, hops: list[Hop]) -> str | None:
+    # "left and went back to Foo" in one sentence: the departure was not from Foo.
     back = [
         o.to_org
         for o in hops
-        if o.person == h.person and o.returning and o.to_org and o.modality.counts
+        if o.person == h.person
+        and o.returning
+        and o.to_org
+        and o.modality.counts
+        and not (o.sentence is h.sentence and h.pos < o.pos)
     ]
     return back[0] if len(set(back)) == 1 else None
 

@@ -136,7 +136,7 @@ def _departure_for(join: Hop, hops: list[Hop], gaz: Gazetteer) -> Hop | None:
     departures = [
         d
         for d in hops
-        if _is_open_departure(d)
+        if (_is_open_departure(d) or _bare_departure_before(d, join))
         and d.from_org not in destination_family
         and _could_lead_to(d, join_date)
         and not _joins_own_sentence(d, join, joining)
@@ -191,6 +191,19 @@ def _could_lead_to(departure: Hop, arrival: FuzzyDate | None) -> bool:
         return 0 <= arrival.year - left.year <= _MAX_GAP_MONTHS // 12
     gap = (arrival.year - left.year) * 12 + arrival.month - left.month
     return -1 <= gap <= _MAX_GAP_MONTHS
+
+
+def _bare_departure_before(d: Hop, join: Hop) -> bool:
+    """ "相繼離開,三人全數回到 OpenAI", "left and went back to Google": a
+    departure naming nothing, before a join in its sentence, is its first half."""
+    return (
+        d.sentence is join.sentence
+        and d.pos < join.pos
+        and d.from_org is None
+        and d.to_org is None
+        and not d.merged
+        and d.modality.counts
+    )
 
 
 def _is_open_departure(hop: Hop) -> bool:
