@@ -294,7 +294,8 @@ def _literal_head(pattern: object) -> str:
 
 
 def _vocabulary(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
-    """Every plain word of the pack (lexicon entries that are literals, titles)."""
+    """Every plain word of the pack (lexicon entries' literal heads, titles,
+    the adverbs before a verb): where a transliterated name stops."""
     pats = pack.data["patterns"]
     words = {
         w
@@ -303,6 +304,7 @@ def _vocabulary(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
         if len(w) >= 2 and not w.isascii()
     }
     words |= {w for w in pack.title_words if len(w) >= 2 and not w.isascii()}
+    words |= {w for w in pack.module.ADVERBS_BEFORE_VERB if len(w) >= 2}
     return _vocabulary_cached(pack.code, tuple(sorted(words)))
 
 

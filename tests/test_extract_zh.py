@@ -278,3 +278,11 @@ def test_离开后回到老东家是一次变动_离开的不是老东家() -> N
         ("艾达·布鲁克", None, "Google"),
         ("艾达·布鲁克", "Google", None),
     }
+
+
+def test_音译名字止于副词_相继() -> None:
+    assert [p.name for p in run("巴雷特·佐夫相繼離開,回到老東家 OpenAI。", "zh").people] == [
+        "巴雷特·佐夫"
+    ]
+    # 名字里本来就有的字不会被当作副词切掉。
+    assert [p.name for p in run("艾达·布鲁克已经离开谷歌。", "zh").people] == ["艾达·布鲁克"]

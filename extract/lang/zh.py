@@ -117,6 +117,12 @@ TITLE_END = frozenset("官长長人员員家裁监監手席授士者师師编編
 
 # Adverbs between a subject and its move verb (张建国已经正式加入小米).
 ADVERBS_BEFORE_VERB = (
+    "相继",
+    "相繼",
+    "陆续",
+    "陸續",
+    "先后",
+    "先後",
     "已经",
     "已經",
     "已",
