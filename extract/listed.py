@@ -68,17 +68,23 @@ def listed_moves(
     # moves already made kept as a set, not scanned per item.
     orgs = art.orgs if isinstance(art.orgs, SpanList) else SpanList(art.orgs)
     trigger_starts = [ts for _, ts, _ in triggers]  # in text order, as the scan gives them
-    made = {(m.person, m.to_org) for m in moves}
+    # Where each person is already said to go: an item adds nothing a
+    # sentence of its own says, even naming a unit of it ("Microsoft AI").
+    made: dict[str, set[str | None]] = {}
+    for m in moves:
+        made.setdefault(m.person, set()).add(m.to_org)
     for s in art.sentences:
         lo, hi = bisect_left(trigger_starts, s.start), bisect_left(trigger_starts, s.end)
         intro = _intro(art, pack, triggers[lo:hi], orgs, s)
         if intro is None:
             continue
+        home = gaz.family(intro.to_org)
         for line_start, line_end in _items(art.body, s.end):
             move = _item_move(art, pack, gaz, intro, line_start, line_end)
-            if move is not None and (move.person, move.to_org) not in made:
-                out.append(move)
-                made.add((move.person, move.to_org))
+            if move is None or made.get(move.person, set()) & (home | {move.to_org}):
+                continue
+            out.append(move)
+            made.setdefault(move.person, set()).add(move.to_org)
     return out
 
 

@@ -469,3 +469,23 @@ def test_daftar_eksekutif_baru_sebuah_perusahaan_adalah_daftar_kedatangan() -> N
     }
     # Tanpa kata "baru": daftar profil biasa, bukan perekrutan.
     assert moves(body.replace("eksekutif baru Nvidia", "eksekutif Nvidia"), "id") == set()
+
+
+def test_daftar_nama_yang_berpindah_dari_x_ke_y() -> None:
+    body = (
+        "Berikut nama-nama yang berpindah dari Intel ke Nvidia:\n\n"
+        "1. Rina Hartono - kepala riset cip.\n\n"
+        "2. Tom Berg - insinyur senior.\n"
+    )
+    assert moves(body, "id") == {
+        ("Rina Hartono", "Intel", "Nvidia"),
+        ("Tom Berg", "Intel", "Nvidia"),
+    }
+    # Nama yang sudah punya kalimat sendiri ke unit Nvidia tidak diulang untuk induknya.
+    body = (
+        "Rina Hartono bergabung dengan Microsoft AI pada Juni.\n\n"
+        "Berikut nama-nama yang berpindah dari Google ke Microsoft:\n\n"
+        "1. Rina Hartono - kepala riset cip.\n"
+    )
+    found = moves(body, "id")
+    assert len(found) == 1 and next(iter(found))[2] == "Microsoft AI"
