@@ -314,9 +314,26 @@ class PeopleFinder:
                 tokens = checked = _trim_particles(self._without_leading_titles(tokens[1:]))
                 if not tokens:
                     return None
+        if self._given_common_opening(sentence, checked) and self._function_word_is_name(
+            body, checked, verbs, repeated
+        ):
+            checked = checked[1:]  # "Tim Brooks, salah satu pemimpin ...": "tim" is "team" too
         if self._has_common_word(sentence, checked):
             return None
         return tokens
+
+    def _given_common_opening(self, sentence: Sentence, tokens: list[Token]) -> bool:
+        """A sentence opening on a given name that is also a common word of
+        the language ("Tim" in Indonesian), before another capitalised word:
+        decided by its context, not by the word alone."""
+        first = tokens[0]
+        key = fold(first.bare)
+        return (
+            len(tokens) > 1
+            and first.start == sentence.start
+            and key in self.given
+            and key in self.pack.not_name_words
+        )
 
     def _without_leading_titles(self, run: NameRun) -> list[Token]:
         """Titles before a name ("CEO", "Presiden") are not part of it, nor is
@@ -355,12 +372,13 @@ class PeopleFinder:
             return True
         after = body[tokens[-1].end : tokens[-1].end + 12]
         relative_after = bool(self.relative.match(after.lstrip(", ")))
-        if fold(tokens[0].bare) in self.given:  # "Yang Song"
-            return relative_after or self._has_person_cue(body, tokens, verbs)
         # A two-word name described as a person would leave a lone word:
         # "Ke Yang, eksekutif ...", "Tim Brooks, salah satu pemimpin ...".
         site = NameSite(body, tokens[0].start, tokens[-1].end, len(tokens), verbs)
-        return len(tokens) == 2 and (relative_after or self.cues.described(site))
+        described = len(tokens) == 2 and (relative_after or self.cues.described(site))
+        if fold(tokens[0].bare) in self.given:  # "Yang Song"
+            return described or relative_after or self._has_person_cue(body, tokens, verbs)
+        return described
 
     def _has_common_word(self, sentence: Sentence, checked: list[Token]) -> bool:
         """A common word inside means no name ("Claude Code", "Silicon Valley").

@@ -489,3 +489,18 @@ def test_daftar_nama_yang_berpindah_dari_x_ke_y() -> None:
     )
     found = moves(body, "id")
     assert len(found) == 1 and next(iter(found))[2] == "Microsoft AI"
+
+
+def test_nama_depan_yang_juga_kata_umum_diputuskan_oleh_konteks() -> None:
+    # "Tim" juga berarti "team": di awal kalimat, keterangan sesudahnya menjadikannya nama.
+    assert moves(
+        "Tim Harlow, salah satu peneliti senior Cohere, resmi bergabung dengan Nvidia.", "id"
+    ) == {("Tim Harlow", "Cohere", "Nvidia")}
+    assert moves(
+        "Berikut nama yang berpindah dari Intel ke Nvidia:\n\n1. Tim Harlow - insinyur senior.\n",
+        "id",
+    ) == {("Tim Harlow", "Intel", "Nvidia")}
+    # "Tim Riset Cohere" adalah tim, bukan orang.
+    assert [
+        p.name for p in run("Tim Riset Cohere merilis model baru pekan ini.", "id").people
+    ] == []
