@@ -158,13 +158,8 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
     """After a name: ", ... at/of ORG ...,"."""
     body, s = ctx.body, q.sentence
     for pm in reversed(q.mentions):
-        if body[pm.end : pm.end + 1] != ",":
-            continue
-        end = body.find(",", pm.end + 1)
-        if end < 0 or end > s.end:
-            end = s.end if body[s.end - 1 : s.end] == "." and q.after else -1
-        end = _before_now_at(ctx, pm.end, end if end >= 0 else s.end) or end
-        if end < 0:
+        end = _apposition_end(ctx, q, pm)
+        if end is None:
             continue
         app = body[pm.end : end]
         if ctx.doc.trigger_between(pm.end, end) or ctx.rx["speech"].search(app):
@@ -178,6 +173,20 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
         if owner is not None:
             return owner
     return None
+
+
+def _apposition_end(ctx: MoveContext, q: DescriptorQuery, pm: PersonMention) -> int | None:
+    """Where the description opened by a comma after the name ends: the next
+    comma, the sentence's end (for a person after the verb), or where a
+    present post begins; None when no comma opens one."""
+    body, s = ctx.body, q.sentence
+    if body[pm.end : pm.end + 1] != ",":
+        return None
+    end = body.find(",", pm.end + 1)
+    if end < 0 or end > s.end:
+        end = s.end if body[s.end - 1 : s.end] == "." and q.after else -1
+    end = _before_now_at(ctx, pm.end, end if end >= 0 else s.end) or end
+    return end if end >= 0 else None
 
 
 def _before_now_at(ctx: MoveContext, a: int, b: int) -> int | None:
