@@ -339,7 +339,9 @@ class PeopleFinder:
         """Titles before a name ("CEO", "Presiden") are not part of it, nor is
         a nominal departure's head noun ("Kepergian Fajar", "Mundurnya Budi")."""
         i = 0
-        while i < len(run) and self._is_title(run[i].bare):
+        while i < len(run) and (
+            self._is_title(run[i].bare) or (len(run) - i > 2 and _lowercase_compound(run[i].bare))
+        ):
             i += 1
         if len(run) - i > 1 and self.nominal.fullmatch(run[i].bare):
             i += 1
@@ -597,3 +599,11 @@ def _split_at_orgs(run: NameRun, covered: bytearray) -> list[NameRun]:
     if current:
         parts.append(current)
     return [p for p in (_trim_particles(p) for p in parts) if p]
+
+
+def _lowercase_compound(word: str) -> bool:
+    """ "Indian-origin", "Co-founders", "Berlin-based": a compound whose later
+    part is lowercase describes the name after it (a name's own parts are
+    capitalised: "Jean-Pierre", "Lip-Bu")."""
+    parts = word.split("-")
+    return len(parts) > 1 and any(p[:1].islower() for p in parts[1:])

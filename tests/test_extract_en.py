@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_extract_helpers import PUB, moves, one_move, run
+from test_extract_helpers import PUB, moves, one_move, people, run
 
 
 def test_active_join_with_apposition_origin() -> None:
@@ -1196,3 +1196,13 @@ def test_a_list_announced_as_an_organisations_new_hires_is_a_list_of_arrivals() 
     # Two organisations in the announcement: whose new hires is unclear, no move.
     body = body.replace("Here are Nvidia's new executives:", "New executives at Nvidia and AMD:")
     assert moves(body) == set()
+
+
+def test_a_lowercase_compound_before_a_name_describes_it() -> None:
+    assert list(people("Berlin-based Rina Hartono joined Meta.", "en")) == ["Rina Hartono"]
+    assert list(people("Co-founders Rina Hartono and Tom Berg joined Meta.", "en")) == [
+        "Rina Hartono",
+        "Tom Berg",
+    ]
+    # A name's own hyphenated parts are capitalised: kept whole.
+    assert list(people("Jean-Pierre Dubois joined Meta.", "en")) == ["Jean-Pierre Dubois"]

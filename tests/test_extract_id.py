@@ -3,7 +3,7 @@ for these tests (not taken from the corpus)."""
 
 from __future__ import annotations
 
-from test_extract_helpers import moves, one_move, run
+from test_extract_helpers import moves, one_move, people, run
 
 
 def test_aktif_bergabung_dengan_asal_dari() -> None:
@@ -504,3 +504,12 @@ def test_nama_depan_yang_juga_kata_umum_diputuskan_oleh_konteks() -> None:
     assert [
         p.name for p in run("Tim Riset Cohere merilis model baru pekan ini.", "id").people
     ] == []
+
+
+def test_kata_fungsi_di_awal_kalimat_bukan_bagian_nama() -> None:
+    assert list(people("Usai Rina Hartono dipecat, Tom Berg keluar dari Cohere.", "id")) == [
+        "Rina Hartono",
+        "Tom Berg",
+    ]
+    # Nama yang memang diawali huruf kapital tetap utuh.
+    assert list(people("Rina Hartono dipecat dari Cohere.", "id")) == ["Rina Hartono"]
