@@ -667,6 +667,15 @@ def _found_passive(ctx: MoveContext, site: Site) -> Reading:
     if org is None or not found:
         return Reading()
     names = list(dict.fromkeys(p.person for p in found))
+    return Reading(emit(ctx, _organisation_first(site, names, None, org, found[-1].end)))
+
+
+def _organisation_first(
+    site: Site, movers: list[str], from_org: str | None, org: OrgMention, args_end: int
+) -> Statement:
+    """The statement of "ORG <verb> by PERSONS": the organisation opens its
+    clause, the people close it, and the whole sentence may date it."""
+    s = site.sentence
     window = DateWindow(
         s,
         site.start,
@@ -675,16 +684,9 @@ def _found_passive(ctx: MoveContext, site: Site) -> Reading:
         region_start=s.start,
         end=site.next_start,
     )
-    st = Statement(
-        site,
-        names,
-        None,
-        org.name,
-        args.clause_start(s, org.start),
-        found[-1].end,
-        window,
+    return Statement(
+        site, movers, from_org, org.name, args.clause_start(s, org.start), args_end, window
     )
-    return Reading(emit(ctx, st))
 
 
 _LED_GAP_WORDS = 4  # "Foo Labs, the unit led by": the organisation and its apposition
@@ -706,23 +708,7 @@ def _led_by(ctx: MoveContext, site: Site) -> Reading:
     former = former_employer(ctx, [found[0].person])
     if former is None or former in ctx.doc.gaz.family(org.name):
         return Reading()
-    window = DateWindow(
-        s,
-        site.start,
-        after_limit=s.end,
-        before_floor=s.start,
-        region_start=s.start,
-        end=site.next_start,
-    )
-    st = Statement(
-        site,
-        [found[0].person],
-        former,
-        org.name,
-        args.clause_start(s, org.start),
-        found[0].end,
-        window,
-    )
+    st = _organisation_first(site, [found[0].person], former, org, found[0].end)
     return Reading(emit(ctx, st))
 
 
