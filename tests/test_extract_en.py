@@ -1206,3 +1206,12 @@ def test_a_lowercase_compound_before_a_name_describes_it() -> None:
     ]
     # A name's own hyphenated parts are capitalised: kept whole.
     assert list(people("Jean-Pierre Dubois joined Meta.", "en")) == ["Jean-Pierre Dubois"]
+
+
+def test_an_announced_appointment_is_a_hire() -> None:
+    assert moves("Meta announced the appointment of Rina Hartono as chief technology officer.") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    # An appointment of nobody named, an arrival of a product: no move.
+    assert moves("Meta announced the appointment of a new auditor for its accounts.") == set()
+    assert moves("Meta announced the arrival of its new headset in stores.") == set()

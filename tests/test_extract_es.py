@@ -415,3 +415,10 @@ def test_una_exinvestigadora_en_la_frase_siguiente_da_el_origen() -> None:
         "Meta ha fichado a Rina Hartono. La investigadora de Google dirigirá su nuevo laboratorio.",
         "es",
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_un_nombramiento_anunciado_es_un_fichaje() -> None:
+    assert moves("Meta anunció el nombramiento de Rina Hartono como directora técnica.", "es") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    assert moves("Meta anunció la llegada de sus nuevas gafas a las tiendas.", "es") == set()

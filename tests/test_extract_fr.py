@@ -277,3 +277,10 @@ def test_des_annees_passees_chez_une_entreprise_nomment_l_employeur_precedent() 
         "Rina Hartono a passé ses vacances à Lisbonne. La semaine dernière, elle a rejoint Meta.",
         "fr",
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_une_nomination_annoncee_est_une_embauche() -> None:
+    assert moves(
+        "Meta a annoncé la nomination de Rina Hartono au poste de directrice technique.", "fr"
+    ) == {("Rina Hartono", None, "Meta")}
+    assert moves("Meta a annoncé l'arrivée de son nouveau casque en magasin.", "fr") == set()

@@ -513,3 +513,10 @@ def test_kata_fungsi_di_awal_kalimat_bukan_bagian_nama() -> None:
     ]
     # Nama yang memang diawali huruf kapital tetap utuh.
     assert list(people("Rina Hartono dipecat dari Cohere.", "id")) == ["Rina Hartono"]
+
+
+def test_penunjukan_yang_diumumkan_adalah_perekrutan() -> None:
+    assert moves("Meta mengumumkan penunjukan Rina Hartono sebagai CTO.", "id") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    assert moves("Meta mengumumkan kedatangan kacamata barunya di toko.", "id") == set()

@@ -414,3 +414,10 @@ def test_nomine_passare_da_e_sara_la_nuova() -> None:
     )
     assert moves("Rina Hartono passa dalla teoria alla pratica in Google.", "it") == set()
     assert moves("Rina Hartono sarà la nuova direttrice tecnica della conferenza.", "it") == set()
+
+
+def test_una_nomina_annunciata_e_un_ingaggio() -> None:
+    assert moves("Meta ha annunciato la nomina di Rina Hartono a direttrice tecnica.", "it") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    assert moves("Meta ha annunciato l'arrivo dei nuovi occhiali nei negozi.", "it") == set()

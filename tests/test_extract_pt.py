@@ -340,3 +340,10 @@ def test_uma_ex_pesquisadora_na_frase_seguinte_da_a_origem() -> None:
         "A Meta contratou Rina Hartono. A pesquisadora do Google vai comandar o novo laboratório.",
         "pt",
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_uma_contratacao_anunciada_e_uma_mudanca() -> None:
+    assert moves("A Meta anunciou a contratação de Rina Hartono como diretora técnica.", "pt") == {
+        ("Rina Hartono", None, "Meta")
+    }
+    assert moves("A Meta anunciou a chegada dos novos óculos às lojas.", "pt") == set()
