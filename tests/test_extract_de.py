@@ -343,3 +343,15 @@ def test_jahre_bei_einer_firma_verbracht_nennt_den_frueheren_arbeitgeber() -> No
         "Rina Hartono verbrachte den Urlaub in Berlin. Vergangene Woche wechselte sie zu Meta.",
         "de",
     ) == {("Rina Hartono", None, "Meta")}
+
+
+def test_ein_relativsatz_mit_verb_am_ende_ist_ein_wechsel() -> None:
+    assert moves("Rina Hartono, die 2023 zu Meta kam, verlässt das Unternehmen.", "de") == {
+        ("Rina Hartono", None, "Meta"),
+        ("Rina Hartono", "Meta", None),
+    }
+    assert moves("Tom Berg, der im Mai zu Nvidia wechselte, leitet dort die Forschung.", "de") == {
+        ("Tom Berg", None, "Nvidia")
+    }
+    # Der Idee kam etwas zu: kein Wechsel.
+    assert moves("Rina Hartono, der die Idee zu Meta kam, bleibt bei Google.", "de") == set()
