@@ -21,11 +21,12 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from test_watch import wait_for
 
 from movesboard.ingest import Item
 from movesboard.ingest.watch import Watcher, WatchState
@@ -42,15 +43,6 @@ def movesboard(*args: str, timeout: float = DEADLINE) -> subprocess.CompletedPro
         text=True,
         timeout=timeout,
     )
-
-
-def wait_for(condition: Callable[[], object], what: str, timeout: float = DEADLINE) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def article_count(db_path: Path) -> int:
@@ -73,9 +65,12 @@ def special_files(folder: Path) -> Iterator[dict[Path, str]]:
     sock.bind(str(folder / "socket.txt"))
     zero = folder / "zero.txt"
     zero.symlink_to("/dev/zero")
+    specials = {fifo: "a FIFO", folder / "socket.txt": "a socket", zero: "a character device"}
     try:
-        yield {fifo: "a FIFO", folder / "socket.txt": "a socket", zero: "a character device"}
+        yield specials  # the caller may add its own; each is released on the way out
     finally:
+        for path in specials:
+            release(path)
         sock.close()
 
 
@@ -117,11 +112,7 @@ def test_special_files_named_on_the_command_line_fail_alone(tmp_path: Path) -> N
         bare = tmp_path / "odd" / "inbox"
         os.mkfifo(bare)
         specials[bare] = "a FIFO"
-        try:
-            done = movesboard("--db", str(tmp_path / "m.db"), "ingest", *map(str, specials), good)
-        finally:
-            for path in specials:
-                release(path)
+        done = movesboard("--db", str(tmp_path / "m.db"), "ingest", *map(str, specials), good)
     assert done.returncode == 1, done.stderr
     assert_one_line_each(done.stderr, specials)
     assert done.stdout.startswith("5 articles: 1 new, 0 unchanged, 4 failed"), done.stdout
@@ -133,11 +124,7 @@ def test_special_files_inside_a_folder_fail_alone(tmp_path: Path) -> None:
     with special_files(inbox / "sub") as specials:
         shutil.copy(CORPUS / ARTICLE, inbox / "a.txt")
         shutil.copy(CORPUS / "en-010-suleyman-microsoft-ai.txt", inbox / "sub" / "zz.txt")
-        try:
-            done = movesboard("--db", str(tmp_path / "m.db"), "ingest", str(inbox))
-        finally:
-            for path in specials:
-                release(path)
+        done = movesboard("--db", str(tmp_path / "m.db"), "ingest", str(inbox))
     assert done.returncode == 1, done.stderr
     assert_one_line_each(done.stderr, specials)
     assert done.stdout.startswith("5 articles: 2 new, 0 unchanged, 3 failed"), done.stdout
