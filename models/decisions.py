@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
-from . import repeats
+from . import repeats, ties
 from .identity import uid
 from .names import fold, organization_key, person_key
 from .queries import cluster_atoms
@@ -115,6 +115,7 @@ def _merge(session: Session, keep: Person, other: Person) -> Person:
         .values(merged_into_id=keep.id)
     )
     session.expire_all()
+    ties.recompute(session, [keep.id, other.id])
     keep = session.get(Person, keep.id)  # type: ignore[assignment]
     if other.named_by_user and not keep.named_by_user:
         keep.name, keep.named_by_user = other.name, True
@@ -172,6 +173,7 @@ def _split(session: Session, root: Person, alias: str) -> tuple[Person, Person]:
         carrier.person_id = atom.id
         new_atoms.append(atom)
     _reroot(session, new_atoms[0], new_atoms[1:])
+    ties.recompute(session, [root.id, new_atoms[0].id])
     return root, new_atoms[0]
 
 
@@ -187,6 +189,7 @@ def _detach(session: Session, root: Person, leaving: list[Person]) -> tuple[Pers
         root.named_by_user = False
     _refresh_name(session, stays)
     _refresh_name(session, leaving[0])
+    ties.recompute(session, [root.id, stays.id, leaving[0].id])
     return stays, leaving[0]
 
 

@@ -19,17 +19,19 @@ Fuzzy scores alone cannot tell "Yang Song" from "Jiaming Song" given only
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from sqlalchemy import or_, text
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from . import ties
 from .alias_index import AliasIndex
 from .index import RESOLVE
 from .names import fold, organization_key, person_key
-from .tables import Alias, Decision, Mention, Organization, Person
+from .tables import Alias, Decision, Organization, Person
 
 # A similar (not identical) name joins a cluster only at this score *and* with
 # a shared organisation or colleague; from SUGGEST up it is put to the user.
@@ -62,8 +64,8 @@ def is_common_name(name: str) -> bool:
 class ArticleContext:
     """What an article says around its people: used to tell namesakes apart."""
 
-    organizations: frozenset[str]  # organisation keys
-    people: frozenset[str]  # person keys of everyone named
+    organizations: Mapping[str, str]  # organisation key -> name as the article gives it
+    people: Mapping[str, str]  # person key -> name, for everyone named
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,13 @@ class Resolver:
         self.session.add(atom)
         self.session.flush()
         self._new_atoms.add(atom.id)  # type: ignore[arg-type]
+        # The cluster is named beside everything this article names, from now on.
+        ties.add(
+            self.session,
+            atom.merged_into_id or atom.id,  # type: ignore[arg-type]
+            context.organizations,
+            context.people,
+        )
         self.add_alias(atom, name)
         if verdict.suggest is not None:
             self.session.add(
@@ -206,23 +215,8 @@ class Resolver:
 
     def _shared(self, root: Person, context: ArticleContext) -> list[str]:
         """Organisations and colleagues this article shares with the cluster's articles."""
-        atoms = select(Person.id).where(or_(Person.id == root.id, Person.merged_into_id == root.id))
-        articles = select(Mention.article_id).where(col(Mention.person_id).in_(atoms))
-        org_names = self.session.exec(
-            select(Organization.name, Organization.key)
-            .join(Mention, col(Mention.organization_id) == Organization.id)
-            .where(col(Mention.article_id).in_(articles))
-            .distinct()
-        ).all()
-        shared = sorted(n for n, k in org_names if k in context.organizations)
-        colleagues = self.session.exec(
-            select(Person.name, Person.key)
-            .join(Mention, col(Mention.person_id) == Person.id)
-            .where(col(Mention.article_id).in_(articles), Person.key != root.key)
-            .distinct()
-        ).all()
-        shared += sorted({n for n, k in colleagues if k in context.people})
-        return shared
+        assert root.id is not None
+        return ties.shared(self.session, root.id, root.key, context.organizations, context.people)
 
     def _user_pairs(self, atom_uid: str, kind: str) -> list[str]:
         if self._judgements is None:

@@ -110,8 +110,8 @@ def store_facts(
     content_hash = article.content_hash
     resolver = Resolver(session, names or AliasIndex(), content_hash)
     context = ArticleContext(
-        organizations=frozenset(organization_key(o.name) for o in extraction.organizations),
-        people=frozenset(person_key(p.name) for p in extraction.people),
+        organizations={organization_key(o.name): o.name for o in extraction.organizations},
+        people={person_key(p.name): p.name for p in extraction.people},
     )
 
     org_ids = _store_organizations(session, resolver, article.id, extraction.organizations)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Named constraints let migrations alter them later (SQLite batch mode needs names).
@@ -102,6 +102,29 @@ class Alias(SQLModel, table=True):
     )
     name: str
     norm: str  # accent-folded, case-folded form of name
+
+
+class ClusterTie(SQLModel, table=True):
+    """An organisation or a colleague named beside a cluster's people, by key.
+
+    Resolution asks what a new article shares with a candidate cluster; this
+    table answers in a few index seeks however many articles the cluster has
+    (issue 11). Derived data, kept by models/ties.py: added to as articles
+    are stored, recomputed for the clusters a merge, split or undo changes.
+    """
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('organization', 'person')", name="cluster_tie_kind"),
+        UniqueConstraint("root_id", "kind", "key", name="uq_cluster_tie_root_kind_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    root_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), nullable=False)
+    )
+    kind: str = Field(max_length=16)
+    key: str
+    name: str  # shown in the reason a person was attached ("shares OpenAI")
 
 
 class Mention(SQLModel, table=True):

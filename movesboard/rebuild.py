@@ -37,6 +37,7 @@ def rebuild(database: Database) -> RebuildSummary:
     from movesboard.models.tables import (
         Alias,
         Article,
+        ClusterTie,
         Decision,
         GroupMove,
         GroupMoveSource,
@@ -49,7 +50,7 @@ def rebuild(database: Database) -> RebuildSummary:
     with database.session() as session:
         # Derived rows go; articles (the sources) and the user's decisions stay.
         # Machine suggestions are derived too: resolution makes them again.
-        for table in (GroupMoveSource, GroupMove, Move, Mention, Alias):
+        for table in (GroupMoveSource, GroupMove, Move, Mention, Alias, ClusterTie):
             session.execute(delete(table))
         session.execute(delete(Person).where(Person.merged_into_id.is_not(None)))  # type: ignore[union-attr]
         session.execute(delete(Person))

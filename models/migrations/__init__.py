@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 # The newest revision in versions/; tests/test_migrations.py keeps it honest.
-HEAD = "0005"
+HEAD = "0006"
 
 SCRIPT_LOCATION = Path(__file__).parent
 
@@ -110,22 +113,38 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config, revision)
 
 
-# The revision that introduced move repeats: derived data, filled in by
-# application code for the rows stored before it (a frozen migration would
-# carry a stale copy of models/repeats.py).
-REPEATS_SINCE = "0004"
+def _mark_repeats(session: Session) -> None:
+    from ..repeats import mark
+
+    mark(session)
+
+
+def _tie_clusters(session: Session) -> None:
+    from ..ties import recompute
+
+    recompute(session)
+
+
+# Derived data, filled in by application code for the rows stored before the
+# revision that introduced it (a frozen migration would carry a stale copy of
+# the code that derives it): (revision, filler).
+DERIVED_SINCE: list[tuple[str, Callable[[Session], None]]] = [
+    ("0004", _mark_repeats),  # Move.repeat_of_id
+    ("0006", _tie_clusters),  # ClusterTie
+]
 
 
 def _derive(connection, before: str | None) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
-
-    reached = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    if before is None or before >= REPEATS_SINCE or reached < REPEATS_SINCE:
-        return  # a new database, one that has them, or one not upgraded that far
     from sqlmodel import Session
 
-    from ..repeats import mark
-
+    reached = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if before is None:
+        return  # a new database: nothing stored to derive from
+    due = [fill for since, fill in DERIVED_SINCE if before < since <= reached]
+    if not due:
+        return
     with Session(bind=connection) as session:
-        mark(session)
+        for fill in due:
+            fill(session)
         session.flush()

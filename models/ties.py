@@ -1,0 +1,120 @@
+"""What each cluster of people has been named beside: organisations and colleagues.
+
+Resolution tells namesakes apart by what a new article shares with a
+candidate cluster's earlier articles. Reading those articles costs what the
+cluster has grown to (a 5,000-entry feed about one researcher made every new
+entry slower than the last), so each cluster keeps its ties in
+`ClusterTie`, one row per organisation or colleague key, and the question
+becomes a few index seeks.
+
+The rows are derived from the mentions: `add` records an article's ties as
+its people are attached; `recompute` rebuilds them for clusters whose atoms a
+decision moved (merge, split, undo, replay). A cluster's ties are exactly
+what its articles name, so a recompute gives what the adds gave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import delete, func, literal, or_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from .tables import ClusterTie, Mention, Organization, Person
+
+ORGANIZATION = "organization"
+PERSON = "person"
+
+
+def _insert_ignoring_duplicates(session: Session) -> Any:
+    """An INSERT that skips rows another writer (or an earlier article) already made."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(ClusterTie)
+
+
+def add(
+    session: Session,
+    root_id: int,
+    organizations: Mapping[str, str],
+    people: Mapping[str, str],
+) -> None:
+    """Tie the cluster `root_id` to an article's organisations and people (key -> name)."""
+    rows = [
+        {"root_id": root_id, "kind": kind, "key": key, "name": name}
+        for kind, named in ((ORGANIZATION, organizations), (PERSON, people))
+        for key, name in named.items()
+    ]
+    if rows:
+        statement = _insert_ignoring_duplicates(session).on_conflict_do_nothing()
+        session.execute(statement, rows)
+
+
+def shared(
+    session: Session,
+    root_id: int,
+    root_key: str,
+    organizations: Iterable[str],
+    people: Iterable[str],
+) -> list[str]:
+    """Names of the organisations, then colleagues (keys given), tied to the cluster.
+
+    A colleague of the cluster's own key is the person themself, not a tie."""
+    colleagues = [key for key in people if key != root_key]
+    found: list[str] = []
+    for kind, keys in ((ORGANIZATION, list(organizations)), (PERSON, colleagues)):
+        if not keys:
+            continue
+        names = session.exec(
+            select(ClusterTie.name).where(
+                ClusterTie.root_id == root_id,
+                ClusterTie.kind == kind,
+                col(ClusterTie.key).in_(keys),
+            )
+        ).all()
+        found += sorted(set(names))
+    return found
+
+
+def recompute(session: Session, root_ids: Iterable[int | None] | None = None) -> None:
+    """Rebuild the ties of these clusters (all with None) from their mentions.
+
+    Ids that are no longer roots simply lose their rows."""
+    ids = None if root_ids is None else sorted({i for i in root_ids if i is not None})
+    if ids == []:
+        return
+    session.flush()
+    clearing = delete(ClusterTie)
+    if ids is not None:
+        clearing = clearing.where(col(ClusterTie.root_id).in_(ids))
+    session.execute(clearing)
+    for selection in _ties_of(ids):
+        statement = _insert_ignoring_duplicates(session).from_select(
+            ["root_id", "kind", "key", "name"], selection
+        )
+        session.execute(statement.on_conflict_do_nothing())
+
+
+def _ties_of(ids: list[int] | None) -> list[Any]:
+    """SELECTs of (root, kind, key, name) for the clusters `ids` (None: every cluster)."""
+    root = func.coalesce(Person.merged_into_id, Person.id).label("root")
+    articles = select(root, Mention.article_id).join(Mention, col(Mention.person_id) == Person.id)
+    if ids is not None:
+        articles = articles.where(or_(col(Person.id).in_(ids), col(Person.merged_into_id).in_(ids)))
+    cluster_articles = articles.distinct().subquery()
+    beside = Mention.__table__.alias("beside")  # type: ignore[attr-defined]
+    selections = []
+    for kind, table, owner in (
+        (ORGANIZATION, Organization, beside.c.organization_id),
+        (PERSON, Person, beside.c.person_id),
+    ):
+        named: Any = aliased(table, name=f"named_{kind}")
+        selections.append(
+            select(cluster_articles.c.root, literal(kind), named.key, func.min(named.name))
+            .join(beside, beside.c.article_id == cluster_articles.c.article_id)
+            .join(named, named.id == owner)
+            .group_by(cluster_articles.c.root, named.key)
+        )
+    return selections
