@@ -188,18 +188,44 @@ def _events(reports: list[Report], parents: dict[int, int]) -> list[list[Report]
     """Reports grouped by event, in order of storage.
 
     Each joins the first group whose first report it matches and none of whose
-    reports comes from its article: one comparison per group, so a person
-    reported a thousand times costs a thousand, not a million."""
+    reports comes from its article. Groups are filed under the places their
+    first report names, so a report is only compared with the groups of its
+    own destination (or origin): a person reported a thousand times, going
+    to many places over the years, costs what one place's events cost."""
     groups: list[tuple[list[Report], set[int]]] = []  # (reports, their articles)
+    filed: dict[tuple[str, int], list[int]] = {}  # place -> indexes of groups, in order
     for report in reports:
-        for members, articles in groups:
+        for index in _candidates(report, parents, filed):
+            members, articles = groups[index]
             if report.article_id not in articles and same_event(report, members[0], parents):
                 members.append(report)
                 articles.add(report.article_id)
                 break
         else:
+            for place in _places(report, parents):
+                filed.setdefault(place, []).append(len(groups))
             groups.append(([report], {report.article_id}))
     return [members for members, _ in groups]
+
+
+def _places(report: Report, parents: dict[int, int]) -> set[tuple[str, int]]:
+    """Where a report can meet another of the same event: its destination and
+    that one's parent, or (a departure to nowhere stated) its origin and parent.
+    Two related organisations (one is the other, or part of it) share a place."""
+    side, org = ("to", report.to_org) if report.to_org is not None else ("from", report.from_org)
+    if org is None:
+        return set()
+    return {(side, org), (side, parents.get(org, org))}
+
+
+def _candidates(
+    report: Report, parents: dict[int, int], filed: dict[tuple[str, int], list[int]]
+) -> list[int]:
+    """Indexes of the groups `report` may join, in the order they were made."""
+    found: set[int] = set()
+    for place in _places(report, parents):
+        found.update(filed.get(place, ()))
+    return sorted(found)
 
 
 def same_event(a: Report, b: Report, parents: dict[int, int]) -> bool:

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlmodel import select
 
 from movesboard.cli import main
@@ -177,3 +179,45 @@ def test_a_career_orders_moves_of_one_month_by_when_they_were_reported(tmp_path:
         lopez = decisions.find_person(session, "Maria Lopez")
         career = queries.careers(session, [lopez.id])[lopez.id]  # type: ignore[list-item,index]
         assert [m.summary() for m in career] == ["Anthropic → Anysphere", "Anysphere → Anthropic"]
+
+
+def _events_by_scanning(reports: list[Report], parents: dict[int, int]) -> list[list[Report]]:
+    """The grouping rule itself: each report joins the first earlier group it matches."""
+    groups: list[list[Report]] = []
+    for report in reports:
+        for members in groups:
+            if all(m.article_id != report.article_id for m in members) and same_event(
+                report, members[0], parents
+            ):
+                members.append(report)
+                break
+        else:
+            groups.append([report])
+    return groups
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(1, 8),  # article
+            st.one_of(st.none(), st.integers(1, 6)),  # from
+            st.one_of(st.none(), st.integers(1, 6)),  # to
+            st.one_of(st.none(), st.dates(dt.date(2024, 1, 1), dt.date(2025, 12, 31))),
+            st.sampled_from(["day", "month", "year"]),
+        ),
+        max_size=30,
+    ),
+    parents=st.dictionaries(st.integers(1, 6), st.integers(1, 6), max_size=3),
+)
+def test_filing_groups_by_place_groups_as_scanning_them_all_does(
+    rows: list[tuple[int, int | None, int | None, dt.date | None, str]], parents: dict[int, int]
+) -> None:
+    parents = {child: parent for child, parent in parents.items() if child != parent}
+    reports = [
+        Report(n, 1, article, origin, to, date, precision if date else None, None)
+        for n, (article, origin, to, date, precision) in enumerate(rows)
+    ]
+    as_filed = [[r.id for r in group] for group in _events(reports, parents)]
+    as_scanned = [[r.id for r in group] for group in _events_by_scanning(reports, parents)]
+    assert as_filed == as_scanned
