@@ -99,7 +99,10 @@ _CATEGORIES = (
     "newcomers",  # optional: "OpenAI's new executives:": a list of arrivals with no verb
 )
 # Categories searched with a literal prefilter (see prefilter.FastRegex).
-_PREFILTERED = frozenset({"rumour", "absence", "reported", "hearsay", "future"})
+_PREFILTERED = frozenset(
+    {"rumour", "absence", "reported", "hearsay", "future"}
+    | {"leave_nominal", "prev_employer", "org_anaphor", "org_pronoun"}
+)
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (
     "hire_passive",
