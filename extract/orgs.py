@@ -81,8 +81,10 @@ _DEFINED = re.compile(
 )
 _SUFFIX_FORMS = {w.upper() if len(w) <= 2 else w.capitalize() for w in ORG_SUFFIXES if w.isalpha()}
 # "Helix AI", "Nusantara Labs": capitalised words ending in a capitalised suffix.
+# The word-start check follows the first capital (`(?<![\w-].)`, the same
+# test) so that `re` can skip ahead to capitals instead of trying every letter.
 _SUFFIXED = re.compile(
-    r"(?<![\w-])(?:[^\W\d_a-z][\w&'’-]*[ \t]){1,3}(?:"
+    r"[^\W\d_a-z](?<![\w-].)[\w&'’-]*[ \t](?:[^\W\d_a-z][\w&'’-]*[ \t]){0,2}(?:"
     + "|".join(sorted(_SUFFIX_FORMS, key=len, reverse=True))
     + r")(?![\w-])"
 )

@@ -84,7 +84,8 @@ def split_sentences(body: str, pack: LanguagePack) -> list[Sentence]:
             para += 1
             continue
         heading = _is_heading(stripped, pack)
-        tag = _EDITOR_TAG.search(line)
+        # Searched only where a tag can be: the search tries every blank otherwise.
+        tag = _EDITOR_TAG.search(line) if line.rstrip().endswith(")") else None
         text_end = tag.start() if tag else len(line.rstrip())
         seg_start = lead
         for m in (pack.sentence_end or _END).finditer(line, lead, text_end):

@@ -105,3 +105,28 @@ def test_environment_extension_reaches_extract(
     assert {m.to_org for m in extract(body).moves} != {"Heron Robotics Works"}
     monkeypatch.setenv(ENV_VAR, str(extra))
     assert {m.to_org for m in extract(body).moves} == {"Heron Robotics Works"}
+
+
+def test_suffixed_names_start_at_a_word_start_as_the_lookbehind_form_did() -> None:
+    """_SUFFIXED checks the word start after its first capital (so `re` can skip
+    to capitals); it must find exactly what the leading-lookbehind form finds."""
+    import re
+
+    from movesboard.extract import orgs
+
+    leading = re.compile(
+        r"(?<![\w-])(?:[^\W\d_a-z][\w&'’-]*[ \t]){1,3}(?:"
+        + "|".join(sorted(orgs._SUFFIX_FORMS, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    texts = [
+        "Rina Wati joined Nusantara Labs, not preHelix AI or x-Helix AI.",
+        "Helix AI hired her; at Deep Blue Sky Labs and Q Labs, then XHelix Labs.",
+    ] + [
+        p.read_text(encoding="utf-8")
+        for p in sorted(Path(__file__).parent.glob("corpus/corpus2/*.txt"))[:40]
+    ]
+    for text in texts:
+        assert [m.span() for m in orgs._SUFFIXED.finditer(text)] == [
+            m.span() for m in leading.finditer(text)
+        ]
