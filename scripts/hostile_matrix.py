@@ -397,6 +397,30 @@ def watch_startup(s: Scratch) -> Result:
     return Result(s.articles() == BACKLOG + 5, f"{s.articles()} of {BACKLOG + 5} articles")
 
 
+@case("a big feed about a few much-reported people")
+def growing_clusters(s: Scratch) -> Result:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_feed_cluster import write_feed
+
+    total, block = 2000, 400
+    seconds = []
+    for name, numbers in (
+        ("first", range(block)),
+        ("middle", range(block, total - block)),
+        ("last", range(total - block, total)),
+    ):
+        write_feed(s.root / f"{name}.xml", total, keep=numbers)
+        run = s.run("ingest", f"{name}.xml", timeout=600)
+        if run.code != 0:
+            return Result(False, f"{name} {len(numbers)} entries: exit {run.code}")
+        seconds.append(run.seconds)
+    first, _, last = seconds
+    # The last entries meet clusters five times as large: they may cost a little more.
+    return Result(
+        last <= first * 1.5, f"first {block} entries {first:.1f} s, last {block} {last:.1f} s"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run the cases whose name contains this")
