@@ -19,20 +19,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import delete, func, literal, or_
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from .dialect import insert_ignoring_duplicates
 from .tables import ClusterTie, Mention, Organization, Person
 
 ORGANIZATION = "organization"
 PERSON = "person"
-
-
-def _insert_ignoring_duplicates(session: Session) -> Any:
-    """An INSERT that skips rows another writer (or an earlier article) already made."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(ClusterTie)
 
 
 def add(
@@ -48,7 +42,7 @@ def add(
         for key, name in named.items()
     ]
     if rows:
-        statement = _insert_ignoring_duplicates(session).on_conflict_do_nothing()
+        statement = insert_ignoring_duplicates(session, ClusterTie).on_conflict_do_nothing()
         session.execute(statement, rows)
 
 
@@ -91,7 +85,7 @@ def recompute(session: Session, root_ids: Iterable[int | None] | None = None) ->
         clearing = clearing.where(col(ClusterTie.root_id).in_(ids))
     session.execute(clearing)
     for selection in _ties_of(ids):
-        statement = _insert_ignoring_duplicates(session).from_select(
+        statement = insert_ignoring_duplicates(session, ClusterTie).from_select(
             ["root_id", "kind", "key", "name"], selection
         )
         session.execute(statement.on_conflict_do_nothing())

@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal_column, or_, text, tuple_
+from sqlalchemy import func, or_, text, tuple_
 from sqlmodel import Session, col, select
 
 from . import decisions
+from .dialect import unindexed
 from .queries import ROOT_ID, MoveRow, _move_rows, _to_move_rows, cluster_atoms
 from .tables import Article, Mention, Move, Person
 
@@ -25,9 +26,8 @@ from .tables import Article, Mention, Move, Person
 SortKey = tuple[dt.date | None, int]
 
 TOP: SortKey = (dt.date(9999, 12, 31), 2**62)  # sorts before every move
-# `+move.date` keeps SQLite off ix_move_timeline for the undated stream, which
-# it would otherwise scan whole and sort, instead of walking article.published.
-NOT_INDEXED_DATE = literal_column("+move.date")
+# Keeps SQLite off ix_move_timeline for the undated stream (see dialect.unindexed).
+NOT_INDEXED_DATE = unindexed(Move.date)
 STATUSES = ("pending", "confirmed")  # rejected moves are not on the timeline
 REVIEW_THRESHOLD = 0.6  # pending moves below this confidence wait for a person
 
