@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from fixtures.web.server import WebServer, render, serve
+from sqlalchemy import text
 
 from movesboard.cli import main
 from movesboard.ingest.fetch import Limits
 from movesboard.ingest.progress import progress_bar
+from movesboard.models.db import Database
 from movesboard.pipeline import ingest_sources
 
 LIMITS = Limits(timeout=0.5, max_bytes=256 * 1024)
@@ -29,8 +31,14 @@ def titles(db_path: Path) -> list[str]:
         return sorted(row[0] for row in connection.execute("SELECT title FROM article"))
 
 
+def rows(database: Database, query: str) -> list[tuple[object, ...]]:
+    """Rows read past the application's own queries, on either engine."""
+    with database.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(query))]
+
+
 def test_same_article_by_file_url_and_feed_is_stored_once(
-    database, db_path: Path, tmp_path: Path, web: WebServer
+    database: Database, tmp_path: Path, web: WebServer
 ) -> None:
     page = tmp_path / "saved.html"
     page.write_bytes(render("en-article.html", web.base))
@@ -42,7 +50,8 @@ def test_same_article_by_file_url_and_feed_is_stored_once(
     # canonical URL once its tracking parameters are dropped.
     feed = ingest_sources(database, [web.url("rss.xml")], limits=LIMITS)
     assert (feed.new, feed.unchanged, feed.failed) == (2, 1, 0)
-    assert titles(db_path).count("Clara Lindqvist leaves OpenAI for Anthropic") == 1
+    stored = [title for (title,) in rows(database, "SELECT title FROM article")]
+    assert stored.count("Clara Lindqvist leaves OpenAI for Anthropic") == 1
     # Again: nothing new, and the summary-only entry's page is not fetched twice.
     hits = web.hits("id-article.html")
     again = ingest_sources(database, [web.url("rss.xml"), web.url("redirect")], limits=LIMITS)
@@ -50,19 +59,16 @@ def test_same_article_by_file_url_and_feed_is_stored_once(
     assert web.hits("id-article.html") == hits
 
 
-def test_feed_articles_keep_their_metadata(database, db_path: Path, web: WebServer) -> None:
+def test_feed_articles_keep_their_metadata(database: Database, web: WebServer) -> None:
     summary = ingest_sources(database, [web.url("atom.xml")], limits=LIMITS)
     assert (summary.new, summary.failed) == (2, 0)
-    with sqlite3.connect(db_path) as connection:
-        rows = dict(
-            (row[0], row[1:])
-            for row in connection.execute(
-                "SELECT title, language, published, url, site FROM article"
-            )
-        )
-    okafor = rows["Martin Okafor joins Mistral AI from Google"]
+    stored = {
+        row[0]: tuple(str(cell) for cell in row[1:])
+        for row in rows(database, "SELECT title, language, published, url, site FROM article")
+    }
+    okafor = stored["Martin Okafor joins Mistral AI from Google"]
     assert okafor == ("en", "2025-06-20", web.url("buried-article.html"), "The Example Ledger")
-    assert rows["Dewi Lestari bergabung dengan Anthropic"][0] == "id"
+    assert stored["Dewi Lestari bergabung dengan Anthropic"][0] == "id"
 
 
 def test_cli_bad_sources_get_one_line_errors_and_the_others_go_on(
@@ -105,7 +111,7 @@ def test_cli_bad_sources_get_one_line_errors_and_the_others_go_on(
 
 
 def test_a_failing_article_leaves_nothing_half_written(
-    database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import movesboard.models.store as store
 
@@ -120,9 +126,8 @@ def test_a_failing_article_leaves_nothing_half_written(
     path.write_bytes(render("en-article.html", "http://127.0.0.1:9"))
     summary = ingest_sources(database, [path])
     assert summary.failed == 1 and "disk on fire" in summary.errors[0]
-    with sqlite3.connect(db_path) as connection:
-        for table in ("article", "mention", "move", "person", "organization"):
-            assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
+    for table in ("article", "mention", "move", "person", "organization"):
+        assert rows(database, f"SELECT count(*) FROM {table}") == [(0,)], table
 
 
 class Terminal(io.StringIO):

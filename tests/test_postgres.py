@@ -1,10 +1,10 @@
-"""The same pipeline on PostgreSQL, when a server is at hand.
+"""The whole pipeline on PostgreSQL: ingest a corpus, decide, rebuild.
 
-Set MOVESBOARD_TEST_POSTGRES to a SQLAlchemy URL of an empty, disposable
-database (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/mb_test) and
-install the driver (pip install -e '.[postgres]'); otherwise this is skipped.
-The `postgres` fixture (tests/conftest.py) empties and migrates that database;
-other test files opt in to PostgreSQL by taking it too.
+The `postgres` fixture (tests/conftest.py, tests/pg_server.py) gives a fresh
+migrated database on the suite's PostgreSQL server; without one this skips
+(and fails under MOVESBOARD_REQUIRE_POSTGRES=1, as in CI). Most storage,
+identity and dashboard tests run on both engines through the `database` and
+`tui_fixture_any_engine` fixtures.
 """
 
 from __future__ import annotations

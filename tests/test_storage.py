@@ -78,11 +78,11 @@ def test_no_engine_at_import_and_lazy_open(db_path: Path) -> None:
     assert db_path.exists()
 
 
-def test_sqlite_runs_in_wal_with_foreign_keys(database: Database, db_path: Path) -> None:
-    with database.engine.connect() as connection:
+def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_database: Database, db_path: Path) -> None:
+    with sqlite_database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-    with pytest.raises(Exception, match="FOREIGN KEY"), database.session() as session:
+    with pytest.raises(Exception, match="FOREIGN KEY"), sqlite_database.session() as session:
         session.add(Move(uid="m-x", person_id=999, article_id=999, evidence="x"))
 
 
@@ -172,9 +172,9 @@ def test_people_with_the_same_name_in_another_order_are_one(database: Database) 
         assert [p.name for p in queries.people(session)] == ["Ada Lovelace"]
 
 
-def test_a_second_process_sees_committed_rows(database: Database, db_path: Path) -> None:
+def test_a_second_process_sees_committed_rows(sqlite_database: Database, db_path: Path) -> None:
     doc, extraction = sample()
-    with database.session() as session:
+    with sqlite_database.session() as session:
         store_article(session, doc, extraction)
     connection = sqlite3.connect(db_path)
     assert connection.execute("SELECT count(*) FROM article").fetchone() == (1,)

@@ -36,7 +36,7 @@ FORM_PAIRS = {
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request: pytest.FixtureRequest) -> Database:
     """The same tests on each backend (PostgreSQL only when one is configured)."""
-    return request.getfixturevalue("database" if request.param == "sqlite" else "postgres")
+    return request.getfixturevalue("sqlite_database" if request.param == "sqlite" else "postgres")
 
 
 def mention(body: str, text: str, after: int = 0) -> Mention:

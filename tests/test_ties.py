@@ -131,14 +131,14 @@ def test_ties_survive_any_sequence_of_decisions(
 
 
 def test_a_database_from_before_ties_gets_them_on_upgrade(
-    room: Newsroom, database: Database, db_path: Path
+    sqlite_database: Database, db_path: Path
 ) -> None:
-    _publish_some(room)
-    with database.session() as session:
+    _publish_some(Newsroom(sqlite_database))
+    with sqlite_database.session() as session:
         expected = _rows(session)
     assert expected
-    downgrade(database.engine, "0005")
-    database.dispose()
+    downgrade(sqlite_database.engine, "0005")
+    sqlite_database.dispose()
     engine = create_engine(f"sqlite:///{db_path}")
     with engine.connect() as connection:
         assert "clustertie" not in {
