@@ -26,8 +26,8 @@ SMALL = (80, 24)
 
 
 @pytest.fixture
-def db(tui_fixture_db: Path) -> Path:
-    return tui_fixture_db
+def db(tui_fixture_any_engine: Path | str) -> Path | str:
+    return tui_fixture_any_engine
 
 
 def focused_pane(app: MovesboardApp) -> str | None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_fixtures import Story, make_app, screen_text, settle, store_story, sync
+from tui_fixtures import Story, make_app, run_sql, screen_text, settle, store_story, sync
 
 from movesboard.extract.types import FuzzyDate
 from movesboard.models import queries
@@ -51,8 +50,8 @@ NEW_STORY = Story(
 
 
 @pytest.fixture
-def db(tui_fixture_db: Path) -> Path:
-    return tui_fixture_db
+def db(tui_fixture_any_engine: Path | str) -> Path | str:
+    return tui_fixture_any_engine
 
 
 def store(db: Path, story: Story) -> None:
@@ -141,23 +140,20 @@ async def open_review(pilot) -> ReviewScreen:  # type: ignore[no-untyped-def]
     return pilot.app.screen
 
 
-def status_of(db: Path, person: str) -> list[str]:
-    with sqlite3.connect(db) as connection:
-        return [
-            status
-            for (status,) in connection.execute(
-                "SELECT move.status FROM move JOIN person ON person.id = move.person_id "
-                "WHERE person.name = ? ORDER BY move.id",
-                (person,),
-            )
-        ]
+def status_of(db: Path | str, person: str) -> list[str]:
+    rows = run_sql(
+        db,
+        "SELECT move.status FROM move JOIN person ON person.id = move.person_id "
+        "WHERE person.name = :person ORDER BY move.id",
+        person=person,
+    )
+    return [str(status) for (status,) in rows]
 
 
 @sync
 async def test_review_accept_reject_and_undo_moves(db: Path) -> None:
-    with sqlite3.connect(db) as connection:
-        connection.execute("UPDATE move SET confidence = 0.4 WHERE evidence LIKE 'Wei previously%'")
-        connection.execute("UPDATE move SET confidence = 0.5 WHERE evidence LIKE 'Song telah%'")
+    run_sql(db, "UPDATE move SET confidence = 0.4 WHERE evidence LIKE 'Wei previously%'")
+    run_sql(db, "UPDATE move SET confidence = 0.5 WHERE evidence LIKE 'Song telah%'")
     app = make_app(db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -185,13 +181,14 @@ async def test_review_accept_reject_and_undo_moves(db: Path) -> None:
 
 @sync
 async def test_review_suggested_merge_side_by_side(db: Path) -> None:
-    with sqlite3.connect(db) as connection:
-        uids = dict(connection.execute("SELECT name, uid FROM person"))
-        connection.execute(
-            "INSERT INTO decision (kind, subject, a_ref, b_ref, value, score, actor, created_at) "
-            "VALUES ('suggest', 'person', ?, ?, 'same surname', 82, 'machine', '2025-01-01')",
-            (uids["Hyung Won Chung"], uids["Jason Wei"]),
-        )
+    uids = dict(run_sql(db, "SELECT name, uid FROM person"))
+    run_sql(
+        db,
+        "INSERT INTO decision (kind, subject, a_ref, b_ref, value, score, actor, created_at) "
+        "VALUES ('suggest', 'person', :a, :b, 'same surname', 82, 'machine', '2025-01-01')",
+        a=uids["Hyung Won Chung"],
+        b=uids["Jason Wei"],
+    )
     app = make_app(db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -202,14 +199,8 @@ async def test_review_suggested_merge_side_by_side(db: Path) -> None:
         assert "Hyung Won Chung" in text and "Jason Wei" in text
         await pilot.press("a")
         await settle(pilot)
-        with sqlite3.connect(db) as connection:
-            roots = {
-                r
-                for (r,) in connection.execute(
-                    "SELECT count(*) FROM person WHERE merged_into_id IS NULL"
-                )
-            }
-        assert roots == {4}
+        roots = run_sql(db, "SELECT count(*) FROM person WHERE merged_into_id IS NULL")
+        assert roots == [(4,)]
         await pilot.press("u")
         await settle(pilot)
         assert "Same person?" in screen_text(app)

@@ -274,3 +274,17 @@ async def settle(pilot: Pilot[None]) -> None:
 def screen_text(app: App[None]) -> str:
     """What the current screen shows, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def run_sql(db: Path | str, statement: str, **params: object) -> list[tuple[object, ...]]:
+    """Run one statement on the database at `db` (a path or a URL), past the app,
+    committed; returns its rows (none for a write)."""
+    from sqlalchemy import text
+
+    database = Database.open(str(db), migrate=False)
+    try:
+        with database.engine.begin() as connection:
+            result = connection.execute(text(statement), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
+    finally:
+        database.dispose()
