@@ -29,9 +29,10 @@ from sqlmodel import Session, col, select
 
 from . import ties
 from .alias_index import AliasIndex
+from .dialect import insert_ignoring_duplicates
 from .index import RESOLVE
 from .names import fold, organization_key, person_key
-from .tables import Alias, Decision, Organization, Person
+from .tables import Alias, Decision, Organization, Person, utcnow
 
 # A similar (not identical) name joins a cluster only at this score *and* with
 # a shared organisation or colleague; from SUGGEST up it is put to the user.
@@ -94,15 +95,27 @@ class Resolver:
         key = organization_key(name)
         org = self._orgs.get(key) or self._find_organization(key)
         if org is None:
-            org = Organization(name=name, key=key)
-            self.session.add(org)
-            self.session.flush()
+            org = self._insert_organization(name, key)
             self.add_alias(org, name)
         if parent and org.parent_id is None and organization_key(parent) != key:
             # A parent learned once is kept; the user can change it (orgs parent).
             org.parent_id = self.organization(parent).id
         self._orgs[key] = org
         return org
+
+    def _insert_organization(self, name: str, key: str) -> Organization:
+        """A new organisation, or the one another writer is making this instant.
+
+        Two ingest processes may meet the same new name at once: the insert
+        skips a key already taken (on PostgreSQL, after waiting for the other
+        writer's commit) instead of failing the article, and the row is read
+        back either way."""
+        self.session.execute(
+            insert_ignoring_duplicates(self.session, Organization)
+            .values(name=name, key=key, created_at=utcnow())
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        return self.session.exec(select(Organization).where(Organization.key == key)).one()
 
     def _find_organization(self, key: str) -> Organization | None:
         org = self.session.exec(select(Organization).where(Organization.key == key)).first()
