@@ -59,6 +59,18 @@ def postgres_server():
     server.stop()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def unmigrated_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """Where a database with no schema yet is (a SQLite path, a PostgreSQL URL)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "new.db")
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.empty()
+    yield url
+    server.drop(url)
+
+
 @pytest.fixture
 def postgres(postgres_server):
     """A fresh, migrated PostgreSQL database of its own, dropped afterwards."""

@@ -85,6 +85,12 @@ class PostgresServer:
         self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
         return self.url(name)
 
+    def empty(self) -> str:
+        """The URL of a new database with no schema at all (for migration tests)."""
+        name = f"{self.run}{next(self._numbers)}"
+        self._execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
     def drop(self, url: str) -> None:
         name = make_url(url).database
         self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

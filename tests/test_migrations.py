@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -86,7 +85,9 @@ def test_the_migrations_build_what_the_tables_declare(tmp_path: Path) -> None:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
 
 
-def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path: Path) -> None:
+def test_two_processes_opening_a_new_database_at_once_both_succeed(
+    tmp_path: Path, unmigrated_url: str
+) -> None:
     """The first `ingest` in two shells: one makes the schema, the other waits
     for it instead of failing on a table that already exists."""
     import subprocess
@@ -100,13 +101,52 @@ def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path: Pat
                 f"---\ntitle: {part} {i}\nlanguage: en\n---\n{part.upper()}{i} Doe joined Beta.\n",
                 encoding="utf-8",
             )
-    db = tmp_path / "race.db"
-    argv = [sys.executable, "-m", "movesboard", "--db", str(db), "ingest"]
+    argv = [sys.executable, "-m", "movesboard", "--db", unmigrated_url, "ingest"]
     procs = [
         subprocess.Popen([*argv, str(tmp_path / p)], stderr=subprocess.PIPE, text=True)
         for p in ("x", "y")
     ]
     results = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
     assert [code for code, _ in results] == [0, 0], results
-    with sqlite3.connect(db) as con:
-        assert con.execute("select count(*) from article").fetchone()[0] == 40
+    database = Database.open(unmigrated_url, migrate=False)
+    with database.engine.connect() as connection:
+        assert connection.execute(text("select count(*) from article")).scalar() == 40
+        assert current_revision(database.engine) == HEAD
+    database.dispose()
+
+
+def test_postgresql_openers_take_turns_under_an_advisory_lock(
+    postgres_server,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """Four openers of a new PostgreSQL database at once: each migration waits
+    for the lock, none needs the fall-back that waits out a failed one."""
+    import threading
+
+    from movesboard.models import migrations
+
+    def no_fallback(engine) -> bool:  # type: ignore[no-untyped-def]
+        raise AssertionError("a migration failed and fell back to waiting")
+
+    monkeypatch.setattr(migrations, "_migrated_elsewhere", no_fallback)
+    url = postgres_server.empty()
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            Database.open(url).dispose()
+        except BaseException as error:
+            errors.append(error)
+
+    try:
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        assert not errors, errors
+        engine = create_engine(url)
+        assert current_revision(engine) == HEAD
+        engine.dispose()
+    finally:
+        postgres_server.drop(url)

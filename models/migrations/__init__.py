@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
     from sqlmodel import Session
 
 # The newest revision in versions/; tests/test_migrations.py keeps it honest.
@@ -22,12 +22,21 @@ SCRIPT_LOCATION = Path(__file__).parent
 
 
 def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return _revision_on(connection)
+
+
+def _revision_on(connection: Connection) -> str | None:
     from sqlalchemy import inspect, text
 
-    with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+# PostgreSQL advisory lock key under which one process at a time migrates
+# (any fixed number; "mvbd" in ASCII).
+MIGRATION_LOCK = 0x6D766264
 
 
 def alembic_config():  # type: ignore[no-untyped-def]
@@ -41,9 +50,11 @@ def alembic_config():  # type: ignore[no-untyped-def]
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision`, keeping every stored row.
 
-    Two processes may open a new database at once (`ingest` in two shells):
-    the one that loses the race finds the tables made by the other, and
-    succeeds once the schema it wanted is there."""
+    Two processes may open a new database at once (`ingest` in two shells).
+    On PostgreSQL they take turns under an advisory lock, so the second
+    finds the schema made. SQLite runs DDL outside the transaction: there the
+    one that loses the race finds the tables made by the other, and succeeds
+    once the schema it wanted is there."""
     from sqlalchemy.exc import DBAPIError
 
     before = current_revision(engine)
@@ -90,6 +101,13 @@ def _upgrade(engine: Engine, revision: str, before: str | None) -> None:
             connection.commit()
         try:
             with connection.begin():
+                if not sqlite:
+                    # The first opener migrates; the others wait here, and find
+                    # the schema made when the lock is theirs.
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+                    before = _revision_on(connection)
+                    if revision == "head" and before == HEAD:
+                        return
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
                 _derive(connection, before)
