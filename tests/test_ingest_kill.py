@@ -9,6 +9,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from movesboard.models.db import Database
 
 CORPUS = Path(__file__).parent / "corpus" / "shared"
 ARTICLES = 120
@@ -26,7 +31,7 @@ def make_folder(folder: Path, count: int) -> None:
         (folder / f"{n:05d}.txt").write_text(f"{text}\nCopy {n}.\n", encoding="utf-8")
 
 
-def ingest(db_path: Path, folder: Path) -> subprocess.Popen[str]:
+def ingest(db_path: Path | str, folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "movesboard", "--db", str(db_path), "ingest", str(folder)],
         stdout=subprocess.PIPE,
@@ -35,41 +40,50 @@ def ingest(db_path: Path, folder: Path) -> subprocess.Popen[str]:
     )
 
 
-def count(db_path: Path) -> int:
+def _rows(db: Path | str, query: str) -> list[tuple[Any, ...]]:
+    """Rows read past the app, from a SQLite path or a PostgreSQL URL."""
+    database = Database.open(str(db), migrate=False)
     try:
-        with sqlite3.connect(db_path, timeout=10) as connection:
-            return connection.execute("SELECT count(*) FROM article").fetchone()[0]
-    except sqlite3.OperationalError:  # not created yet
+        with database.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(query))]
+    finally:
+        database.dispose()
+
+
+def count(db: Path | str) -> int:
+    try:
+        return int(_rows(db, "SELECT count(*) FROM article")[0][0])
+    except Exception:  # not created yet
         return 0
 
 
-def facts_per_article(db_path: Path) -> dict[str, tuple[int, int]]:
+def facts_per_article(db: Path | str) -> dict[str, tuple[int, int]]:
     """body (less its "Copy N." line) -> (mentions, moves), for every stored article."""
-    with sqlite3.connect(db_path) as connection:
-        return {
-            re.sub(r"\nCopy \d+\.$", "", body.rstrip()): (mentions, moves)
-            for body, mentions, moves in connection.execute(
-                "SELECT a.body,"
-                " (SELECT count(*) FROM mention m WHERE m.article_id = a.id),"
-                " (SELECT count(*) FROM move v WHERE v.article_id = a.id)"
-                " FROM article a"
-            )
-        }
+    return {
+        re.sub(r"\nCopy \d+\.$", "", body.rstrip()): (mentions, moves)
+        for body, mentions, moves in _rows(
+            db,
+            "SELECT a.body,"
+            " (SELECT count(*) FROM mention m WHERE m.article_id = a.id),"
+            " (SELECT count(*) FROM move v WHERE v.article_id = a.id)"
+            " FROM article a",
+        )
+    }
 
 
-def check_consistent(db_path: Path, reference: dict[str, tuple[int, int]]) -> int:
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    with sqlite3.connect(db_path) as connection:
-        stored = connection.execute("SELECT count(*) FROM article").fetchone()[0]
+def check_consistent(db: Path | str, reference: dict[str, tuple[int, int]]) -> int:
+    if not str(db).startswith("postgresql"):  # PostgreSQL checks both on every write
+        with sqlite3.connect(db) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    stored = count(db)
     # Each stored article has exactly the mentions and moves a clean run gives it.
-    for body, facts in facts_per_article(db_path).items():
+    for body, facts in facts_per_article(db).items():
         assert facts == reference[body], body[:60]
     return stored
 
 
-def test_sigkill_mid_ingest_leaves_every_article_whole(tmp_path: Path) -> None:
+def test_sigkill_mid_ingest_leaves_every_article_whole(tmp_path: Path, unmigrated_url: str) -> None:
     folder = tmp_path / "articles"
     make_folder(folder, ARTICLES)
 
@@ -87,7 +101,7 @@ def test_sigkill_mid_ingest_leaves_every_article_whole(tmp_path: Path) -> None:
     reference = facts_per_article(reference_db)
     assert len(reference) == len(list(templates.iterdir()))
 
-    db_path = tmp_path / "killed.db"
+    db_path = unmigrated_url
     process = ingest(db_path, folder)
     end = time.monotonic() + DEADLINE
     while count(db_path) < 10 and time.monotonic() < end and process.poll() is None:
