@@ -35,9 +35,21 @@ def resolve_url(db: str | None = None) -> str:
     """`--db` beats `MOVESBOARD_DB` beats the default file; plain paths become SQLite URLs."""
     chosen = db or os.environ.get(ENV_VAR) or str(default_db_path())
     if "://" in chosen:
-        return chosen
+        return _with_driver(chosen)
     path = Path(chosen).expanduser().resolve()
     return f"sqlite:///{path}"
+
+
+# A PostgreSQL URL without a driver means psycopg 3 (the `postgres` extra):
+# SQLAlchemy 2.0 would pick psycopg2, which movesboard does not install.
+_BARE_POSTGRES = ("postgresql://", "postgres://")
+
+
+def _with_driver(url: str) -> str:
+    for bare in _BARE_POSTGRES:
+        if url.startswith(bare):
+            return "postgresql+psycopg://" + url.removeprefix(bare)
+    return url
 
 
 def describe(url: str) -> str:

@@ -68,7 +68,11 @@ def test_default_location_is_the_user_data_dir(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("MOVESBOARD_DB", "/tmp/from-env.db")
     assert resolve_url(None) == "sqlite:////tmp/from-env.db"
     assert resolve_url("other.db") == f"sqlite:///{Path('other.db').resolve()}"
-    assert resolve_url("postgresql://u:p@host/db") == "postgresql://u:p@host/db"
+    # A bare PostgreSQL URL names the driver movesboard ships (psycopg 3), whatever
+    # SQLAlchemy's own default; one that names a driver is kept as given.
+    assert resolve_url("postgresql://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
+    assert resolve_url("postgres://u@host/db") == "postgresql+psycopg://u@host/db"
+    assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
 
 
 def test_no_engine_at_import_and_lazy_open(db_path: Path) -> None:
