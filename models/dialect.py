@@ -7,8 +7,10 @@ per dialect by SQLAlchemy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
@@ -39,3 +41,25 @@ def insert_ignoring_duplicates(session: Session, table: Any) -> Any:
     already holds (`.on_conflict_do_nothing()`), whoever wrote them first."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
+
+
+# Namespace of the advisory locks taken on person names (the other int of the pair
+# is the name's hash); migrations use a single-int lock, so the two never meet.
+NAME_LOCKS = 1
+
+
+def lock_names(session: Session, keys: Iterable[str]) -> None:
+    """Hold these person keys until the transaction ends.
+
+    Two writers storing articles about the same new person would otherwise
+    each judge against what the other has not committed, and make two
+    people of one. On PostgreSQL the second waits for the first's commit, then
+    sees its rows. Keys are taken in one sorted pass, so two writers cannot
+    deadlock. SQLite has one writer at a time: nothing to do."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted(set(keys)):
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+            {"space": NAME_LOCKS, "key": key},
+        )

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from . import repeats
 from .alias_index import AliasIndex
+from .dialect import lock_names
 from .identity import ArticleContext, Resolver, uid
 from .names import organization_key, person_key
 from .tables import Article, GroupMove, GroupMoveSource, Mention, Move
@@ -114,6 +115,7 @@ def store_facts(
         people={person_key(p.name): p.name for p in extraction.people},
     )
 
+    lock_names(session, [*context.people, *(person_key(m.person) for m in extraction.moves)])
     org_ids = _store_organizations(session, resolver, article.id, extraction.organizations)
     person_ids = _store_people(session, resolver, article.id, extraction.people, context)
 

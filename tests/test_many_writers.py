@@ -21,32 +21,34 @@ from movesboard.ingest.document import ArticleDoc
 from movesboard.models.alias_index import AliasIndex
 from movesboard.models.db import Database
 from movesboard.models.store import store_article
-from movesboard.models.tables import Article, Organization
+from movesboard.models.tables import Article, Organization, Person
+
+ArticleFacts = tuple[ArticleDoc, Extraction]
 
 
-def _article(person: str) -> tuple[ArticleDoc, Extraction]:
-    body = f"{person} joined Nova Fieldworks."
-    org_at = body.index("Nova")
+def _article(person: str, org: str = "Nova Fieldworks") -> tuple[ArticleDoc, Extraction]:
+    body = f"{person} joined {org}."
+    org_at = body.index(org)
     extraction = Extraction(
         language="en",
         people=[PersonEntity(person, [Mention(person, 0, len(person))])],
-        organizations=[
-            OrgEntity("Nova Fieldworks", mentions=[Mention("Nova Fieldworks", org_at, org_at + 15)])
-        ],
+        organizations=[OrgEntity(org, mentions=[Mention(org, org_at, org_at + len(org))])],
     )
-    return ArticleDoc(source=f"{person}.txt", title=person, body=body), extraction
+    return ArticleDoc(source=f"{person} at {org}.txt", title=person, body=body), extraction
 
 
-def test_two_writers_meeting_one_new_organisation_both_keep_their_articles(
-    database: Database,
+def _store_at_once(
+    database: Database, first_article: ArticleFacts, second_article: ArticleFacts
 ) -> None:
+    """Store two articles in two sessions, the second while the first's
+    transaction is still open (the second writer waits on it, or should)."""
     first_stored, release = threading.Event(), threading.Event()
     errors: list[BaseException] = []
 
     def first() -> None:
         try:
             with database.session() as session:
-                store_article(session, *_article("Ada Quill"), AliasIndex(shared=False))
+                store_article(session, *first_article, AliasIndex(shared=False))
                 first_stored.set()
                 release.wait(20)  # the transaction stays open meanwhile
         except BaseException as error:  # reported below, not lost in the thread
@@ -57,7 +59,7 @@ def test_two_writers_meeting_one_new_organisation_both_keep_their_articles(
         first_stored.wait(20)
         try:
             with database.session() as session:
-                store_article(session, *_article("Bo Lindqvist"), AliasIndex(shared=False))
+                store_article(session, *second_article, AliasIndex(shared=False))
         except BaseException as error:
             errors.append(error)
 
@@ -69,7 +71,25 @@ def test_two_writers_meeting_one_new_organisation_both_keep_their_articles(
     for thread in threads:
         thread.join(60)
     assert not errors, errors
+
+
+def test_two_writers_meeting_one_new_organisation_both_keep_their_articles(
+    database: Database,
+) -> None:
+    _store_at_once(database, _article("Ada Quill"), _article("Bo Lindqvist"))
     with database.session() as session:
         assert session.exec(select(func.count()).select_from(Article)).one() == 2
         orgs = session.exec(select(Organization.name)).all()
         assert orgs == ["Nova Fieldworks"]
+
+
+def test_two_writers_meeting_one_new_person_make_one_person(database: Database) -> None:
+    """Either article alone would make Ada Quill a new person; stored at once (and
+    naming different organisations, so nothing else makes them wait), the
+    second must see the first's Ada Quill (it waits for the name) and join her."""
+    _store_at_once(database, _article("Ada Quill"), _article("Ada Quill", "Orbit Looms"))
+    with database.session() as session:
+        roots = session.exec(
+            select(Person.name).where(Person.merged_into_id == None)  # noqa: E711
+        ).all()
+        assert roots == ["Ada Quill"]
