@@ -181,9 +181,6 @@ class FastRegex:
     def findall(self, text: str) -> list[str]:
         return [m.group() for m in self.finditer(text)]
 
-    def sub(self, repl: str, text: str) -> str:
-        return self.full.sub(repl, text)
-
 
 class LexiconScanner:
     """Finds lexicon fragments of several kinds in a text, fast.

@@ -9,8 +9,9 @@ becomes a few index seeks.
 
 The rows are derived from the mentions: `add` records an article's ties as
 its people are attached; `recompute` rebuilds them for clusters whose atoms a
-decision moved (merge, split, undo, replay). A cluster's ties are exactly
-what its articles name, so a recompute gives what the adds gave.
+decision moved (merge, split, undo, replay). A cluster's ties are the keys
+its articles name, so a recompute gives the keys the adds gave (the names
+shown beside them may be another spelling of the same key).
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import sqlite3
 import stat
@@ -26,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from test_watch import wait_for
+from test_watch import stop, wait_for
 
 from movesboard.ingest import Item
 from movesboard.ingest.watch import Watcher, WatchState
@@ -217,18 +216,13 @@ def test_watch_reports_special_files_and_goes_on(tmp_path: Path) -> None:
             shutil.copy(CORPUS / "en-010-suleyman-microsoft-ai.txt", inbox / "b.txt")
             wait_for(lambda: article_count(db_path) == 2, "the article dropped while watching")
         finally:
-            process.send_signal(signal.SIGINT)
             try:
-                out, err = process.communicate(timeout=DEADLINE)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                out, err = process.communicate()
-                raise AssertionError(f"watch did not stop on Ctrl+C: {err}") from None
+                code, out, err = stop(process)
             finally:
                 for path in [*backlog, dropped]:
                     release(path)
     assert_one_line_each(err, {**backlog, dropped: "a FIFO"})
-    assert process.returncode == 1, err
+    assert code == 1, err
     assert out.strip().splitlines()[-1].startswith("6 articles: 2 new, 0 unchanged, 4 failed")
 
 

@@ -98,10 +98,13 @@ _CATEGORIES = (
     "object_clause",  # optional: ", where ...": a clause about the object, with its own dates
     "newcomers",  # optional: "OpenAI's new executives:": a list of arrivals with no verb
 )
-# Categories searched with a literal prefilter (see prefilter.FastRegex).
+# Categories searched with a literal prefilter (see prefilter.FastRegex): long
+# cue lists tried on every statement, and lexicons scanned over the whole body.
 _PREFILTERED = frozenset(
-    {"rumour", "absence", "reported", "hearsay", "future"}
-    | {"leave_nominal", "prev_employer", "org_anaphor", "org_pronoun"}
+    {
+        *("rumour", "absence", "reported", "hearsay", "future"),
+        *("leave_nominal", "prev_employer", "org_anaphor", "org_pronoun"),
+    }
 )
 # Categories that describe a move statement, in the order the engine tries them.
 TRIGGER_KINDS = (
@@ -395,8 +398,7 @@ def load_pack(code: str) -> LanguagePack:
             continue  # templates, filled per article with the org pattern
         pack.rx[cat] = word_regex(items, edges=edges)
         if cat in _PREFILTERED and items:
-            # Long cue lists searched in every statement: a literal prefilter
-            # skips the regions that hold none of their words.
+            # A literal prefilter skips the regions that hold none of their words.
             # Matched on the text as written: entries may be case-sensitive ("(?-i:may)").
             pack.rx[cat] = FastRegex(pack.rx[cat].pattern)  # type: ignore[assignment]
     pack.noise = (
