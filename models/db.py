@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from .migrations import UpgradeNotAllowed
+
 ENV_VAR = "MOVESBOARD_DB"
 
 
@@ -161,10 +163,12 @@ class Database:
     def migrate(self) -> None:
         from sqlalchemy.exc import OperationalError
 
-        from .migrations import upgrade
+        from .migrations import UpgradeNotAllowed, upgrade
 
         try:
             upgrade(self.engine)
+        except UpgradeNotAllowed as error:
+            raise DatabaseError(self._needs_upgrade(error)) from None
         except OperationalError as error:
             # SQLite says only "unable to open database file", never which one or why.
             if self.is_sqlite and "unable to open database file" in str(error.orig):
@@ -172,6 +176,19 @@ class Database:
                     f"cannot open {describe(self.url)}: unable to open the database file"
                 ) from None
             raise
+
+    def _needs_upgrade(self, error: UpgradeNotAllowed) -> str:
+        """One line: what the schema needs, and who can do it (not this role or file)."""
+        who = (
+            "with write access to the file"
+            if self.is_sqlite
+            else "as a role that may change the schema"
+        )
+        return (
+            f"{describe(self.url)} needs upgrading to schema {error.target} "
+            f"(it is at {error.current or 'no schema yet'}); "
+            f"run any movesboard command once {who}"
+        )
 
     def dispose(self) -> None:
         if self._engine is not None:

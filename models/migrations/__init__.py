@@ -1,7 +1,9 @@
 """Schema versioning with Alembic, driven from code (no alembic.ini).
 
 `upgrade()` is cheap when the database is current: it reads the stored
-revision and only imports Alembic when there is something to do.
+revision and only imports Alembic when there is something to do. At head it
+takes no lock and writes nothing, so a role that may only SELECT can open the
+database; one that would have to migrate gets `UpgradeNotAllowed`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.exc import DBAPIError
     from sqlmodel import Session
 
 # The newest revision in versions/; tests/test_migrations.py keeps it honest.
@@ -47,6 +50,16 @@ def alembic_config():  # type: ignore[no-untyped-def]
     return config
 
 
+class UpgradeNotAllowed(Exception):
+    """The schema needs an upgrade this connection may not make (a read-only
+    role or file); `Database.migrate` words it for the user."""
+
+    def __init__(self, current: str | None, target: str) -> None:
+        super().__init__(f"schema {current or 'none'} needs upgrading to {target}")
+        self.current = current
+        self.target = target
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision`, keeping every stored row.
 
@@ -57,15 +70,47 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     once the schema it wanted is there."""
     from sqlalchemy.exc import DBAPIError
 
+    # A plain read, no lock: at head (the usual case) nothing else happens.
+    # Reading HEAD means the migration that wrote it has committed (its version
+    # row and derived data commit together), so skipping the lock is safe.
     before = current_revision(engine)
     if revision == "head" and before == HEAD:
         return
     try:
         _upgrade(engine, revision, before)
-    except DBAPIError:
+    except DBAPIError as error:
+        if _not_allowed(error):
+            _refuse(engine, revision)
+            return
         if revision == "head" and _migrated_elsewhere(engine):
             return
         raise
+
+
+# SQLSTATEs of a connection that may not change the schema:
+# insufficient_privilege, read_only_sql_transaction (a standby, or
+# default_transaction_read_only).
+_NOT_ALLOWED_STATES = frozenset({"42501", "25006"})
+
+
+def _not_allowed(error: DBAPIError) -> bool:
+    """Whether the upgrade failed for want of permission, not for a race or a bug."""
+    import sqlite3
+
+    original = error.orig
+    if getattr(original, "sqlstate", None) in _NOT_ALLOWED_STATES:
+        return True
+    code = getattr(original, "sqlite_errorcode", None)  # extended: the low byte is the code
+    return code is not None and code & 0xFF == sqlite3.SQLITE_READONLY
+
+
+def _refuse(engine: Engine, revision: str) -> None:
+    """Raise UpgradeNotAllowed, unless another process has brought the schema to
+    head meanwhile (one look: a read-only caller has nothing to wait for)."""
+    now = current_revision(engine)
+    if revision == "head" and now == HEAD:
+        return
+    raise UpgradeNotAllowed(now, HEAD if revision == "head" else revision)
 
 
 _RACE_WAIT = 30.0  # seconds: SQLite's busy timeout, the longest another writer holds on
