@@ -93,6 +93,29 @@ def _first_non_folder(folder: Path) -> Path | None:
     return None
 
 
+def _sqlite_file(url: str) -> str:
+    """The file an SQLite URL names. A URI filename (`sqlite:///file:PATH?mode=ro&uri=true`,
+    how a read-only file is opened) names it between `file:` and the query: taken
+    whole, it made prepare_folder create a `file:` folder in the working directory."""
+    path = url.removeprefix("sqlite:///")
+    if path.startswith("file:") and "uri=true" in path:
+        return path.removeprefix("file:").split("?", 1)[0]
+    return path
+
+
+def _use_wal(cursor) -> None:  # type: ignore[no-untyped-def]
+    """Switch the file to WAL (a no-op once it is). A read-only file keeps the
+    journal it has: reading needs no WAL, and the switch is a write that would
+    fail the connection."""
+    import sqlite3
+
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_READONLY:
+            raise
+
+
 class Database:
     """An engine created lazily, migrated once, and sessions per unit of work."""
 
@@ -129,7 +152,7 @@ class Database:
                     "(for PostgreSQL: pip install 'movesboard[postgres]')"
                 ) from None
 
-        path = self.url.removeprefix("sqlite:///")
+        path = _sqlite_file(self.url)
         if path and path != ":memory:":
             prepare_folder(Path(path))
         engine = create_engine(self.url, connect_args={"check_same_thread": False, "timeout": 30})
@@ -139,7 +162,7 @@ class Database:
             # WAL lets the dashboard read while `movesboard ingest` writes in
             # another process; foreign keys are off by default in SQLite.
             cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _use_wal(cursor)
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA busy_timeout=30000")
