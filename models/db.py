@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from movesboard.config import load_config
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
@@ -34,8 +36,9 @@ def default_db_path() -> Path:
 
 
 def resolve_url(db: str | None = None) -> str:
-    """`--db` beats `MOVESBOARD_DB` beats the default file; plain paths become SQLite URLs."""
-    chosen = db or os.environ.get(ENV_VAR) or str(default_db_path())
+    """`--db` beats `MOVESBOARD_DB` beats the config file's `db` beats the default
+    file; plain paths become SQLite URLs. A bad config file raises ConfigError."""
+    chosen = db or os.environ.get(ENV_VAR) or load_config().db or str(default_db_path())
     if "://" in chosen:
         return _with_driver(chosen)
     path = Path(chosen).expanduser().resolve()

@@ -17,7 +17,8 @@ from movesboard.console import warn
 
 DB_HELP = (
     "database: a file path or an SQLAlchemy URL (postgresql://...); "
-    "default: $MOVESBOARD_DB, else movesboard.db in the user data directory"
+    "default: $MOVESBOARD_DB, else `db` in the config file (see `movesboard config`), "
+    "else movesboard.db in the user data directory"
 )
 NO_SEED_HELP = "open an empty database without the seed articles"
 
@@ -81,8 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn("interrupted")
         return 130
     except Exception as error:
+        from movesboard.config import ConfigError
         from movesboard.models.decisions import DecisionError
 
+        if isinstance(error, ConfigError):  # str() names the file and the problem
+            warn(f"movesboard: {error}")
+            return 2
         if isinstance(error, DecisionError):
             warn(f"movesboard: {error}")
             return 1
@@ -100,6 +105,15 @@ def _is_database_error(error: Exception) -> bool:
 
 
 def _dashboard(db: str | None, *, seed: bool) -> int:
+    from movesboard.config import ConfigError, load_config
+
+    # Read now: a broken file inside the running app would be a traceback
+    # (or a header error) instead of one line; the app then reuses this read.
+    try:
+        load_config()
+    except ConfigError as error:
+        warn(f"movesboard: {error}")
+        return 2
     from movesboard.tui.app import MovesboardApp
 
     MovesboardApp(db=db, seed=seed).run()

@@ -16,10 +16,15 @@ REQUIRE_POSTGRES = os.environ.get("MOVESBOARD_REQUIRE_POSTGRES") == "1"
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Point MOVESBOARD_DB and the user data dir at a temp folder for every test."""
+    """Point MOVESBOARD_DB, the user data dir and the config file at a temp folder
+    for every test: none reads the developer's database or config."""
+    from movesboard.config import load_config
+
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("MOVESBOARD_DB", raising=False)
+    monkeypatch.setenv("MOVESBOARD_CONFIG", str(home / "config" / "config.toml"))  # not created
+    load_config.cache_clear()  # a config read by an earlier test, or at import
 
 
 @pytest.fixture

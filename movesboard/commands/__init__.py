@@ -21,9 +21,9 @@ class Command(Protocol):
 
 
 def all_commands() -> list[Command]:
-    from . import eval, export, ingest, lookup, moves, orgs, people, rebuild, review, watch
+    from . import config, eval, export, ingest, lookup, moves, orgs, people, rebuild, review, watch
 
-    return [ingest, watch, export, lookup, people, orgs, moves, review, rebuild, eval]  # type: ignore[list-item]
+    return [ingest, watch, export, lookup, people, orgs, moves, review, rebuild, eval, config]  # type: ignore[list-item]
 
 
 def open_database(db: str | None):  # type: ignore[no-untyped-def]

@@ -1,0 +1,134 @@
+"""The config file: settings written once instead of passed on every run.
+
+`config.toml` in the platform's user config directory (or the file named by
+`MOVESBOARD_CONFIG`) holds the database, the name decisions are recorded
+under, the theme and key bindings.  A missing file means the defaults; a bad
+one raises ConfigError with one line naming the file and the problem.
+
+Imported on the dashboard's start-up path: stdlib and platformdirs only.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ENV_VAR = "MOVESBOARD_CONFIG"
+KNOWN = ("db", "user", "theme", "keys")
+_STRINGS = ("db", "user", "theme")
+
+# What the user wrote, in TOML's words rather than Python's.
+_TOML_TYPES = {
+    str: "a string",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a float",
+    list: "an array",
+    dict: "a table",
+}
+
+
+class ConfigError(Exception):
+    """The config file cannot be used; str() is one line naming the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    db: str | None = None
+    user: str | None = None
+    theme: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+
+def config_path() -> Path:
+    """Where the config file is (it may not exist); `MOVESBOARD_CONFIG` moves it."""
+    chosen = os.environ.get(ENV_VAR)
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path("movesboard", appauthor=False) / "config.toml"
+
+
+@cache
+def load_config() -> Config:
+    """The settings in force, read once per process (tests call `load_config.cache_clear()`)."""
+    path = config_path()
+    data = _read(path)
+    if data is None:
+        return Config(path=path)
+    return _parse(path, data)
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """The file's TOML table; None when there is no file."""
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file)
+    except FileNotFoundError:
+        return None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except OSError as error:  # a folder, no permission ...
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _parse(path: Path, data: dict[str, Any]) -> Config:
+    for name in data:
+        if name not in KNOWN:
+            raise ConfigError(f"{path}: unknown setting {name!r} (known: {', '.join(KNOWN)})")
+    db, user, theme = (_string(path, name, data.get(name)) for name in _STRINGS)
+    return Config(
+        path=path,
+        db=_db_near(path, db),
+        user=user,
+        theme=theme,
+        keys=_keys(path, data.get("keys", {})),
+    )
+
+
+def _string(path: Path, name: str, value: object) -> str | None:
+    return None if value is None else _required_string(path, name, value)
+
+
+def _required_string(path: Path, name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: {name} must be a string, not {_toml_type(value)}")
+    if not value.strip():
+        raise ConfigError(f"{path}: {name} is empty (leave it out for the default)")
+    return value
+
+
+def _keys(path: Path, table: object) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: keys must be a table ([keys]), not {_toml_type(table)}")
+    return {
+        binding: _required_string(path, f"keys.{binding}", key) for binding, key in table.items()
+    }
+
+
+def _db_near(path: Path, db: str | None) -> str | None:
+    """A relative database path counts from the config file's folder, not from
+    wherever the command happens to run: the file names one database."""
+    if db is None or "://" in db:
+        return db
+    file = Path(db).expanduser()
+    return str(file if file.is_absolute() else path.parent / file)
+
+
+def _toml_type(value: object) -> str:
+    for kind, name in _TOML_TYPES.items():  # bool before int: True is an int too
+        if isinstance(value, kind):
+            return name
+    return f"a {type(value).__name__}"  # datetime, date, time
