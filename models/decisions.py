@@ -8,6 +8,8 @@ nothing a user decided is lost. Applying a decision twice changes nothing.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_, update
@@ -25,56 +27,143 @@ class DecisionError(Exception):
 
 
 # ------------------------------------------------------------------ finding things
+#
+# What a user types to name something, on the command line or to a colleague:
+# stable references first (they survive `rebuild` and mean the same on every
+# machine), then names. A bare number is never a row id: "43" meant another
+# move after a rebuild. `#43` is this database's row, until the next rebuild.
+
+# A uid (`p-3f2a9c1b0d4e7`) or a prefix of one, as git takes a hash.
+_UID = re.compile(r"[a-z]-[0-9a-f]{1,13}")
+MIN_UID_PREFIX = 6  # characters after the dash
+_ROW_ID = re.compile(r"#(\d+)")
+_LISTED = 5  # candidates named in an "ambiguous" error
 
 
-def find_person(session: Session, name: str) -> Person:
-    """The person (a cluster root) a user means by `name`: exact name, key or alias."""
-    if name.isdigit():
-        person = session.get(Person, int(name))
-        if person is not None:
-            return root_of(session, person)
-    roots: dict[int, Person] = {}
-    for atom in session.exec(select(Person).where(Person.key == person_key(name))).all():
-        root = root_of(session, atom)
-        roots[root.id] = root  # type: ignore[index]
+def find_person(session: Session, ref: str) -> Person:
+    """The person (a cluster root) a user means by `ref`.
+
+    A uid (`p-…`) of any of its atoms, or a unique prefix of one; an exact
+    name, key or alias; `#N`, this database's row number (until a rebuild).
+    """
+    ref = ref.strip()
+    row = _row_id(ref)
+    if row is not None:
+        atom = session.get(Person, row)
+        if atom is None:
+            raise DecisionError(f"no person {ref} in this database (try: movesboard lookup NAME)")
+        return root_of(session, atom)
+    if _is_uid(ref, "p"):
+        return _person_by_uid(session, ref.lower())
+    roots = _roots(session, session.exec(select(Person).where(Person.key == person_key(ref))).all())
     if not roots:
-        owners = session.exec(
-            select(Person)
-            .join(Alias, col(Alias.person_id) == Person.id)
-            .where(Alias.norm == fold(name))
-        ).all()
-        for atom in owners:
-            root = root_of(session, atom)
-            roots[root.id] = root  # type: ignore[index]
+        aliased = select(Person).join(Alias, col(Alias.person_id) == Person.id)
+        roots = _roots(session, session.exec(aliased.where(Alias.norm == fold(ref))).all())
     if not roots:
-        raise DecisionError(f"no person called {name!r} (try: movesboard lookup {name!r})")
+        hint = f"; a row number is written #{ref}" if ref.isdigit() else ""
+        raise DecisionError(f"no person called {ref!r} (try: movesboard lookup {ref!r}{hint})")
     if len(roots) > 1:
-        listed = ", ".join(f"#{r.id} {r.name}" for r in roots.values())
-        raise DecisionError(f"{name!r} is ambiguous: {listed}; give the number instead")
-    return next(iter(roots.values()))
+        listed = _listing(f"{r.uid} {r.name}" for r in roots)
+        raise DecisionError(f"{ref!r} is ambiguous: {listed}; give the uid instead")
+    return roots[0]
 
 
-def find_organization(session: Session, name: str) -> Organization:
-    key = organization_key(name)
-    org = session.exec(select(Organization).where(Organization.key == key)).first()
-    if org is None:
-        org = session.exec(
-            select(Organization)
-            .join(Alias, col(Alias.organization_id) == Organization.id)
-            .where(Alias.norm == fold(name))
-        ).first()
-    if org is None:
-        raise DecisionError(f"no organisation called {name!r}")
-    return org
+def find_organization(session: Session, ref: str) -> Organization:
+    """The organisation a user means by `ref`: its key (what `lookup` shows), name or alias."""
+    ref = ref.strip()
+    for key in dict.fromkeys((ref, organization_key(ref))):
+        org = session.exec(select(Organization).where(Organization.key == key)).first()
+        if org is not None:
+            return org
+    owners = session.exec(
+        select(Organization)
+        .join(Alias, col(Alias.organization_id) == Organization.id)
+        .where(Alias.norm == fold(ref))
+        .order_by(col(Organization.id))
+    ).all()
+    orgs = list({org.id: org for org in owners}.values())
+    if not orgs:
+        raise DecisionError(f"no organisation called {ref!r} (try: movesboard lookup {ref!r})")
+    if len(orgs) > 1:
+        listed = _listing(f"{org.key!r} ({org.name})" for org in orgs)
+        raise DecisionError(f"{ref!r} is ambiguous: {listed}; give the key instead")
+    return orgs[0]
 
 
 def find_move(session: Session, ref: str) -> Move:
-    move = session.get(Move, int(ref)) if ref.isdigit() else None
-    if move is None:
-        move = session.exec(select(Move).where(Move.uid == ref)).first()
-    if move is None:
-        raise DecisionError(f"no move {ref!r} (ids are shown by: movesboard moves list)")
-    return move
+    """The move a user means by `ref`: its uid (`m-…`) or a unique prefix of one,
+    or `#N`, this database's row number (until a rebuild)."""
+    ref = ref.strip()
+    row = _row_id(ref)
+    if row is not None:
+        move = session.get(Move, row)
+        if move is None:
+            raise DecisionError(f"no move {ref} in this database (try: movesboard moves list)")
+        return move
+    if not _is_uid(ref, "m"):
+        hint = f"; a row number is written #{ref}" if ref.isdigit() else ""
+        raise DecisionError(
+            f"no move {ref!r}: give its uid, m-… (try: movesboard moves list{hint})"
+        )
+    moves = _uid_matches(session, Move, ref.lower())
+    uids = sorted({move.uid for move in moves})
+    if not uids:
+        raise DecisionError(f"no move {ref!r} (try: movesboard moves list)")
+    if len(uids) > 1:
+        raise DecisionError(f"{ref!r} is ambiguous: {_listing(uids)}; give more of the uid")
+    return moves[0]
+
+
+def _row_id(ref: str) -> int | None:
+    match = _ROW_ID.fullmatch(ref)
+    return int(match.group(1)) if match else None
+
+
+def _is_uid(ref: str, letter: str) -> bool:
+    """Whether `ref` is written as a uid of this kind (too short a prefix raises)."""
+    ref = ref.lower()
+    if not (_UID.fullmatch(ref) and ref.startswith(f"{letter}-")):
+        return False
+    if len(ref) - 2 < MIN_UID_PREFIX:
+        raise DecisionError(
+            f"{ref!r} is too short: give at least {MIN_UID_PREFIX} characters after '{letter}-'"
+        )
+    return True
+
+
+def _uid_matches(session: Session, table: type[Person] | type[Move], ref: str) -> list:
+    """Rows whose uid is `ref`, else those whose uid starts with it (oldest first)."""
+    exact = session.exec(select(table).where(table.uid == ref).order_by(col(table.id))).all()
+    if exact:
+        return list(exact)
+    starting = select(table).where(col(table.uid).startswith(ref, autoescape=True))
+    return list(session.exec(starting.order_by(col(table.id)).limit(100)).all())
+
+
+def _person_by_uid(session: Session, ref: str) -> Person:
+    atoms: list[Person] = _uid_matches(session, Person, ref)
+    roots = _roots(session, atoms)
+    if not roots:
+        raise DecisionError(f"no person {ref!r} (uids are shown by: movesboard lookup NAME)")
+    if len(roots) > 1:
+        listed = _listing(f"{a.uid} {root_of(session, a).name}" for a in atoms)
+        raise DecisionError(f"{ref!r} is ambiguous: {listed}; give more of the uid")
+    return roots[0]
+
+
+def _roots(session: Session, atoms: Sequence[Person]) -> list[Person]:
+    """The distinct clusters these atoms belong to, in the atoms' order."""
+    roots: dict[int, Person] = {}
+    for atom in atoms:
+        root = root_of(session, atom)
+        roots.setdefault(root.id, root)  # type: ignore[arg-type]
+    return list(roots.values())
+
+
+def _listing(items: Iterable[str]) -> str:
+    shown = list(items)
+    more = f" and {len(shown) - _LISTED} more" if len(shown) > _LISTED else ""
+    return ", ".join(shown[:_LISTED]) + more
 
 
 def root_of(session: Session, atom: Person) -> Person:

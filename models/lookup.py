@@ -24,6 +24,9 @@ class LookupHit:
     matched: str  # the (folded) alias that matched best
     score: float  # 0..100
     detail: str  # latest move for a person, in/out counts for an organisation
+    # What to name it by on the command line, stable across a rebuild and the
+    # same on every machine: a person's uid (its cluster root's), an organisation's key.
+    ref: str
 
 
 def load_index(session: Session) -> NameIndex:
@@ -64,9 +67,10 @@ def lookup(
     for (kind, entity_id), (score, alias) in best.items():
         names = people if kind == "person" else orgs
         if entity_id in names:
+            name, ref = names[entity_id]
             detail = details.get((kind, entity_id), "no moves recorded")
             shown = written.get((kind, entity_id, alias), alias)
-            results.append(LookupHit(kind, entity_id, names[entity_id], shown, score, detail))
+            results.append(LookupHit(kind, entity_id, name, shown, score, detail, ref))
     results.sort(key=lambda hit: (-hit.score, len(hit.name), hit.name))
     return results[:limit]
 
@@ -94,10 +98,15 @@ def _written_aliases(
     return written
 
 
-def _names(session: Session, table: type[Person] | type[Organization], ids: list[int]) -> dict:
+def _names(
+    session: Session, table: type[Person] | type[Organization], ids: list[int]
+) -> dict[int, tuple[str, str]]:
+    """id -> (name, stable reference): a person's uid, an organisation's key."""
     if not ids:
         return {}
-    return dict(session.exec(select(table.id, table.name).where(col(table.id).in_(ids))).all())
+    column = Person.uid if table is Person else Organization.key
+    rows = session.exec(select(table.id, table.name, column).where(col(table.id).in_(ids))).all()
+    return {row_id: (name, ref) for row_id, name, ref in rows if row_id is not None}
 
 
 def _details(session: Session, entities: list[tuple[str, int]]) -> dict[tuple[str, int], str]:

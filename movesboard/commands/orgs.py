@@ -16,6 +16,11 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         NAME,
         parents=parents,
         help="set an organisation's parent (decisions survive a rebuild)",
+        description=(
+            "An organisation is named by its key (shown by `movesboard lookup`), its name "
+            "or any alias. Every change is recorded as a decision and survives "
+            "`movesboard rebuild`."
+        ),
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     parent = actions.add_parser(

@@ -18,8 +18,8 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         help="list pending suggestions (possible duplicates) to review",
         description=(
             "Lists the people the resolver thought might be the same but would not merge on "
-            "its own, with its score and reason. Answer with `movesboard people merge A B` "
-            "(same) or leave them apart."
+            "its own, with its score, both people's uids and the reason. Answer with "
+            "`movesboard people merge UID UID` (same) or leave them apart."
         ),
     )
 
@@ -34,8 +34,8 @@ def run(db: str | None, args: argparse.Namespace) -> int:
             return 0
         for suggestion in pending:
             say(
-                f"{suggestion.score:5.1f}  #{suggestion.atom.id} {suggestion.atom.name}  ~  "
-                f"#{suggestion.candidate.id} {suggestion.candidate.name}  ({suggestion.reason})"
+                f"{suggestion.score:5.1f}  {suggestion.atom.uid} {suggestion.atom.name}  ~  "
+                f"{suggestion.candidate.uid} {suggestion.candidate.name}  ({suggestion.reason})"
             )
-        say(f"{len(pending)} pending; merge with: movesboard people merge A B")
+        say(f"{len(pending)} pending; merge with: movesboard people merge UID UID")
     return 0
