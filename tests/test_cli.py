@@ -1,15 +1,22 @@
-"""The scriptable commands, run in a subprocess-free way through cli.main()."""
+"""The scriptable commands, run in a subprocess-free way through cli.main().
+
+What they store, export and look up is tested on SQLite and on PostgreSQL (the
+`database` fixture, passed as `--db URL`); argument parsing and the SQLite file
+itself only on SQLite.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from movesboard.cli import main
+from movesboard.models.db import Database
 from movesboard.models.export import FIELDS
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -69,18 +76,18 @@ def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_ingest_prints_a_summary_and_is_idempotent(
-    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    code, out, err = run(capsys, "--db", str(db_path), "ingest", str(tmp_path / "a.txt"))
+    code, out, err = run(capsys, "--db", database.url, "ingest", str(tmp_path / "a.txt"))
     assert code == 0 and err == ""
     assert out.startswith("1 article: 1 new, 0 unchanged, 0 failed;")
-    code, out, _ = run(capsys, "ingest", str(tmp_path / "a.txt"), "--db", str(db_path))
+    code, out, _ = run(capsys, "ingest", str(tmp_path / "a.txt"), "--db", database.url)
     assert code == 0 and out.startswith("1 article: 0 new, 1 unchanged, 0 failed;")
 
 
 def test_a_bad_file_is_named_and_the_others_go_on(
-    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -88,7 +95,7 @@ def test_a_bad_file_is_named_and_the_others_go_on(
     (folder / "b.txt").write_bytes(b"\x00\x01binary")
     (folder / "c.txt").write_text("", encoding="utf-8")
     missing = tmp_path / "missing.txt"
-    code, out, err = run(capsys, "--db", str(db_path), "ingest", str(folder), str(missing))
+    code, out, err = run(capsys, "--db", database.url, "ingest", str(folder), str(missing))
     assert code == 1
     assert out.strip().startswith("4 articles: 1 new, 0 unchanged, 3 failed;")
     errors = err.strip().splitlines()
@@ -107,10 +114,12 @@ def test_published_flag_and_bad_date(
     assert "not a YYYY-MM-DD date" in capsys.readouterr().err
 
 
-def test_scriptable_commands_never_seed(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--db", str(db_path), "export", "moves")
+def test_scriptable_commands_never_seed(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", database.url, "export", "moves")
     assert code == 0 and out == ""
-    code, _, err = run(capsys, "--db", str(db_path), "lookup", "song")
+    code, _, err = run(capsys, "--db", database.url, "lookup", "song")
     assert code == 1 and "no match" in err
 
 
@@ -125,11 +134,12 @@ def test_env_var_chooses_the_database(
 
 
 @pytest.fixture
-def seeded(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def seeded(database: Database, capsys: pytest.CaptureFixture[str]) -> str:
+    """The two seed articles, stored through the CLI; its `--db` URL."""
     code, _, err = run(
         capsys,
         "--db",
-        str(db_path),
+        database.url,
         "ingest",
         str(SEEDS / "000_f00bfcd6e123efef.txt"),
         "--published",
@@ -141,7 +151,7 @@ def seeded(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     code, _, err = run(
         capsys,
         "--db",
-        str(db_path),
+        database.url,
         "ingest",
         str(SEEDS / "004_c8c79002a466a9d2.txt"),
         "--published",
@@ -150,22 +160,20 @@ def seeded(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         "id",
     )
     assert code == 0, err
-    return db_path
+    return database.url
 
 
 @pytest.mark.parametrize("kind", ["moves", "people", "organizations"])
 def test_export_jsonl_and_csv_share_the_contract(
-    seeded: Path, tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+    seeded: str, tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--db", str(seeded), "export", kind)
+    code, out, _ = run(capsys, "--db", seeded, "export", kind)
     assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
     assert records, f"no {kind} exported"
     assert all(list(r) == FIELDS[kind] for r in records)
     target = tmp_path / f"{kind}.csv"
-    code, out, _ = run(
-        capsys, "--db", str(seeded), "export", kind, "--format", "csv", "-o", str(target)
-    )
+    code, out, _ = run(capsys, "--db", seeded, "export", kind, "--format", "csv", "-o", str(target))
     assert code == 0 and out == ""
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert len(rows) == len(records)
@@ -173,15 +181,35 @@ def test_export_jsonl_and_csv_share_the_contract(
 
 
 def test_lookup_finds_a_researcher_by_surname(
-    seeded: Path, capsys: pytest.CaptureFixture[str]
+    seeded: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--db", str(seeded), "lookup", "song", "--limit", "3")
+    code, out, _ = run(capsys, "--db", seeded, "lookup", "song", "--limit", "3")
     assert code == 0
     first = out.splitlines()[0]
     assert "Yang Song" in first and "person" in first
     assert "Meta Superintelligence Labs" in first
-    code, out, _ = run(capsys, "--db", str(seeded), "lookup", "Superintelligence")
+    code, out, _ = run(capsys, "--db", seeded, "lookup", "Superintelligence")
     assert "Meta Superintelligence Labs" in out.splitlines()[0]
+
+
+def test_lookup_shows_the_references_other_commands_take(
+    seeded: str, database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person's uid (its cluster root's) and an organisation's key, never a row id."""
+    from sqlmodel import col, select
+
+    from movesboard.models.tables import Person
+
+    _, out, _ = run(capsys, "--db", seeded, "lookup", "Yang Song", "--limit", "1")
+    with database.session() as session:
+        [root] = session.exec(
+            select(Person).where(Person.name == "Yang Song", col(Person.merged_into_id).is_(None))
+        ).all()
+    assert re.match(rf" *[\d.]+  person  {root.uid}  Yang Song  ", out)
+    _, out, _ = run(capsys, "--db", seeded, "lookup", "Meta Superintelligence Labs")
+    line = out.splitlines()[0]
+    assert re.match(r" *[\d.]+  org +'meta superintelligence labs'  Meta Superintelligence", line)
+    assert "#" not in out
 
 
 def test_an_unreachable_database_is_a_one_line_error(
