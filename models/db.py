@@ -178,11 +178,15 @@ class Database:
         """One unit of work: committed when the block ends, rolled back if it raises."""
         from sqlmodel import Session
 
+        from . import changes
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
+                changes.log_noted(session)  # last: numbered in commit order
                 session.commit()
             except BaseException:
+                changes.forget_noted(session)
                 session.rollback()
                 raise
 

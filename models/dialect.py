@@ -63,3 +63,24 @@ def lock_names(session: Session, keys: Iterable[str]) -> None:
             text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
             {"space": NAME_LOCKS, "key": key},
         )
+
+
+# Namespace of the change log's lock (see models/changes.py); key 0.
+CHANGE_LOCK = 2
+
+
+def lock_change_log(session: Session) -> None:
+    """Hold the change log until this transaction ends, so the next writer's
+    change is numbered after this one is visible. SQLite's writers take turns
+    already: nothing to do there."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:space, 0)"), {"space": CHANGE_LOCK})
+
+
+def notify(session: Session, channel: str, payload: str) -> None:
+    """Tell PostgreSQL listeners on `channel`, at commit (never if it rolls back).
+    SQLite has no listeners: its readers poll."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"), {"channel": channel, "payload": payload}
+        )

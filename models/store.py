@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from . import repeats
+from . import changes, repeats
 from .alias_index import AliasIndex
 from .dialect import lock_names
 from .identity import ArticleContext, Resolver, uid
@@ -100,6 +100,7 @@ def store_article(
     )
     session.add(article)
     session.flush()
+    changes.note(session, changes.ChangeKind.ARTICLE, article.id)
     return store_facts(session, article, extraction, names)
 
 

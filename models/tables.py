@@ -267,4 +267,27 @@ class Decision(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
+class Change(SQLModel, table=True):
+    """One committed write, numbered in commit order: what open dashboards read.
+
+    Writers add a row as the last statement of their transaction, holding a
+    lock until it commits (models/changes.py), so a reader that has seen
+    change N has seen every change before it, however the writers' other ids
+    interleave (issue 12: a move committed late with a lower id was missed).
+    Append-only; ids are never reused (AUTOINCREMENT on SQLite).
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        CheckConstraint("kind IN ('article', 'decision', 'rebuild')", name="change_kind"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=8)
+    # No foreign key: the log outlives what it names (a rebuild re-creates rows).
+    article_id: int | None = None
+    committed_at: dt.datetime = Field(default_factory=utcnow)
+
+
 metadata = SQLModel.metadata

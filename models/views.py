@@ -12,9 +12,10 @@ moves with no date at all last.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, text, tuple_
+from sqlalchemy import func, or_, tuple_
 from sqlmodel import Session, col, select
 
 from . import decisions
@@ -119,17 +120,18 @@ def _narrow_page(
     return _to_move_rows(session, statement)
 
 
-def latest_move_id(session: Session) -> int:
-    """The newest move's id: cheap (the primary key's last entry), polled every second."""
-    return session.exec(text("SELECT coalesce(max(id), 0) FROM move")).one()[0]  # type: ignore[call-overload]
-
-
-def moves_after(
-    session: Session, where: TimelineFilter, after_id: int, *, limit: int = 500
+def moves_of_articles(
+    session: Session, where: TimelineFilter, article_ids: Sequence[int]
 ) -> list[MoveRow]:
-    """Moves stored after `after_id` that pass the filter, newest first."""
-    statement = _filtered(_move_rows().where(Move.id > after_id), where, None)
-    rows = _to_move_rows(session, statement.order_by(col(Move.id)).limit(limit))
+    """The moves these articles reported that pass the filter, newest first.
+
+    The live timeline reads new moves by the articles the change log names
+    (models/changes.py), not by id: ids from concurrent writers are not in
+    commit order."""
+    if not article_ids:
+        return []
+    statement = _filtered(_move_rows().where(col(Move.article_id).in_(article_ids)), where, None)
+    rows = _to_move_rows(session, statement.order_by(col(Move.id)))
     return sorted(rows, key=sort_key, reverse=True)
 
 

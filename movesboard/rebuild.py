@@ -32,7 +32,7 @@ def rebuild(database: Database) -> RebuildSummary:
     from sqlmodel import select
 
     from movesboard.extract import extract
-    from movesboard.models import alias_index, decisions, queries
+    from movesboard.models import alias_index, changes, decisions, queries
     from movesboard.models.store import store_facts
     from movesboard.models.tables import (
         Alias,
@@ -70,6 +70,7 @@ def rebuild(database: Database) -> RebuildSummary:
             )
             store_facts(session, article, extraction, names)
         applied = decisions.replay(session)
+        changes.note(session, changes.ChangeKind.REBUILD)  # open dashboards reload
         totals = queries.totals(session)
     alias_index.forget(database.url)
     return RebuildSummary(len(articles), totals.moves, totals.people, applied)

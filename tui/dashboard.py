@@ -25,10 +25,12 @@ from .text import DIM, plain
 from .timeline_pane import TimelinePane
 
 if TYPE_CHECKING:
+    from movesboard.models.changes import ChangeBatch
     from movesboard.models.queries import Totals
 
     from .app import MovesboardApp
     from .data import Overview
+    from .live import Follower
 
 
 class StatusLine(Static):
@@ -91,6 +93,7 @@ class DashboardScreen(Screen[None]):
         super().__init__(classes=classes)
         self._seed_reported = False
         self._heap_frozen = False
+        self._follower: Follower | None = None
 
     @property
     def movesboard(self) -> MovesboardApp:
@@ -129,7 +132,39 @@ class DashboardScreen(Screen[None]):
 
         self.app.push_screen(IngestScreen())
 
-    def on_timeline_pane_arrived(self) -> None:
+    # ------------------------------------------------------------ live
+
+    def follow_changes(self, after_id: int) -> None:
+        """Hear what other writers commit from now on (a reload starts over)."""
+        from .live import Follower
+
+        if self._follower is not None:
+            self._follower.stop()
+        app = self.movesboard
+        self._follower = Follower(
+            app.data,
+            after_id,
+            deliver=lambda batch: app.call_from_thread(self.changed, batch),
+            warn=lambda error: app.log.warning("live updates", error),
+        )
+        self._follower.start()
+
+    def on_unmount(self) -> None:
+        if self._follower is not None:
+            self._follower.stop()
+
+    def changed(self, batch: ChangeBatch) -> None:
+        """Every pane follows: new moves merge into the timeline, the rest re-read in place."""
+        if batch.rebuilt:
+            self.load()
+            return
+        timeline = self.query_one(TimelinePane)
+        timeline.stored(batch.article_ids)
+        if batch.decided:
+            timeline.follow()
+        for pane in self.query(Pane):
+            if not isinstance(pane, TimelinePane):
+                pane.follow()
         self.recount()
 
     @work(thread=True, exclusive=True, group="totals", exit_on_error=False)
@@ -182,4 +217,5 @@ class DashboardScreen(Screen[None]):
         self.query_one(ArticlesPane).show(overview.articles)
         self.query_one(PeoplePane).show(overview.people)
         self.query_one(CompaniesPane).show(overview.organizations)
-        self.query_one(TimelinePane).start(overview.timeline, overview.latest_move_id)
+        self.query_one(TimelinePane).start(overview.timeline)
+        self.follow_changes(overview.latest_change_id)

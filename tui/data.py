@@ -9,11 +9,12 @@ to hand to the UI thread.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from movesboard.models.changes import ChangeBatch, Waiter
     from movesboard.models.db import Database
     from movesboard.models.decisions import Decision
     from movesboard.models.lookup import LookupHit
@@ -49,7 +50,7 @@ class Overview:
     people: list[PersonRow]
     organizations: list[OrganizationRow]
     timeline: list[MoveRow]
-    latest_move_id: int  # the live timeline shows moves stored after this one
+    latest_change_id: int  # live updates read the changes committed after this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +110,12 @@ class DataSource:
         where: TimelineFilter | None = None,
         progress: Callable[[str], None] | None = None,
     ) -> Overview:
-        from movesboard.models import queries, views
+        from movesboard.models import changes, queries, views
 
         database = self.open(progress)
         with database.session() as session:
-            latest = views.latest_move_id(session)  # first: a move stored meanwhile is polled
+            # First: what is committed while the pages are read comes live after.
+            latest = changes.latest_id(session)
             return Overview(
                 location=self.location,
                 totals=queries.totals(session),
@@ -121,7 +123,7 @@ class DataSource:
                 people=queries.people(session, limit=PEEK),
                 organizations=queries.organizations(session, limit=PEEK),
                 timeline=views.timeline_page(session, where or views.TimelineFilter(), limit=PEEK),
-                latest_move_id=latest,
+                latest_change_id=latest,
             )
 
     def totals(self) -> Totals:
@@ -130,43 +132,59 @@ class DataSource:
         with self.open().session() as session:
             return queries.totals(session)
 
-    def articles(self, offset: int) -> list[ArticleRow]:
+    def articles(self, offset: int, limit: int = PEEK) -> list[ArticleRow]:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.articles(session, limit=PEEK, offset=offset)
+            return queries.articles(session, limit=limit, offset=offset)
 
-    def people(self, offset: int) -> list[PersonRow]:
+    def people(self, offset: int, limit: int = PEEK) -> list[PersonRow]:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.people(session, limit=PEEK, offset=offset)
+            return queries.people(session, limit=limit, offset=offset)
 
-    def organizations(self, offset: int) -> list[OrganizationRow]:
+    def organizations(self, offset: int, limit: int = PEEK) -> list[OrganizationRow]:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.organizations(session, limit=PEEK, offset=offset)
+            return queries.organizations(session, limit=limit, offset=offset)
 
     # ------------------------------------------------------------ timeline
 
-    def timeline(self, where: TimelineFilter, after: SortKey | None = None) -> list[MoveRow]:
+    def timeline(
+        self, where: TimelineFilter, after: SortKey | None = None, limit: int = PEEK
+    ) -> list[MoveRow]:
         from movesboard.models import views
 
         with self.open().session() as session:
-            return views.timeline_page(session, where, after=after, limit=PEEK)
+            return views.timeline_page(session, where, after=after, limit=limit)
 
-    def latest_move_id(self) -> int:
+    def moves_of_articles(self, where: TimelineFilter, article_ids: Sequence[int]) -> list[MoveRow]:
         from movesboard.models import views
 
         with self.open().session() as session:
-            return views.latest_move_id(session)
+            return views.moves_of_articles(session, where, article_ids)
 
-    def moves_after(self, where: TimelineFilter, move_id: int) -> list[MoveRow]:
-        from movesboard.models import views
+    # ------------------------------------------------------------ live
+
+    def latest_change_id(self) -> int:
+        from movesboard.models import changes
 
         with self.open().session() as session:
-            return views.moves_after(session, where, move_id, limit=PAGE)
+            return changes.latest_id(session)
+
+    def changes_since(self, change_id: int) -> ChangeBatch:
+        from movesboard.models import changes
+
+        with self.open().session() as session:
+            return changes.since(session, change_id)
+
+    def waiter(self) -> Waiter:
+        """How to hear of changes: LISTEN on PostgreSQL, a poll on SQLite."""
+        from movesboard.models import changes
+
+        return changes.waiter(self.open().url)
 
     def find(self, query: str, kind: str) -> LookupHit | None:
         """The best person or organisation for a name typed in a filter."""
@@ -190,7 +208,8 @@ class DataSource:
         from movesboard.models import decisions
 
         with self.open().session() as session:
-            decisions.set_move_status(session, decisions.find_move(session, str(move_id)), status)
+            # The row the user is on, by its row id: this process read it.
+            decisions.set_move_status(session, decisions.find_move(session, f"#{move_id}"), status)
 
     def judge(self, case: MergeCase, kind: str) -> None:
         """same | different | unsure, about a suggested merge."""

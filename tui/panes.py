@@ -95,6 +95,26 @@ class Pane(RowList, Generic[Item]):
         self.extend(self.to_rows(items[:PAGE]))
         self.refresh_title()
 
+    def follow(self) -> None:
+        """Read the loaded rows again (someone changed the data), the cursor and the
+        view staying on the rows they were on."""
+        self._refetch(max(self.row_count, PAGE) + 1)
+
+    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
+    def _refetch(self, count: int) -> None:
+        app = self.movesboard
+        try:
+            items = self.refetch(app.data, count)
+        except Exception as error:  # a busy or vanished database: the next change retries
+            app.log.warning(f"{self.TITLE}: live update failed", error)
+            return
+        app.call_from_thread(self.refetched, items, count)
+
+    def refetched(self, items: Sequence[Item], count: int) -> None:
+        self.exhausted = len(items) < count  # `count` is one more than is shown
+        self.replace(self.to_rows(items[: count - 1]))
+        self.refresh_title()
+
     def copy_text(self) -> str | None:
         current = self.current
         return self.describe(current.value) if current is not None else None
@@ -107,6 +127,10 @@ class Pane(RowList, Generic[Item]):
 
     def fetch(self, data: DataSource, loaded: int, last: Item) -> Sequence[Item]:
         """The page after `last` (the `loaded`-th row); runs in a worker thread."""
+        raise NotImplementedError
+
+    def refetch(self, data: DataSource, count: int) -> Sequence[Item]:
+        """The first `count` items, read again for a live update; in a worker thread."""
         raise NotImplementedError
 
     def key(self, item: Item) -> Hashable:
@@ -138,6 +162,9 @@ class ArticlesPane(Pane["ArticleRow"]):
     def fetch(self, data: DataSource, loaded: int, last: ArticleRow) -> Sequence[ArticleRow]:
         return data.articles(offset=loaded)
 
+    def refetch(self, data: DataSource, count: int) -> Sequence[ArticleRow]:
+        return data.articles(offset=0, limit=count)
+
     def cells(self, row: ArticleRow) -> tuple[Text, ...]:
         return (_date(row.published), plain(row.language, DIM), plain(row.title), _count(row.moves))
 
@@ -152,6 +179,9 @@ class PeoplePane(Pane["PersonRow"]):
 
     def fetch(self, data: DataSource, loaded: int, last: PersonRow) -> Sequence[PersonRow]:
         return data.people(offset=loaded)
+
+    def refetch(self, data: DataSource, count: int) -> Sequence[PersonRow]:
+        return data.people(offset=0, limit=count)
 
     def cells(self, row: PersonRow) -> tuple[Text, ...]:
         where = plain(row.organization or "—", "" if row.organization else DIM)
@@ -170,6 +200,9 @@ class CompaniesPane(Pane["OrganizationRow"]):
         self, data: DataSource, loaded: int, last: OrganizationRow
     ) -> Sequence[OrganizationRow]:
         return data.organizations(offset=loaded)
+
+    def refetch(self, data: DataSource, count: int) -> Sequence[OrganizationRow]:
+        return data.organizations(offset=0, limit=count)
 
     def cells(self, row: OrganizationRow) -> tuple[Text, ...]:
         return (

@@ -1,9 +1,9 @@
 """The live timeline: moves newest first, grouped by month, filterable, paged by keyset.
 
-Live: every second a thread worker asks for the newest move id (one index
-lookup); only when it grew are the new rows fetched and merged in, marked
-with a dot, the cursor staying on the move it was on. A tick is skipped while
-the previous one still runs, so polls never overlap.
+Live: when the dashboard hears that articles were stored (tui/live.py), their
+moves are read through the filter and merged in, marked with a dot, the
+cursor staying on the move it was on; after a decision the loaded rows are
+read again in place.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import work
 from textual.binding import Binding, BindingType
-from textual.message import Message
 
-from .data import PAGE
 from .messages import OpenTarget, Target
 from .panes import Pane, move_summary, when
 from .rowlist import Row
@@ -28,8 +26,6 @@ if TYPE_CHECKING:
 
     from .data import DataSource
     from .filter_screen import FilterForm
-
-POLL_SECONDS = 1.0
 
 
 class TimelinePane(Pane["MoveRow"]):
@@ -44,28 +40,19 @@ class TimelinePane(Pane["MoveRow"]):
         Binding("F", "clear_filter", "Clear filter", key_display="F"),
     ]
 
-    class Arrived(Message):
-        """New moves were stored (by anyone): the header's totals are stale."""
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.where: TimelineFilter | None = None  # None until the data layer is loaded
         self.form: FilterForm | None = None  # what the filter screen last applied
         self.described = ""  # the filter in words, for the title
-        self.latest_id: int | None = None  # newest move seen; None: not polling yet
-        self.fresh: set[int] = set()
-        self._polling = False
+        self.fresh: set[int] = set()  # ids of moves that arrived live: marked with a dot
 
-    def on_mount(self) -> None:
-        self.set_interval(POLL_SECONDS, self.poll)
-
-    def start(self, rows: Sequence[MoveRow], latest_id: int) -> None:
-        """The first page from the overview; live updates start from `latest_id`."""
+    def start(self, rows: Sequence[MoveRow]) -> None:
+        """The first page, from the overview."""
         from movesboard.models.views import TimelineFilter
 
         if self.where is None:
             self.where = TimelineFilter()
-        self.latest_id = latest_id
         self.show(rows)
 
     def key(self, item: MoveRow) -> Hashable:
@@ -108,34 +95,33 @@ class TimelinePane(Pane["MoveRow"]):
 
     # ------------------------------------------------------------ live
 
-    def poll(self) -> None:
-        if self._polling or self.latest_id is None or self.where is None:
-            return
-        self._polling = True
-        self.check(self.latest_id, self.where)
+    def refetch(self, data: DataSource, count: int) -> Sequence[MoveRow]:
+        assert self.where is not None
+        return data.timeline(self.where, None, limit=count)
 
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
-    def check(self, latest_id: int, where: TimelineFilter) -> None:
+    def stored(self, article_ids: Sequence[int]) -> None:
+        """These articles were stored (by anyone): merge in their moves."""
+        if self.where is not None and article_ids:
+            self._read_stored(self.where, tuple(article_ids))
+
+    @work(thread=True, group="stored", exit_on_error=False)
+    def _read_stored(self, where: TimelineFilter, article_ids: tuple[int, ...]) -> None:
         app = self.movesboard
         try:
-            newest = app.data.latest_move_id()
-            if newest > latest_id:
-                rows = app.data.moves_after(where, latest_id)
-                # More than a page arrived: take the rest on the next tick.
-                seen = max(row.id for row in rows) if len(rows) == PAGE else newest
-                app.call_from_thread(self.arrived, where, seen, rows)
-        except Exception as error:  # a locked or vanished file: try again next tick
-            app.log.warning("timeline poll failed", error)
-        finally:
-            app.call_from_thread(setattr, self, "_polling", False)
+            moves = app.data.moves_of_articles(where, article_ids)
+        except Exception as error:  # a busy or vanished database: the next change retries
+            app.log.warning("timeline: live update failed", error)
+            return
+        app.call_from_thread(self.arrived, where, article_ids, moves)
 
-    def arrived(self, where: TimelineFilter, latest_id: int, moves: list[MoveRow]) -> None:
+    def arrived(
+        self, where: TimelineFilter, article_ids: tuple[int, ...], moves: list[MoveRow]
+    ) -> None:
         from movesboard.models.views import newer, sort_key
 
-        if where != self.where:
-            return  # the filter changed meanwhile; the reload covers these
-        self.latest_id = latest_id
-        self.post_message(self.Arrived())
+        if where != self.where:  # the filter changed meanwhile: read them through it
+            self.stored(article_ids)
+            return
         loaded = [row.value for row in self.rows]
         known = {move.id for move in loaded}
         bottom = sort_key(loaded[-1]) if loaded else None
@@ -178,14 +164,11 @@ class TimelinePane(Pane["MoveRow"]):
         app = self.movesboard
         with app.reporting_errors("Could not filter the timeline"):
             where, described = form.resolve(app.data)
-            latest = app.data.latest_move_id()
             rows = app.data.timeline(where)
-            app.call_from_thread(self.refiltered, where, described, latest, rows)
+            app.call_from_thread(self.refiltered, where, described, rows)
 
-    def refiltered(
-        self, where: TimelineFilter, described: str, latest: int, rows: list[MoveRow]
-    ) -> None:
-        self.where, self.described, self.latest_id = where, described, latest
+    def refiltered(self, where: TimelineFilter, described: str, rows: list[MoveRow]) -> None:
+        self.where, self.described = where, described
         self.fresh.clear()
         self.show(rows, keep_place=False)
         self.focus()
