@@ -8,6 +8,8 @@ nothing a user decided is lost. Applying a decision twice changes nothing.
 
 from __future__ import annotations
 
+import getpass
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,7 +17,8 @@ from dataclasses import dataclass
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
-from . import repeats, ties
+from . import changes, repeats, ties
+from .dialect import database_role
 from .identity import uid
 from .names import fold, organization_key, person_key
 from .queries import cluster_atoms
@@ -536,5 +539,32 @@ def _record(
     *,
     value: str | None = None,
 ) -> None:
-    session.add(Decision(kind=kind, subject=subject, a_ref=a_ref, b_ref=b_ref, value=value))
+    session.add(
+        Decision(
+            kind=kind,
+            subject=subject,
+            a_ref=a_ref,
+            b_ref=b_ref,
+            value=value,
+            decided_by=decider(session),
+        )
+    )
     session.flush()
+    changes.note(session, changes.ChangeKind.DECISION)  # open dashboards re-read
+
+
+def decider(session: Session) -> str:
+    """Who is deciding: the config's `user`, else the database role on
+    PostgreSQL (what a team's server knows people by), else the OS user."""
+    from movesboard.config import load_config
+
+    configured = load_config().user
+    if configured:
+        return configured
+    role = database_role(session)
+    if role is not None:
+        return role
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container's)
+        return f"uid {os.getuid()}"

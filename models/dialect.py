@@ -84,3 +84,10 @@ def notify(session: Session, channel: str, payload: str) -> None:
         session.execute(
             text("SELECT pg_notify(:channel, :payload)"), {"channel": channel, "payload": payload}
         )
+
+
+def database_role(session: Session) -> str | None:
+    """The role this session logged in as (PostgreSQL); SQLite has no roles."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return str(session.execute(text("SELECT current_user")).scalar_one())

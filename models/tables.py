@@ -264,6 +264,10 @@ class Decision(SQLModel, table=True):
     value: str | None = None
     score: float | None = None  # a machine suggestion's confidence, 0..100
     actor: str = Field(default="user", max_length=8)  # user | machine
+    # Who decided (a user's decisions): the config's `user`, else the database
+    # role on PostgreSQL, else the OS user. None on machine suggestions and on
+    # decisions made before this was recorded.
+    decided_by: str | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 

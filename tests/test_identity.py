@@ -215,7 +215,7 @@ def test_rename_parent_and_move_status_survive_rebuild(
         meta = decisions.find_organization(session, "Scale AI")
         decisions.set_parent(session, child, meta)
         move = queries.timeline(session)[0]
-        decisions.set_move_status(session, decisions.find_move(session, str(move.id)), "rejected")
+        decisions.set_move_status(session, decisions.find_move(session, f"#{move.id}"), "rejected")
     rebuild(database)
     with database.session() as session:
         assert [p.name for p in queries.people(session)] == ["Alex Wang"]
@@ -328,7 +328,7 @@ def test_undo_reverses_a_merge_and_a_move_judgement_also_after_rebuild(
         suggestion = decisions.pending_suggestions(session)[0]
         decisions.judge_pair(session, suggestion.candidate, suggestion.atom, "same")
         move = queries.timeline(session)[0]
-        decisions.set_move_status(session, decisions.find_move(session, str(move.id)), "rejected")
+        decisions.set_move_status(session, decisions.find_move(session, f"#{move.id}"), "rejected")
     assert people(database) == {"Wei Chen": 1}
     with database.session() as session:
         assert "reject" in decisions.undo(session, decisions.last_user_decision(session).id)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from movesboard.models.changes import ChangeBatch, Waiter
     from movesboard.models.db import Database
     from movesboard.models.decisions import Decision
+    from movesboard.models.history import DecisionRow
     from movesboard.models.lookup import LookupHit
     from movesboard.models.queries import (
         ArticleDetail,
@@ -224,6 +225,13 @@ class DataSource:
                 for uid in (case.atom_uid, case.candidate_uid)
             )
             decisions.judge_pair(session, candidate, atom, kind)
+
+    def history(self, limit: int) -> list[DecisionRow]:
+        """The latest user decisions, with who made them."""
+        from movesboard.models.history import history
+
+        with self.open().session() as session:
+            return history(session, limit=limit)
 
     def undo(self) -> str | None:
         """Undo the newest user decision; a description of it, or None when there is none."""

@@ -26,10 +26,14 @@ from .panes import move_summary, when
 from .text import DIM, plain
 
 if TYPE_CHECKING:
+    from movesboard.models.history import DecisionRow
     from movesboard.models.queries import MoveRow
     from movesboard.models.views import MergeCase, Side
 
     from .app import MovesboardApp
+
+
+HISTORY_ROWS = 4  # the latest decisions under the queue: who did what, for a team
 
 
 class ReviewScreen(Screen[None]):
@@ -59,6 +63,7 @@ class ReviewScreen(Screen[None]):
                 yield Static(id="left-body", markup=False)
             with VerticalScroll(id="right", classes="side"):
                 yield Static(id="right-body", markup=False)
+        yield Static(id="history", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,6 +79,14 @@ class ReviewScreen(Screen[None]):
         with app.reporting_errors("Could not load the review queue"):
             moves, merges = app.data.review()
             app.call_from_thread(self.show, [*moves, *merges])
+        self.load_history()
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def load_history(self) -> None:
+        app = self.movesboard
+        with app.reporting_errors("Could not read the decisions"):
+            rows = app.data.history(HISTORY_ROWS)
+            app.call_from_thread(self.query_one("#history", Static).update, history(rows))
 
     def show(self, items: list[MoveRow | MergeCase]) -> None:
         self.items = items
@@ -150,6 +163,7 @@ class ReviewScreen(Screen[None]):
         if self.current is item:
             self.advance(drop=True)
         self.notify(f"{verdict}ed; u undoes", timeout=2)
+        self.load_history()
 
     @work(thread=True, exclusive=True, group="decide", exit_on_error=False)
     def action_undo(self) -> None:
@@ -159,6 +173,7 @@ class ReviewScreen(Screen[None]):
             app.call_from_thread(self.notify, undone or "Nothing to undo", timeout=3, markup=False)
             moves, merges = app.data.review()
             app.call_from_thread(self.show, [*moves, *merges])
+        self.load_history()
 
     def copy_text(self) -> str | None:
         from movesboard.models.views import MergeCase
@@ -177,6 +192,21 @@ class ReviewScreen(Screen[None]):
         if item is not None:
             person = item.candidate.person_id if isinstance(item, MergeCase) else item.person_id
             self.post_message(OpenTarget(Target("person", person)))
+
+
+def history(rows: list[DecisionRow]) -> RenderableType:
+    """The latest decisions, one line each: when, who, what (struck out when undone)."""
+    if not rows:
+        return muted("No decisions yet.")
+    table = grid(16, 12, 0)
+    for row in rows:
+        what = plain(row.text, "strike dim" if row.undone else "")
+        table.add_row(
+            muted(f"{row.decided_at.astimezone():%Y-%m-%d %H:%M}"),
+            plain(row.decided_by or "unrecorded", "bold" if row.decided_by else DIM),
+            what,
+        )
+    return Group(muted("Recent decisions"), table)
 
 
 def evidence(move: MoveRow) -> RenderableType:

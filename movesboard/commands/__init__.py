@@ -21,9 +21,23 @@ class Command(Protocol):
 
 
 def all_commands() -> list[Command]:
-    from . import config, eval, export, ingest, lookup, moves, orgs, people, rebuild, review, watch
+    from . import (
+        config,
+        decisions,
+        eval,
+        export,
+        ingest,
+        lookup,
+        moves,
+        orgs,
+        people,
+        rebuild,
+        review,
+        watch,
+    )
 
-    return [ingest, watch, export, lookup, people, orgs, moves, review, rebuild, eval, config]  # type: ignore[list-item]
+    commands = [ingest, watch, export, lookup, people, orgs, moves, review, decisions, rebuild]
+    return [*commands, eval, config]  # type: ignore[list-item]
 
 
 def open_database(db: str | None):  # type: ignore[no-untyped-def]
