@@ -9,6 +9,7 @@ dashboard can paint before SQLAlchemy is even imported.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,7 +41,7 @@ def resolve_url(db: str | None = None) -> str:
     file; plain paths become SQLite URLs. A bad config file raises ConfigError."""
     chosen = db or os.environ.get(ENV_VAR) or load_config().db or str(default_db_path())
     if "://" in chosen:
-        return _with_driver(chosen)
+        return _checked(_with_driver(chosen))
     path = Path(chosen).expanduser().resolve()
     return f"sqlite:///{path}"
 
@@ -54,6 +55,22 @@ def _with_driver(url: str) -> str:
     for bare in _BARE_POSTGRES:
         if url.startswith(bare):
             return "postgresql+psycopg://" + url.removeprefix(bare)
+    return url
+
+
+def _checked(url: str) -> str:
+    """`url` when SQLAlchemy can parse it; else DatabaseError, one line that
+    shows only the scheme (the rest may hold a password)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(url)
+    except (ArgumentError, ValueError) as error:  # a bad port is a bare ValueError
+        scheme = url.split("://", 1)[0]
+        shown = f" ({scheme}://…)" if re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme) else ""
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise DatabaseError(f"not a usable database URL{shown}: {reason}") from None
     return url
 
 

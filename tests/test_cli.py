@@ -218,3 +218,16 @@ def test_an_unreachable_database_is_a_one_line_error(
     code, out, err = run(capsys, "--db", "postgresql://nobody@127.0.0.1:1/none", "export", "moves")
     assert code == 2 and out == ""
     assert err.startswith("movesboard: database error:")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://alice:s3cr3t@127.0.0.1:notaport/team", "post gres:/alice:s3cr3t@x://y"],
+)
+def test_an_unparsable_url_is_a_one_line_error_without_its_password(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--db", url, "export", "moves")
+    assert code == 2 and out == ""
+    assert err.startswith("movesboard: database error: not a usable database URL")
+    assert len(err.strip().splitlines()) == 1 and "s3cr3t" not in err

@@ -58,7 +58,7 @@ def _db_setting(db: str | None, config: Config) -> tuple[str, str]:
     """The database in force, password hidden, and where it was chosen.
 
     The order is resolve_url's; tests check both say the same."""
-    from movesboard.models.db import ENV_VAR, resolve_url
+    from movesboard.models.db import ENV_VAR, DatabaseError, resolve_url
 
     if db:
         source = "from --db"
@@ -68,7 +68,10 @@ def _db_setting(db: str | None, config: Config) -> tuple[str, str]:
         source = f"from {config.path}"
     else:
         source = "default: movesboard.db in the user data directory"
-    return _hidden(resolve_url(db)), source
+    try:
+        return _hidden(resolve_url(db)), source
+    except DatabaseError as error:  # unparsable: the error shows only the scheme
+        return str(error), source
 
 
 def _hidden(url: str) -> str:
