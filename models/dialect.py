@@ -91,3 +91,11 @@ def database_role(session: Session) -> str | None:
     if session.get_bind().dialect.name != "postgresql":
         return None
     return str(session.execute(text("SELECT current_user")).scalar_one())
+
+
+def may_store_articles(session: Session) -> bool:
+    """Whether this role may add articles: a read-only team member's dashboard
+    must not try to seed an empty database. SQLite: whoever opens the file."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(session.execute(text("SELECT has_table_privilege('article', 'INSERT')")).scalar())

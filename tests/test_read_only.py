@@ -181,6 +181,22 @@ async def test_a_select_only_role_browses_the_dashboard(
     assert writes_in(statements) == []
 
 
+@sync
+async def test_a_select_only_role_does_not_seed_an_empty_database(
+    postgres: Database, read_only: Callable[[str], str]
+) -> None:
+    """An empty team database opened by a reader: empty panes, no attempt to
+    seed it (which would fail with "permission denied" on every article)."""
+    url = read_only(postgres.url)
+    app = MovesboardApp(db=url, seed=True)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        shown = [n.message for n in app._notifications]
+        assert shown == []
+        assert app.screen.query_one(PeoplePane).row_count == 0
+    assert app.data.seeded is None
+
+
 def test_a_select_only_role_is_told_the_schema_needs_an_upgrade(
     behind: str,
     read_only: Callable[[str], str],

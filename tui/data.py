@@ -87,11 +87,12 @@ class DataSource:
             if self._database is None:
                 from movesboard.models import queries
                 from movesboard.models.db import Database
+                from movesboard.models.dialect import may_store_articles
 
                 database = Database.open(self.db)
                 if self.seed:
                     with database.session() as session:
-                        empty = queries.is_empty(session)
+                        empty = queries.is_empty(session) and may_store_articles(session)
                     if empty:
                         from movesboard.pipeline import seed
 
