@@ -22,17 +22,17 @@ SEED_MOVES = {
 
 
 @pytest.fixture
-def seeded_db(db_path: Path) -> Database:
-    database = Database.open(str(db_path))
+def seeded_db(database: Database) -> Database:
+    """Seeded, on SQLite and on PostgreSQL."""
     summary = seed(database)
     assert summary.new == 2 and summary.failed == 0, summary.errors
     return database
 
 
 def test_seed_moves_with_their_evidence(
-    seeded_db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]
+    seeded_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--db", str(db_path), "export", "moves", "--format", "jsonl"]) == 0
+    assert main(["--db", seeded_db.url, "export", "moves", "--format", "jsonl"]) == 0
     moves = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     found = {(m["person"], m["from"], m["to"]) for m in moves}
     assert found >= SEED_MOVES
