@@ -185,3 +185,25 @@ async def test_the_dashboard_reads_a_late_commit_with_a_lower_id(postgres: Datab
         await wait_until(pilot, lambda: timeline.row_count == before + 2)
         text = screen_text(app)
         assert "Noam Brown" in text and "Alexandr Wang" in text
+
+
+@sync
+async def test_a_repeated_report_raises_the_count_live(dashboard_db: Path | str) -> None:
+    app = make_app(dashboard_db)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        timeline = app.screen.query_one(TimelinePane)
+        database = Database.open(str(dashboard_db))
+        await asyncio.to_thread(store_story, database, LATE, "first.txt")
+        await wait_until(pilot, lambda: "Alexandr Wang" in screen_text(app))
+        again = Story(**{**LATE.__dict__, "title": "Another outlet on the same move"})
+        count = timeline.row_count
+        await asyncio.to_thread(store_story, database, again, "second.txt")
+        database.dispose()
+        def reports() -> int:
+            row = next(r for r in timeline.rows if r.value.person == "Alexandr Wang")
+            return int(row.value.reports)
+
+        await wait_until(pilot, lambda: reports() == 2)
+        assert reports() == 2  # shown "×2" (past the Move column's width here)
+        assert timeline.row_count == count  # shown once

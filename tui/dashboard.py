@@ -158,13 +158,11 @@ class DashboardScreen(Screen[None]):
         if batch.rebuilt:
             self.load()
             return
-        timeline = self.query_one(TimelinePane)
-        timeline.stored(batch.article_ids)
-        if batch.decided:
-            timeline.follow()
+        # New moves merge in wherever they fall; the loaded rows are read again
+        # too: a decision changes them, and a repeated report raises a ×N count.
+        self.query_one(TimelinePane).stored(batch.article_ids)
         for pane in self.query(Pane):
-            if not isinstance(pane, TimelinePane):
-                pane.follow()
+            pane.follow()
         self.recount()
 
     @work(thread=True, exclusive=True, group="totals", exit_on_error=False)

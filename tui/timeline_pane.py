@@ -99,6 +99,11 @@ class TimelinePane(Pane["MoveRow"]):
         assert self.where is not None
         return data.timeline(self.where, None, limit=count)
 
+    def refetched(self, items: Sequence[MoveRow], count: int) -> None:
+        known = {row.key for row in self.rows}
+        self.fresh.update(move.id for move in items if move.id not in known)
+        super().refetched(items, count)
+
     def stored(self, article_ids: Sequence[int]) -> None:
         """These articles were stored (by anyone): merge in their moves."""
         if self.where is not None and article_ids:
