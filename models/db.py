@@ -1,7 +1,8 @@
 """Where the data lives and how to open it.
 
-The default is a SQLite file in the platform's user data directory; `--db` or
-`MOVESBOARD_DB` choose another path or any SQLAlchemy URL (PostgreSQL too).
+The database is `--db`, else `MOVESBOARD_DB`, else the config file's `db`
+(movesboard/config.py), else a SQLite file in the platform's user data
+directory; each is a path or any SQLAlchemy URL (PostgreSQL too).
 Nothing here runs at import time: the engine is created on first use, so the
 dashboard can paint before SQLAlchemy is even imported.
 """
