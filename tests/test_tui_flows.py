@@ -170,6 +170,7 @@ async def test_review_accept_reject_and_undo_moves(db: Path) -> None:
         await settle(pilot)
         assert "rejected" in status_of(db, "Yang Song")
         assert "Nothing to review" in screen_text(app)
+        assert "Nothing waits for you" in screen_text(app)  # and why, not a blank pane
         await pilot.press("u")  # the rejection
         await settle(pilot)
         assert "rejected" not in status_of(db, "Yang Song")

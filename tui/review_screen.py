@@ -33,6 +33,24 @@ if TYPE_CHECKING:
     from .app import MovesboardApp
 
 
+def nothing_waits() -> Text:
+    """An empty queue says why it is empty, not two blank panes (issue 13)."""
+    from movesboard.models.views import REVIEW_THRESHOLD
+
+    return Text.assemble(
+        ("Nothing waits for you.\n\n", "bold"),
+        (
+            f"Moves come here when the extractor is less than {REVIEW_THRESHOLD:.0%} sure "
+            "of them, and pairs of people when the resolver thinks they may be one person "
+            "but would not merge them on its own. Everything stored so far was clear "
+            "enough.\n\nAny move can still be confirmed or rejected from the command line "
+            "(movesboard moves confirm|reject UID), and people merged or split "
+            "(movesboard people merge|split).",
+            "dim",
+        ),
+    )
+
+
 HISTORY_ROWS = 4  # the latest decisions under the queue: who did what, for a team
 
 
@@ -101,7 +119,7 @@ class ReviewScreen(Screen[None]):
         left, right = self.query_one("#left"), self.query_one("#right")
         if item is None:
             heading.update(Text("Nothing to review. Escape goes back; u undoes the last decision."))
-            self.query_one("#left-body", Static).update("")
+            self.query_one("#left-body", Static).update(nothing_waits())
             self.query_one("#right-body", Static).update("")
             return
         count = f"{self.position + 1} of {len(self.items)}"
