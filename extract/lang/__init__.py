@@ -41,6 +41,7 @@ _CATEGORIES = (
     "at_prep",
     "role_intro",
     "role_words",
+    "role_possessive",
     "rumour",
     "denial",
     "stay",

@@ -144,5 +144,20 @@ def role(ctx: MoveContext, a: int, b: int, send: int) -> str | None:
         if not ctx.rx["role_words"].search(part.split(None, 1)[-1]):
             break
         kept.append(part)
-    text = " ".join(kept)
+    text = _without_possessives(ctx, " ".join(kept))
     return text if 0 < len(text.split()) <= 8 else None
+
+
+def _without_possessives(ctx: MoveContext, text: str) -> str:
+    """ "our chief scientist", "ilmuwan utama kami": the title without the
+    speaker's possessive at either edge (a pack's `role_possessive`)."""
+    possessive = ctx.rx["role_possessive"]
+    first = possessive.match(text)
+    if first and text[first.end() : first.end() + 1] == " ":
+        text = text[first.end() + 1 :]
+    last = next(
+        (m for m in possessive.finditer(text) if m.end() == len(text)), None
+    )  # a possessive that closes the role
+    if last and last.start() > 0 and text[last.start() - 1] == " ":
+        text = text[: last.start() - 1]
+    return text

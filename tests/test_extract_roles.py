@@ -1,0 +1,70 @@
+"""A role is the title alone: a speaker's possessive at its edge ("our chief
+scientist", "ilmuwan utama kami") is not part of it, in every pack (issue 13).
+Each language has a sentence the rule handles and a near-miss it must leave."""
+
+from __future__ import annotations
+
+import pytest
+
+from movesboard.extract import extract
+
+CASES = [
+    ("en", "Jane Doe joined Acme AI as our chief scientist in March 2025.", "chief scientist"),
+    (
+        "en",
+        "Jane Doe joined Acme AI as head of Ourania Labs in March 2025.",
+        "head of Ourania Labs",
+    ),
+    (
+        "id",
+        "Budi Santoso bergabung dengan Nusantara AI sebagai kepala riset kami pada Maret 2025.",
+        "kepala riset",
+    ),
+    (
+        "id",
+        "Budi Santoso bergabung dengan Nusantara AI sebagai ilmuwan utama mereka.",
+        "ilmuwan utama",
+    ),
+    (
+        "id",
+        "Budi Santoso bergabung dengan Nusantara AI sebagai kepala Kamitech pada Maret 2025.",
+        "kepala Kamitech",
+    ),
+    (
+        "de",
+        "Anna Schmidt wechselte zu Acme AI als unsere Chefwissenschaftlerin im März 2025.",
+        "Chefwissenschaftlerin",
+    ),
+    (
+        "fr",
+        "Jeanne Dupont a rejoint Acme AI en tant que notre directrice scientifique en mars 2025.",
+        "directrice scientifique",
+    ),
+    # "en" before a date ends a role; inside a title it does not.
+    (
+        "fr",
+        "Jeanne Dupont a rejoint Acme AI en tant que rédactrice en chef en 2025.",
+        "rédactrice en chef",
+    ),
+    (
+        "es",
+        "Juana Pérez se unió a Acme AI como su directora científica en marzo de 2025.",
+        "directora científica",
+    ),
+    (
+        "it",
+        "Giulia Rossi è entrata in Acme AI come nostra responsabile scientifica nel marzo 2025.",
+        "responsabile scientifica",
+    ),
+    (
+        "pt",
+        "Joana Silva juntou-se à Acme AI como nossa diretora científica em março de 2025.",
+        "diretora científica",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "role"), CASES)
+def test_the_role_is_the_title_alone(language: str, sentence: str, role: str) -> None:
+    moves = extract(sentence, language=language).moves
+    assert [move.role for move in moves] == [role]
