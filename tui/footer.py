@@ -12,9 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+
+# What must stay on screen however narrow the terminal (issue 13): at 80
+# columns the stock footer scrolled these off its right end.
+ESSENTIAL_ACTIONS = frozenset({"quit", "help", "lookup"})
 
 
 class Footer(TextualFooter):
@@ -40,3 +46,24 @@ class Footer(TextualFooter):
     async def _recompose_now(self) -> None:
         self._recompose_pending = False
         await self.recompose()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Too narrow for every key: hide the least essential ones, last first."""
+        keys = list(self.query(FooterKey))
+        for key in keys:
+            key.display = True
+        # Everything that is not a key (the palette hint) keeps its room.
+        room = self.size.width - sum(
+            child.outer_size.width for child in self.children if not isinstance(child, FooterKey)
+        )
+        needed = sum(key.outer_size.width for key in keys)
+        for key in reversed(keys):
+            if needed <= room:
+                break
+            if key.action not in ESSENTIAL_ACTIONS:
+                key.display = False
+                needed -= key.outer_size.width
