@@ -11,6 +11,7 @@ Imported on the dashboard's start-up path: stdlib and platformdirs only.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -132,3 +133,53 @@ def _toml_type(value: object) -> str:
         if isinstance(value, kind):
             return name
     return f"a {type(value).__name__}"  # datetime, date, time
+
+
+# ------------------------------------------------------------------ remembering
+
+
+_TOP_LEVEL_SETTING = r"^\s*{name}\s*="
+_TABLE = re.compile(r"^\s*\[", re.MULTILINE)
+
+
+def remember(name: str, value: str) -> None:
+    """Set a top-level string setting in the config file, keeping the rest of it
+    (comments included) as the user wrote it; the file is replaced whole, so a
+    crash leaves the old one. ConfigError if the file cannot be written."""
+    path = config_path()
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    line = f"{name} = {_toml_string(value)}"
+    setting = re.compile(_TOP_LEVEL_SETTING.format(name=re.escape(name)) + r".*$", re.MULTILINE)
+    first_table = _TABLE.search(text)
+    top = text[: first_table.start()] if first_table else text
+    present = setting.search(top)
+    top = setting.sub(lambda _: line, top, count=1) if present else f"{line}\n{top}"
+    updated = top + (text[first_table.start() :] if first_table else "")
+    try:  # never write a file that would not load
+        _parse(path, tomllib.loads(updated))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML, not changed: {error}") from None
+    _replace(path, updated)
+    load_config.cache_clear()
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string: quotes, backslashes and controls escaped."""
+    escaped = "".join(
+        f"\\u{ord(char):04x}" if ord(char) < 0x20 or char in '"\\' or ord(char) == 0x7F else char
+        for char in value
+    )
+    return f'"{escaped}"'
+
+
+def _replace(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot write: {error.strerror or error}") from None

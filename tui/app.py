@@ -22,6 +22,8 @@ from .data import DataSource, describe_error
 from .messages import Kind, OpenTarget, Target
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from .detail import DetailScreen
 
 
@@ -62,6 +64,42 @@ class MovesboardApp(App[None]):
     def __init__(self, db: str | None = None, seed: bool = True) -> None:
         super().__init__()
         self.data = DataSource(db, seed=seed)
+        self._unknown_theme = self._configured_theme()
+
+    def _configured_theme(self) -> str | None:
+        """Start in the config's theme (what `T` chose last time); its name when unknown."""
+        from movesboard.config import load_config
+
+        theme = load_config().theme
+        if theme is None:
+            return None
+        if theme not in self.available_themes:
+            return theme
+        self.theme = theme
+        return None
+
+    def on_mount(self) -> None:
+        if self._unknown_theme is not None:
+            self.notify(
+                f"No theme called {visible(self._unknown_theme)!r}: using the default",
+                title="Config",
+                severity="warning",
+                markup=False,
+            )
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme chosen with T or the palette is the next start's theme too."""
+        from movesboard.config import ConfigError, load_config, remember
+
+        if load_config().theme == theme.name:
+            return
+        try:
+            remember("theme", theme.name)
+        except ConfigError as error:
+            self.notify(
+                visible(str(error)), title="Theme not saved", severity="warning", markup=False
+            )
 
     def get_default_screen(self) -> DashboardScreen:
         # The dashboard is the base screen, not pushed over a blank one that
