@@ -50,8 +50,9 @@ async def test_panes_show_the_fixture(db: Path) -> None:
         timeline = text[text.index("Timeline (5)") :]
         assert timeline.index("~2025-09-25  Yang Song") < timeline.index("2022         Yang Song")
         assert "July 2025" in timeline  # grouped by month
-        assert "OpenAI → Meta Superintelli" in timeline
-        assert "peneliti utama" in timeline
+        # The move whole; the role, which gives way first, cut (issue 13).
+        assert "OpenAI → Meta Superintelligence Labs" in timeline
+        assert "peneli…" in timeline
 
 
 @sync

@@ -27,7 +27,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-Columns = Sequence[tuple[str, int]]  # label, width (0: takes what is left)
+# label, width (0: takes what is left) and, optionally, the width a column may
+# give up room down to when the flexible one is squeezed (issue 13: "Meta
+# Superintellig…" while a short name had room).
+Columns = Sequence[tuple[str, int] | tuple[str, int, int]]
+# The flexible column's width before the others give up room for it: a move
+# between two long names ("OpenAI → Meta Superintelligence Labs").
+FILL_WANTED = 36
 GAP = 2
 MARK = 2  # the fresh-row marker column
 HEADER = 1  # the column labels' line, above the rows
@@ -104,6 +110,7 @@ class RowList(ScrollView, can_focus=True):
         self.rows: list[Row] = []
         self._base_style = Style()  # set by each paint (render_lines)
         self._content_width = 0
+        self._needed: list[int] = []  # the widest cell of each column (see _layout)
         self._empty_wrapped: tuple[int, list[Text]] = (-1, [])
         self._lines: list[int] = []  # row index per line; -1 - i for the heading of row i
         self._line_of: list[int] = []  # line per row
@@ -154,6 +161,11 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
     def _layout(self) -> None:
+        # The widest cell of each column: what a column may give up is what its cells leave.
+        self._needed = [
+            max((row.cells[i].cell_len for row in self.rows if i < len(row.cells)), default=0)
+            for i in range(len(self.columns))
+        ]
         self._lines, self._line_of = [], []
         group: str | None = None
         for index, row in enumerate(self.rows):
@@ -225,13 +237,30 @@ class RowList(ScrollView, can_focus=True):
     # ------------------------------------------------------------ painting
 
     def widths(self, total: int) -> list[int]:
-        fixed = sum(width for _, width in self.columns)
-        fill = max(8, total - MARK - fixed - GAP * (len(self.columns) - 1) - 1)
-        return [width or fill for _, width in self.columns]
+        """Each column's width in `total` cells: the flexible one takes what is
+        left, and when that is less than its cells need (up to FILL_WANTED), the
+        columns that may shrink give room, the last first: first what their own
+        cells leave unused, then down to their least."""
+        widths = [column[1] for column in self.columns]
+        room = total - MARK - GAP * (len(self.columns) - 1) - 1
+        needed = self._needed or [FILL_WANTED] * len(widths)
+        want = min(FILL_WANTED, max(needed[i] for i, width in enumerate(widths) if not width))
+        floors = (
+            [max(_least(c), needed[i]) for i, c in enumerate(self.columns)],
+            [_least(c) for c in self.columns],
+        )
+        for floor in floors:
+            for index in reversed(range(len(widths))):
+                short = want - (room - sum(widths))
+                if short <= 0:
+                    break
+                widths[index] -= min(short, max(0, widths[index] - floor[index]))
+        fill = max(8, room - sum(widths))
+        return [width or fill for width in widths]
 
     def header(self, total: int) -> Text:
         """The column labels, aligned with the cells."""
-        labels = tuple(Text(label) for label, _ in self.columns)
+        labels = tuple(Text(column[0]) for column in self.columns)
         line = self._cells_line(labels, self.widths(total), "  ")
         line.stylize("bold dim")
         return line
@@ -292,3 +321,8 @@ class RowList(ScrollView, can_focus=True):
         text.stylize_before(base)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, base)
+
+
+def _least(column: tuple[str, int] | tuple[str, int, int]) -> int:
+    """The narrowest a column may become (its width unless it says otherwise)."""
+    return column[2] if len(column) == 3 else column[1]  # type: ignore[misc]

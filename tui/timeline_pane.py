@@ -32,7 +32,8 @@ class TimelinePane(Pane["MoveRow"]):
     """Moves newest first; enter opens the person, `a` the article that reported it."""
 
     TITLE = "Timeline"
-    COLUMNS = (("When", 11), ("Person", 16), ("Move", 0), ("Role", 14))
+    # Short of room, Role gives way first, then Person: the move is the point.
+    COLUMNS = (("When", 11), ("Person", 16, 12), ("Move", 0), ("Role", 14, 6))
     EMPTY = "No moves yet: ingest articles that report people changing jobs"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "open_article", "Source article"),
