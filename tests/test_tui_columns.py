@@ -31,10 +31,10 @@ def test_columns_give_first_what_their_cells_leave_unused() -> None:
     cells = ("2025-07", "Jo Li", "A → B", "chief scientist")
     rows.rows = [Row(1, tuple(Text(cell) for cell in cells))]
     rows._layout()
-    when, person, move, role = rows.widths(78)
+    _, person, move, role = rows.widths(78)
     assert role == 14 and move >= len("A → B")  # a short move takes no room from the role
     long = ("2025-07", "Jo Li", "OpenAI → Meta Superintelligence Labs", "chief scientist")
     rows.rows = [Row(1, tuple(Text(cell) for cell in long))]
     rows._layout()
-    when, person, move, role = rows.widths(78)
+    _, person, move, role = rows.widths(78)
     assert person == 12 and move == FILL_WANTED  # Person's unused cells first, then Role
