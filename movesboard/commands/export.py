@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TextIO
+
+from movesboard.console import warn
 
 from . import open_database
 
@@ -29,11 +33,29 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 def run(db: str | None, args: argparse.Namespace) -> int:
     from movesboard.models import export
 
-    with open_database(db).session() as session:
-        rows = export.records(session, args.kind)
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                export.write(rows, args.kind, args.format, out)
-        else:
-            export.write(rows, args.kind, args.format, sys.stdout)
+    out = sys.stdout
+    if args.output:
+        try:
+            out = _open_output(Path(args.output))
+        except OSError as error:
+            warn(f"error: {args.output}: cannot write ({_reason(error)})")
+            return 1
+    try:
+        with open_database(db).session() as session:
+            export.write(export.records(session, args.kind), args.kind, args.format, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
     return 0
+
+
+def _open_output(path: Path) -> TextIO:
+    """The output file, opened for writing; its missing folders are made first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8", newline="")  # closed by the caller
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        return "a file is in the way of its folder"
+    return error.strerror or "error"
