@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .document import IngestError
+from .encoding import looks_binary
 
 # What stat() says a path is, for the message about a file that is not a regular one.
 _KINDS = (
@@ -88,3 +89,70 @@ def walk_files(folder: Path, on_unreadable: OnUnreadable) -> Iterator[Path]:
         base = Path(directory)
         for name in files:
             yield base / name
+
+
+# What a file named explicitly (a shell glob: `corpus/*`) may be that is no article.
+# Markdown too: in a corpus folder it is the documentation (README.md, FORMAT.md);
+# an article written in Markdown is read once renamed .txt.
+_REFUSED_SUFFIXES = {
+    ".json": "JSON",
+    ".jsonl": "JSON Lines",
+    ".ndjson": "JSON Lines",
+    ".md": "Markdown (documentation; rename it .txt to read it as an article)",
+    ".markdown": "Markdown (documentation; rename it .txt to read it as an article)",
+    **dict.fromkeys((".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".zst"), "an archive"),
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".tif", ".tiff"), "an image"
+    ),
+    **dict.fromkeys((".pdf", ".doc", ".docx", ".odt", ".exe", ".so", ".db", ".sqlite"), "binary"),
+}
+# Leading bytes of common binary formats (those without NUL bytes early on included).
+_MAGIC = (
+    (b"PK\x03\x04", "an archive"),
+    (b"\x1f\x8b", "an archive"),
+    (b"BZh", "an archive"),
+    (b"\xfd7zXZ\x00", "an archive"),
+    (b"7z\xbc\xaf\x27\x1c", "an archive"),
+    (b"\x28\xb5\x2f\xfd", "an archive"),
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
+    (b"%PDF-", "binary (PDF)"),
+    (b"SQLite format 3\x00", "binary (SQLite)"),
+)
+
+
+def not_an_article(name: str, raw: bytes) -> str | None:
+    """Why a file named `name` holding `raw` is no article ("JSON Lines"), or None.
+
+    By suffix first, then by content: magic numbers, NUL bytes, JSON documents.
+    """
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in _REFUSED_SUFFIXES:
+        return _REFUSED_SUFFIXES[suffix]
+    kind = next((kind for magic, kind in _MAGIC if raw.startswith(magic)), None)
+    if kind is None and raw[257:262] == b"ustar":
+        kind = "an archive"
+    if kind is None and looks_binary(raw):
+        kind = "binary"
+    return kind or _json_kind(raw)
+
+
+def _json_kind(raw: bytes) -> str | None:
+    """ "JSON" or "JSON Lines" for a file that is one JSON document or one per line."""
+    import json
+
+    if raw.lstrip()[:1] not in (b"{", b"["):
+        return None
+    try:
+        json.loads(raw)
+        return "JSON"
+    except ValueError:
+        pass
+    lines = [line for line in raw.splitlines() if line.strip()]
+    try:
+        for line in lines:
+            json.loads(line)
+    except ValueError:
+        return None
+    return "JSON Lines"

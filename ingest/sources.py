@@ -17,13 +17,14 @@ from pathlib import Path
 from .document import ArticleDoc, IngestError
 from .feeds import Feed, FeedEntry, looks_like_feed, parse_feed
 from .fetch import Response, fetch
-from .files import OnUnreadable, not_regular, open_regular, walk_files
+from .files import OnUnreadable, not_an_article, not_regular, open_regular, walk_files
 from .pages import ReadOptions, page_doc, read_html_file, read_page
 from .text import read_bytes, read_text_article
 from .urls import canonical_url, is_site_root, is_url
 
 # In a folder, only these are articles (a corpus folder also holds README.md,
-# gold.jsonl ...). A file named explicitly is read whatever its suffix.
+# gold.jsonl ...). A file named explicitly is read whatever its suffix, unless
+# it is JSON, Markdown, an archive, an image or another binary (files.not_an_article).
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
@@ -108,10 +109,22 @@ def items_for(source: str | Path, options: ReadOptions = ReadOptions()) -> list[
     problem = not_regular(path, str(path), mode)
     if problem is not None:
         raise problem
+    _refuse_non_article(path)
     if is_feed_file(path):
         feed, _ = load_feed(str(path), options)
         return feed_items(feed, options) if feed else []
     return [file_item(path, options)]
+
+
+def _refuse_non_article(path: Path) -> None:
+    """IngestError for a file that is no article (a shell glob names everything)."""
+    try:
+        raw = read_bytes(path, str(path))
+    except IngestError:
+        return  # missing, too large, unreadable: the reader says which
+    kind = not_an_article(path.name, raw)
+    if kind is not None:
+        raise IngestError(str(path), f"not an article: {kind}")
 
 
 def folder_items(folder: Path, options: ReadOptions = ReadOptions()) -> list[Item]:  # noqa: B008
