@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlalchemy import delete, or_, update
+from sqlmodel import Session, col, select
 
 from . import changes, repeats
 from .alias_index import AliasIndex
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from movesboard.extract.types import Extraction, FuzzyDate, OrgEntity, PersonEntity
     from movesboard.extract.types import Mention as ExtractedMention
     from movesboard.ingest import ArticleDoc
+
+    from .tables import Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,3 +244,151 @@ def _date_columns(date: FuzzyDate | None) -> tuple[dt.date | None, str | None]:
     if date is None:
         return None, None
     return dt.date(date.year, date.month or 1, date.day or 1), str(date.precision)
+
+
+def replace_facts(
+    session: Session,
+    article_id: int,
+    extraction: Extraction,
+    published: dt.date | None,
+    names: AliasIndex | None = None,
+) -> StoreResult:
+    """Re-extract one stored article: its facts go, `extraction`'s take their place.
+
+    For an article first stored with the wrong language or date. Its moves,
+    mentions and group moves go; so do its person atoms (their uids derive
+    from the content and the name, and come back with the new facts): a
+    cluster they rooted is re-rooted on its earliest other atom. The user's
+    decisions on the article's people and moves apply again; organisations stay.
+    """
+    from . import decisions, ties
+    from .tables import Alias, ClusterTie, Decision, Person
+
+    article = session.get(Article, article_id)
+    assert article is not None
+    keys = {person_key(p.name) for p in extraction.people} | {
+        person_key(m.person) for m in extraction.moves
+    }
+    doomed = _article_atoms(session, article, keys)
+    survivors = _drop_from_clusters(session, doomed)
+    _delete_article_facts(session, article_id)
+    ids = [atom.id for atom in doomed]
+    session.execute(delete(Alias).where(col(Alias.person_id).in_(ids)))
+    session.execute(delete(ClusterTie).where(col(ClusterTie.root_id).in_(ids)))
+    uids = [atom.uid for atom in doomed]
+    session.execute(
+        delete(Decision).where(Decision.actor == "machine", col(Decision.a_ref).in_(uids))
+    )
+    session.execute(delete(Person).where(col(Person.id).in_(ids)))
+    session.flush()
+    session.expire_all()
+    for root_id in survivors:
+        root = session.get(Person, root_id)
+        if root is not None:
+            decisions._refresh_name(session, root)
+    ties.recompute(session, survivors)
+
+    article = session.get(Article, article_id)
+    assert article is not None
+    article.language, article.published = extraction.language, published
+    result = store_facts(session, article, extraction, names)
+    _reapply_decisions(session, article_id)
+    repeats.mark(session, survivors)
+    changes.note(session, changes.ChangeKind.REBUILD)  # open dashboards reload
+    return result
+
+
+def _article_atoms(session: Session, article: Article, keys: set[str]) -> list[Person]:
+    """The article's person atoms: those its mentions and moves name, and those
+    its new facts would make again (same uid)."""
+    from .tables import Person
+
+    named = select(Mention.person_id).where(Mention.article_id == article.id)
+    moved = select(Move.person_id).where(Move.article_id == article.id)
+    uids = [uid("p", article.content_hash, key) for key in keys]
+    return list(
+        session.exec(
+            select(Person).where(
+                or_(col(Person.id).in_(named), col(Person.id).in_(moved), col(Person.uid).in_(uids))
+            )
+        ).all()
+    )
+
+
+def _drop_from_clusters(session: Session, doomed: list[Person]) -> list[int]:
+    """Take `doomed` atoms out of their clusters; returns the roots that remain.
+
+    A cluster whose root goes is re-rooted on its earliest other atom (the
+    user's name for it stays with it)."""
+    from .tables import Person
+
+    doomed_ids = {atom.id for atom in doomed}
+    survivors: list[int] = []
+    for root_id in sorted({atom.merged_into_id or atom.id for atom in doomed}):  # type: ignore[type-var]
+        members = session.exec(
+            select(Person)
+            .where(or_(Person.id == root_id, Person.merged_into_id == root_id))
+            .order_by(col(Person.id))
+        ).all()
+        staying = [atom for atom in members if atom.id not in doomed_ids]
+        if not staying:
+            continue
+        root = next(atom for atom in members if atom.id == root_id)
+        new_root = root if root.id not in doomed_ids else staying[0]
+        if new_root is not root:
+            new_root.merged_into_id = None
+            new_root.match_score = new_root.match_reason = None
+            for atom in staying[1:]:
+                atom.merged_into_id = new_root.id
+            if root.named_by_user:
+                new_root.name, new_root.named_by_user = root.name, True
+        survivors.append(new_root.id)  # type: ignore[arg-type]
+    session.flush()
+    return survivors
+
+
+def _delete_article_facts(session: Session, article_id: int) -> None:
+    """The article's moves, mentions and group moves (and reports pointing at its moves)."""
+    moves = select(Move.id).where(Move.article_id == article_id)
+    session.execute(update(Move).where(col(Move.repeat_of_id).in_(moves)).values(repeat_of_id=None))
+    groups = select(GroupMove.id).where(GroupMove.article_id == article_id)
+    session.execute(delete(GroupMoveSource).where(col(GroupMoveSource.group_move_id).in_(groups)))
+    session.execute(delete(GroupMove).where(GroupMove.article_id == article_id))
+    session.execute(delete(Move).where(Move.article_id == article_id))
+    session.execute(delete(Mention).where(Mention.article_id == article_id))
+    session.flush()
+
+
+def _reapply_decisions(session: Session, article_id: int) -> None:
+    """The user's decisions naming the article's atoms or moves, again, in order."""
+    from . import decisions
+    from .tables import Decision, Person
+
+    atoms = select(Person.uid).where(
+        or_(
+            col(Person.id).in_(select(Mention.person_id).where(Mention.article_id == article_id)),
+            col(Person.id).in_(select(Move.person_id).where(Move.article_id == article_id)),
+        )
+    )
+    moves = select(Move.uid).where(Move.article_id == article_id)
+    undone = decisions._undone(session)
+    for decision in session.exec(
+        select(Decision)
+        .where(
+            Decision.actor == "user",
+            Decision.kind != "undo",
+            or_(
+                col(Decision.a_ref).in_(atoms),
+                col(Decision.b_ref).in_(atoms),
+                col(Decision.a_ref).in_(moves),
+            ),
+        )
+        .order_by(col(Decision.id))
+    ).all():
+        if decision.id in undone:
+            continue
+        try:
+            decisions._apply(session, decision)
+        except decisions.DecisionError:
+            continue  # what it named is no longer extracted
+    session.flush()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 class IngestSummary:
     new: int = 0
     unchanged: int = 0
+    re_extracted: int = 0
     failed: int = 0
     moves: int = 0
     people: int = 0
@@ -46,16 +47,20 @@ class IngestSummary:
         return self.failed == 0
 
     def line(self) -> str:
-        total = self.new + self.unchanged + self.failed
+        total = self.new + self.unchanged + self.re_extracted + self.failed
         noun = "article" if total == 1 else "articles"
+        again = f", {self.re_extracted} re-extracted" if self.re_extracted else ""
         return (
-            f"{total} {noun}: {self.new} new, {self.unchanged} unchanged, {self.failed} failed; "
-            f"{self.moves} moves, {self.people} people"
+            f"{total} {noun}: {self.new} new, {self.unchanged} unchanged{again}, "
+            f"{self.failed} failed; {self.moves} moves, {self.people} people"
         )
 
     def add(self, outcome: Outcome) -> None:
-        if outcome.status == "new":
-            self.new += 1
+        if outcome.status in ("new", "re-extracted"):
+            if outcome.status == "new":
+                self.new += 1
+            else:
+                self.re_extracted += 1
             if outcome.result is not None:
                 self.moves += outcome.result.moves
                 self.people += outcome.result.people
@@ -72,7 +77,7 @@ class IngestSummary:
 @dataclass(frozen=True, slots=True)
 class Outcome:
     item: Item
-    status: Literal["new", "unchanged", "failed"]
+    status: Literal["new", "unchanged", "re-extracted", "failed"]
     result: StoreResult | None = None
     title: str | None = None
     error: str | None = None  # the one-line message when failed
@@ -82,8 +87,14 @@ def ingest_doc(database: Database, doc: ArticleDoc) -> StoreResult:
     """Extract and store one article in one transaction.
 
     Idempotent by content hash and by canonical URL: the same article arriving
-    as a file, a fetched page and a feed entry is stored once.
+    as a file, a fetched page and a feed entry is stored once. One stored with
+    another language or date than `doc` asks for is re-extracted.
     """
+    return _ingest_doc(database, doc)[1]
+
+
+def _ingest_doc(database: Database, doc: ArticleDoc) -> tuple[bool, StoreResult]:
+    """(re-extracted?, what was stored)."""
     from sqlalchemy.exc import IntegrityError
 
     from movesboard.extract import extract
@@ -92,8 +103,10 @@ def ingest_doc(database: Database, doc: ArticleDoc) -> StoreResult:
 
     with database.session() as session:
         existing = find_article(session, doc.content_hash) or _find_by_url(session, doc.url)
-        if existing is not None:
-            return StoreResult(article_id=existing, created=False)
+        if existing is not None and not _asks_otherwise(session, existing, doc):
+            return False, StoreResult(article_id=existing, created=False)
+    if existing is not None:
+        return True, _re_extract(database, existing, doc)
     if len(doc.body) > MAX_TEXT_CHARS:
         # A page may hold up to 5 MiB of markup: its text is what extraction pays for.
         raise IngestError(
@@ -102,7 +115,7 @@ def ingest_doc(database: Database, doc: ArticleDoc) -> StoreResult:
     extraction = extract(doc.body, title=doc.title, published=doc.published, language=doc.language)
     try:
         with database.session() as session:
-            return store_article(session, doc, extraction, alias_index(database.url))
+            return False, store_article(session, doc, extraction, alias_index(database.url))
     except IntegrityError:
         # Another process (a `watch` beside an `ingest`) stored the same content
         # between the check above and this write.
@@ -110,7 +123,42 @@ def ingest_doc(database: Database, doc: ArticleDoc) -> StoreResult:
             existing = find_article(session, doc.content_hash)
         if existing is None:
             raise
-        return StoreResult(article_id=existing, created=False)
+        return False, StoreResult(article_id=existing, created=False)
+
+
+def _asks_otherwise(session, article_id: int, doc: ArticleDoc) -> bool:  # type: ignore[no-untyped-def]
+    """Does `doc` ask for another language pack or date than the article was stored with?"""
+    from movesboard.extract import _pack_code  # the extractor's own reading of a code
+    from movesboard.models.tables import Article
+
+    article = session.get(Article, article_id)
+    language = _pack_code(doc.language)
+    return (language is not None and language != article.language) or (
+        doc.published is not None and doc.published != article.published
+    )
+
+
+def _re_extract(database: Database, article_id: int, doc: ArticleDoc) -> StoreResult:
+    """The stored article extracted again with `doc`'s language and date, in one transaction."""
+    from movesboard.extract import extract
+    from movesboard.models import alias_index
+    from movesboard.models.store import replace_facts
+    from movesboard.models.tables import Article
+
+    with database.session() as session:
+        article = session.get(Article, article_id)
+        assert article is not None
+        published = doc.published or article.published
+        extraction = extract(
+            article.body,
+            title=article.title,
+            published=published,
+            language=doc.language or article.language,
+        )
+        names = alias_index.AliasIndex(shared=False)
+        result = replace_facts(session, article_id, extraction, published, names)
+    alias_index.forget(database.url)  # atoms and their aliases went
+    return result
 
 
 def url_stored(database: Database, url: str | None) -> bool:
@@ -142,14 +190,15 @@ def ingest_item(database: Database, item: Item) -> Outcome:
         if item.url and url_stored(database, item.url):
             return Outcome(item, "unchanged")
         doc = item.read()
-        result = ingest_doc(database, doc)
+        again, result = _ingest_doc(database, doc)
     except IngestError as error:
         return Outcome(item, "failed", error=str(error))
     except Exception as error:  # a bug in one article must not stop the others
         text = str(error).strip().splitlines()
         detail = f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
         return Outcome(item, "failed", error=f"{item.label}: {detail}")
-    return Outcome(item, "new" if result.created else "unchanged", result=result, title=doc.title)
+    status = "re-extracted" if again else "new" if result.created else "unchanged"
+    return Outcome(item, status, result=result, title=doc.title)
 
 
 def collect_items(
@@ -238,15 +287,20 @@ def seed(database: Database) -> IngestSummary:
         (
             article.path,
             partial(
-                read_text_article,
-                article.path,
-                published=article.published,
-                language=article.language,
+                _read_seed, article.path, published=article.published, language=article.language
             ),
         )
         for article in seed_articles()
     )
     return ingest_all(database, readers)
+
+
+def _read_seed(path: Path, *, published: dt.date | None, language: str | None) -> ArticleDoc:
+    """A seed article, its source `seeds/<name>`: not a path inside wherever it is installed."""
+    from dataclasses import replace
+
+    doc = read_text_article(path, published=published, language=language)
+    return replace(doc, source=f"seeds/{path.name}")
 
 
 def ingest_all(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
+from pathlib import Path
 
 from movesboard.console import say, warn
 
@@ -20,8 +22,11 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         description=(
             "Read articles and store the people, organisations and moves found in them. "
             "A SOURCE is a text or HTML file, a folder (its .txt and .html files), an RSS or "
-            "Atom feed file, or an http(s) URL of a page or a feed. Re-ingesting an article "
-            "changes nothing, whether it comes back as a file, a page or a feed entry. "
+            "Atom feed file, or an http(s) URL of a page or a feed; JSON, JSON Lines, archives, "
+            "images and other binaries named explicitly are refused. Re-ingesting an article "
+            "changes nothing, whether it comes back as a file, a page or a feed entry, unless "
+            "--language or --published differ from what it was stored with: then it is "
+            "re-extracted. "
             "Shows a progress bar on a terminal and prints a one-line summary; a bad source "
             "gets a one-line error and the others go on; exits 1 if any failed."
         ),
@@ -36,7 +41,10 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         help="publication date, for articles whose metadata gives none",
     )
     parser.add_argument(
-        "--language", metavar="CODE", help="language of the articles (en, id); default: detect"
+        "--language",
+        type=language_code,
+        metavar="CODE",
+        help=f"language of the articles ({', '.join(pack_codes())}); default: detect",
     )
     add_fetch_arguments(parser)
 
@@ -52,6 +60,30 @@ def add_fetch_arguments(parser: argparse.ArgumentParser) -> None:
             "included (default: 15)"
         ),
     )
+
+
+def pack_codes() -> list[str]:
+    """The codes of the extractor's language packs (extract/lang/*.toml), sorted.
+
+    Read from the folder rather than by importing the extractor, which would
+    cost every command a fifth of a second just to print --help."""
+    spec = importlib.util.find_spec("movesboard.extract")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        return []
+    return sorted(path.stem for path in (Path(folders[0]) / "lang").glob("*.toml"))
+
+
+def language_code(text: str) -> str:
+    """A language with a pack ("fr", "fr-FR", "in" for Indonesian): its pack code."""
+    from movesboard.extract import _pack_code  # the extractor's own reading of a code
+
+    code = _pack_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"no language pack for {text!r} (packs: {', '.join(pack_codes())})"
+        )
+    return code
 
 
 def run(db: str | None, args: argparse.Namespace) -> int:
