@@ -247,6 +247,10 @@ async def test_y_copies_the_move_with_its_evidence(db: Path) -> None:
         assert isinstance(app.screen, PersonScreen)
         await pilot.press("y")
         assert app.clipboard.startswith("Jason Wei")
+        # The whole career with its evidence, not only the heading (issue 13).
+        career = app.clipboard.splitlines()[1:]
+        assert len(career) == 2 and all("“" in line for line in career)
+        assert career[0].startswith("Jason Wei: Google → OpenAI")
 
 
 @sync

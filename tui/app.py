@@ -151,8 +151,16 @@ class MovesboardApp(App[None]):
         copy_text = getattr(self.screen, "copy_text", None)
         text = copy_text() if copy_text is not None else None
         if text:
+            from .clipboard import caveat
+
             self.copy_to_clipboard(text)
-            self.notify(visible(text), title="Copied", timeout=3, markup=False)
+            preview = visible(text.splitlines()[0]) + (" …" if "\n" in text else "")
+            doubt = caveat()
+            if doubt is None:
+                self.notify(preview, title="Copied", timeout=3, markup=False)
+            else:
+                message = f"{preview}\n{doubt}"
+                self.notify(message, title="Maybe not copied", severity="warning", markup=False)
 
     def on_open_target(self, message: OpenTarget) -> None:
         self.open(message.target)

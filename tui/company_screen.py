@@ -35,6 +35,17 @@ class CompanyScreen(DetailScreen["OrganizationDetail"]):
             parts += [Text("   also: ", style="dim"), plain(", ".join(detail.aliases), DIM)]
         return Text.assemble(*parts)
 
+    def copy_lines(self, detail: OrganizationDetail) -> list[str]:
+        """Who joined and who left, each move with its evidence and source."""
+        from .timeline_pane import move_text
+
+        return [
+            f"Joined ({len(detail.arrivals)}):",
+            *(move_text(move) for move in detail.arrivals),
+            f"Left ({len(detail.departures)}):",
+            *(move_text(move) for move in detail.departures),
+        ]
+
     def body(self, detail: OrganizationDetail) -> RenderableType:
         parent = detail.parent[1] if detail.parent else "none known"
         children = ", ".join(name for _, name in detail.children) or "none known"

@@ -78,6 +78,7 @@ class DetailScreen(Screen[None], Generic[Detail]):
     def __init__(self, record_id: int) -> None:
         super().__init__()
         self.record_id = record_id
+        self.detail: Detail | None = None  # what is shown, once loaded
 
     @property
     def movesboard(self) -> MovesboardApp:
@@ -111,14 +112,22 @@ class DetailScreen(Screen[None], Generic[Detail]):
                 app.call_from_thread(self.show, detail)
 
     def show(self, detail: Detail) -> None:
+        self.detail = detail
         self.query_one("#heading", Static).update(self.heading(detail))
         self.query_one("#content", Static).update(self.body(detail))
         self.query_one(LinkList).show(self.links(detail))
 
     def copy_text(self) -> str | None:
-        """The heading (the record's name and facts), for the clipboard."""
+        """The heading (the record's name and facts) and what `copy_lines` adds."""
         heading = self.query_one("#heading", Static).content
-        return heading.plain if isinstance(heading, Text) else None
+        if not isinstance(heading, Text):
+            return None
+        lines = self.copy_lines(self.detail) if self.detail is not None else []
+        return "\n".join([heading.plain, *lines])
+
+    def copy_lines(self, detail: Detail) -> list[str]:
+        """Lines copied below the heading (a career, a company's moves)."""
+        return []
 
     def show_failure(self, message: str) -> None:
         self.query_one("#heading", Static).update(Text(message, style="bold red"))

@@ -45,6 +45,12 @@ class PersonScreen(DetailScreen[PersonView]):
             parts += [Text("   also: ", style="dim"), plain(", ".join(detail.aliases), DIM)]
         return Text.assemble(*parts)
 
+    def copy_lines(self, view: PersonView) -> list[str]:
+        """The whole career, oldest first, each move with its evidence and source."""
+        from .timeline_pane import move_text
+
+        return [move_text(move) for move in view.detail.moves]
+
     def body(self, view: PersonView) -> RenderableType:
         detail = view.detail
         career = grid(12, 0)
