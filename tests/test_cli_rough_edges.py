@@ -11,6 +11,7 @@ import pytest
 from movesboard.cli import main
 from movesboard.commands.ingest import pack_codes
 from movesboard.extract.lang import PACK_CODES
+from movesboard.models.db import Database
 
 FRENCH = """---
 title: Nouvelles
@@ -26,7 +27,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def moves(capsys: pytest.CaptureFixture[str], db: Path) -> list[dict]:
+def moves(capsys: pytest.CaptureFixture[str], db: Path | str) -> list[dict]:
     code, out, _ = run(capsys, "export", "moves", "--db", str(db))
     assert code == 0
     return [json.loads(line) for line in out.splitlines()]
@@ -58,9 +59,10 @@ def test_help_lists_the_real_packs(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_another_language_or_date_re_extracts_a_stored_article(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database: Database
 ) -> None:
-    path, db = str(tmp_path / "a.txt"), str(db_path)
+    path, db = str(tmp_path / "a.txt"), database.url
+    db_path = db  # moves() takes a path or a URL
     Path(path).write_text(FRENCH, encoding="utf-8")
     assert run(capsys, "ingest", path, "--language", "en", "--db", db)[0] == 0
     assert moves(capsys, db_path) == []
@@ -159,7 +161,7 @@ def test_export_to_a_read_only_folder_is_one_line(
 def test_seed_articles_name_their_seed_not_the_install(
     capsys: pytest.CaptureFixture[str], db_path: Path
 ) -> None:
-    from movesboard.models.db import Database
+
     from movesboard.pipeline import seed
 
     seed(Database.open(str(db_path)))
