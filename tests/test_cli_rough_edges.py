@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from movesboard.cli import main
-from movesboard.commands.ingest import pack_codes
+from movesboard.commands.arguments import pack_codes
 from movesboard.extract.lang import PACK_CODES
 from movesboard.models.db import Database
 
@@ -168,3 +168,10 @@ def test_seed_articles_name_their_seed_not_the_install(
     articles = {move["article"] for move in moves(capsys, db_path)}
     assert articles and all(a.startswith("seeds/") and a.endswith(".txt") for a in articles)
     assert all("/" not in a.removeprefix("seeds/") for a in articles)
+
+
+def test_watch_checks_its_language_too(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["watch", str(tmp_path), "--language", "xx"])
+    assert exit_.value.code == 2
+    assert "no language pack for 'xx' (packs: de, en" in capsys.readouterr().err

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import math
+from pathlib import Path
 
 # A day: longer overflows the timers under a timeout, and no source is worth it.
 MAX_SECONDS = 86400.0
@@ -34,3 +36,27 @@ def positive_seconds(text: str) -> float:
             f"not a number of seconds above 0 and at most {MAX_SECONDS:g}: {text!r}"
         )
     return seconds
+
+
+def pack_codes() -> list[str]:
+    """The codes of the extractor's language packs (extract/lang/*.toml), sorted.
+
+    Read from the folder rather than by importing the extractor, which would
+    cost every command a fifth of a second just to print --help."""
+    spec = importlib.util.find_spec("movesboard.extract")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        return []
+    return sorted(path.stem for path in (Path(folders[0]) / "lang").glob("*.toml"))
+
+
+def language_code(text: str) -> str:
+    """A language with a pack ("fr", "fr-FR", "in" for Indonesian): its pack code."""
+    from movesboard.extract import _pack_code  # the extractor's own reading of a code
+
+    code = _pack_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"no language pack for {text!r} (packs: {', '.join(pack_codes())})"
+        )
+    return code

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
-from pathlib import Path
 
 from movesboard.console import say, warn
 
 from . import open_database
-from .arguments import iso_date, positive_seconds
+from .arguments import iso_date, language_code, pack_codes, positive_seconds
 
 NAME = "ingest"
 
@@ -60,30 +58,6 @@ def add_fetch_arguments(parser: argparse.ArgumentParser) -> None:
             "included (default: 15)"
         ),
     )
-
-
-def pack_codes() -> list[str]:
-    """The codes of the extractor's language packs (extract/lang/*.toml), sorted.
-
-    Read from the folder rather than by importing the extractor, which would
-    cost every command a fifth of a second just to print --help."""
-    spec = importlib.util.find_spec("movesboard.extract")
-    folders = spec.submodule_search_locations if spec is not None else None
-    if not folders:
-        return []
-    return sorted(path.stem for path in (Path(folders[0]) / "lang").glob("*.toml"))
-
-
-def language_code(text: str) -> str:
-    """A language with a pack ("fr", "fr-FR", "in" for Indonesian): its pack code."""
-    from movesboard.extract import _pack_code  # the extractor's own reading of a code
-
-    code = _pack_code(text)
-    if code is None:
-        raise argparse.ArgumentTypeError(
-            f"no language pack for {text!r} (packs: {', '.join(pack_codes())})"
-        )
-    return code
 
 
 def run(db: str | None, args: argparse.Namespace) -> int:

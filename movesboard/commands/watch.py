@@ -9,7 +9,7 @@ import sys
 from movesboard.console import say, warn
 
 from . import open_database
-from .arguments import positive_seconds
+from .arguments import language_code, pack_codes, positive_seconds
 from .ingest import add_fetch_arguments
 
 NAME = "watch"
@@ -43,7 +43,10 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         help="seconds between polls of a feed (default: 600; a feed's <ttl> may ask for more)",
     )
     parser.add_argument(
-        "--language", metavar="CODE", help="language of the articles (en, id); default: detect"
+        "--language",
+        type=language_code,
+        metavar="CODE",
+        help=f"language of the articles ({', '.join(pack_codes())}); default: detect",
     )
     add_fetch_arguments(parser)
 
