@@ -111,12 +111,19 @@ def _required_string(path: Path, name: str, value: object) -> str:
     return value
 
 
-def _keys(path: Path, table: object) -> dict[str, str]:
+def _keys(path: Path, table: object, prefix: str = "") -> dict[str, str]:
+    """Binding id -> keys. Ids are dotted ("app.quit"): written bare, TOML reads
+    them as nested tables ([keys] app.quit = ...), flattened back here."""
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: keys must be a table ([keys]), not {_toml_type(table)}")
-    return {
-        binding: _required_string(path, f"keys.{binding}", key) for binding, key in table.items()
-    }
+    keymap: dict[str, str] = {}
+    for name, value in table.items():
+        binding = f"{prefix}{name}"
+        if isinstance(value, dict):
+            keymap.update(_keys(path, value, f"{binding}."))
+        else:
+            keymap[binding] = _required_string(path, f"keys.{binding}", value)
+    return keymap
 
 
 def _db_near(path: Path, db: str | None) -> str | None:

@@ -238,7 +238,7 @@ def test_control_characters_from_the_file_are_not_printed_raw(
         ('dbx = "a"\n', "unknown setting 'dbx' (known: db, user, theme, keys)"),
         ("[keys]\nquit = 1\n", "keys.quit must be a string, not an integer"),
         ('keys = "q"\n', "keys must be a table ([keys]), not a string"),
-        ("[keys.quit]\nkey = 'q'\n", "keys.quit must be a string, not a table"),
+        ("[keys.app]\nquit = ['q']\n", "keys.app.quit must be a string, not an array"),
     ],
 )
 @pytest.mark.parametrize("argv", [["config"], ["export", "moves"]])

@@ -53,12 +53,12 @@ class MovesboardApp(App[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Keys", key_display="?"),
-        Binding("slash", "lookup", "Lookup", key_display="/"),
-        Binding("v", "review", "Review"),
-        Binding("y", "copy", "Copy", show=False),
-        Binding("T", "change_theme", "Theme", show=False),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Keys", id="app.help", key_display="?"),
+        Binding("slash", "lookup", "Lookup", id="app.lookup", key_display="/"),
+        Binding("v", "review", "Review", id="app.review"),
+        Binding("y", "copy", "Copy", id="app.copy", show=False),
+        Binding("T", "change_theme", "Theme", id="app.theme", show=False),
     ]
 
     def __init__(self, db: str | None = None, seed: bool = True) -> None:
@@ -87,6 +87,30 @@ class MovesboardApp(App[None]):
                 markup=False,
             )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._apply_keymap()
+
+    def _apply_keymap(self) -> None:
+        """`[keys]` from the config file: binding id = key(s) (see `?` for the ids)."""
+        from movesboard.config import load_config
+
+        keymap = load_config().keys
+        if not keymap:
+            return
+        self.set_keymap(keymap)
+        self.call_after_refresh(self._check_keymap, keymap)
+
+    def _check_keymap(self, keymap: dict[str, str]) -> None:
+        from .keys import unknown
+
+        strays = unknown(keymap)
+        if strays:
+            self.notify(
+                f"No binding called {', '.join(map(visible, strays))} ([keys] in the config); "
+                "press ? for the ids",
+                title="Config",
+                severity="warning",
+                markup=False,
+            )
 
     def _remember_theme(self, theme: Theme) -> None:
         """A theme chosen with T or the palette is the next start's theme too."""

@@ -81,12 +81,12 @@ class DashboardScreen(Screen[None]):
     # Styles: dashboard.tcss, loaded by the app (see MovesboardApp.CSS_PATH).
     AUTO_FOCUS = "#timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "reload", "Reload"),
-        Binding("i", "ingest", "Ingest"),
-        Binding("1", "focus_pane('articles')", "Articles", show=False),
-        Binding("2", "focus_pane('people')", "People", show=False),
-        Binding("3", "focus_pane('timeline')", "Timeline", show=False),
-        Binding("4", "focus_pane('companies')", "Companies", show=False),
+        Binding("r", "reload", "Reload", id="dashboard.reload"),
+        Binding("i", "ingest", "Ingest", id="dashboard.ingest"),
+        Binding("1", "focus_pane('articles')", "Articles", id="dashboard.articles", show=False),
+        Binding("2", "focus_pane('people')", "People", id="dashboard.people", show=False),
+        Binding("3", "focus_pane('timeline')", "Timeline", id="dashboard.timeline", show=False),
+        Binding("4", "focus_pane('companies')", "Companies", id="dashboard.companies", show=False),
     ]
 
     def __init__(self, classes: str | None = None) -> None:

@@ -48,7 +48,7 @@ class LinkList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("enter", "select", "Open"),
+        Binding("enter", "select", "Open", id="detail.open"),
     ]
 
     def show(self, links: list[Link]) -> None:
@@ -71,8 +71,8 @@ class DetailScreen(Screen[None], Generic[Detail]):
     CSS_PATH = "detail.tcss"
     NOUN: ClassVar[str] = "record"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("r", "reload", "Reload", show=False),
+        Binding("escape", "back", "Back", id="detail.back"),
+        Binding("r", "reload", "Reload", show=False, id="detail.reload"),
     ]
 
     def __init__(self, record_id: int) -> None:

@@ -44,13 +44,14 @@ class HelpScreen(ModalScreen[None]):
 
     def table(self) -> Table:
         """One column per place a binding acts; keys for the same action share a row."""
-        groups: dict[str, dict[str, tuple[list[str], str]]] = {}
+        groups: dict[str, dict[str, tuple[list[str], str, str]]] = {}
         for key, active in self.bindings.items():
             binding = active.binding
             keys = binding.key_display or display(key)
             description = binding.description or binding.action.replace("_", " ")
             actions = groups.setdefault(owner(active.node), {})
-            known, _ = actions.setdefault(binding.action, ([], description))
+            # The id is what `[keys]` in the config file remaps.
+            known, _, _ = actions.setdefault(binding.action, ([], description, binding.id or ""))
             known.append(keys)
         side_by_side = self.app.size.width >= 100
         layout = Table.grid(padding=(0, 4) if side_by_side else (1, 0))
@@ -59,9 +60,10 @@ class HelpScreen(ModalScreen[None]):
             column = Table.grid(padding=(0, 1))
             column.add_column(justify="right", style="bold cyan", no_wrap=True)
             column.add_column(no_wrap=True)
-            column.add_row("", Text(group, style="bold underline"))
-            for keys, description in actions.values():
-                column.add_row(Text(" ".join(keys)), Text(description))
+            column.add_column(no_wrap=True, style="dim")
+            column.add_row("", Text(group, style="bold underline"), "")
+            for keys, description, binding_id in actions.values():
+                column.add_row(Text(" ".join(keys)), Text(description), Text(binding_id))
             columns.append(column)
         if side_by_side:
             for _ in columns:

@@ -57,12 +57,12 @@ HISTORY_ROWS = 4  # the latest decisions under the queue: who did what, for a te
 class ReviewScreen(Screen[None]):
     CSS_PATH = "review_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "decide('accept')", "Accept"),
-        Binding("x", "decide('reject')", "Reject"),
-        Binding("s", "skip", "Skip"),
-        Binding("u", "undo", "Undo"),
-        Binding("o", "open", "Open person"),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("a", "decide('accept')", "Accept", id="review.accept"),
+        Binding("x", "decide('reject')", "Reject", id="review.reject"),
+        Binding("s", "skip", "Skip", id="review.skip"),
+        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("o", "open", "Open person", id="review.open_person"),
+        Binding("escape", "app.pop_screen", "Back", id="review.back"),
     ]
 
     def __init__(self) -> None:

@@ -71,13 +71,13 @@ class RowList(ScrollView, can_focus=True):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,g", "move(-1_000_000_000)", "First", show=False),
-        Binding("end,G", "move(1_000_000_000)", "Last", show=False),
-        Binding("enter", "select", "Open"),
+        Binding("up,k", "move(-1)", "Up", id="list.up", show=False),
+        Binding("down,j", "move(1)", "Down", id="list.down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="list.page_up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="list.page_down", show=False),
+        Binding("home,g", "move(-1_000_000_000)", "First", id="list.first", show=False),
+        Binding("end,G", "move(1_000_000_000)", "Last", id="list.last", show=False),
+        Binding("enter", "select", "Open", id="list.open"),
     ]
 
     cursor_row: reactive[int] = reactive(0, always_update=True)

@@ -36,9 +36,9 @@ class TimelinePane(Pane["MoveRow"]):
     COLUMNS = (("When", 11), ("Person", 16, 12), ("Move", 0), ("Role", 14, 6))
     EMPTY = "No moves yet: ingest articles that report people changing jobs"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "open_article", "Source article"),
-        Binding("f", "filter", "Filter"),
-        Binding("F", "clear_filter", "Clear filter", key_display="F"),
+        Binding("a", "open_article", "Source article", id="timeline.article"),
+        Binding("f", "filter", "Filter", id="timeline.filter"),
+        Binding("F", "clear_filter", "Clear filter", id="timeline.clear_filter", key_display="F"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
