@@ -200,6 +200,7 @@ async def test_a_repeated_report_raises_the_count_live(dashboard_db: Path | str)
         count = timeline.row_count
         await asyncio.to_thread(store_story, database, again, "second.txt")
         database.dispose()
+
         def reports() -> int:
             row = next(r for r in timeline.rows if r.value.person == "Alexandr Wang")
             return int(row.value.reports)
