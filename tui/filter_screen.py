@@ -94,6 +94,11 @@ def period(text: str, *, end: bool) -> dt.date | None:
         raise FilterError(f"{text!r}: {error}") from None
 
 
+# Not "status": the app-wide dashboard.tcss styles its header bar as `#status`
+# (height 1), which squeezed this Select to its top edge.
+STATUS_ID = "status-choice"
+
+
 class FilterScreen(ModalScreen[FilterForm | None]):
     CSS_PATH = "filter_screen.tcss"
     AUTO_FOCUS = "#person"
@@ -123,7 +128,7 @@ class FilterScreen(ModalScreen[FilterForm | None]):
                 yield Input(form.until, placeholder="2025, 2025-07 or 2025-07-16", id="until")
                 yield Label("Status")
                 yield Select(
-                    STATUS_CHOICES, value=form.status or Select.NULL, prompt="any", id="status"
+                    STATUS_CHOICES, value=form.status or Select.NULL, prompt="any", id=STATUS_ID
                 )
                 yield Label("Language")
                 yield Input(form.language, placeholder="any (en, id, …)", id="language")
@@ -135,7 +140,7 @@ class FilterScreen(ModalScreen[FilterForm | None]):
             for field in fields(FilterForm)
             if field.name != "status"
         }
-        status = self.query_one("#status", Select).value
+        status = self.query_one(f"#{STATUS_ID}", Select).value
         return FilterForm(**values, status=status if isinstance(status, str) else "")
 
     def action_apply(self) -> None:
@@ -150,5 +155,5 @@ class FilterScreen(ModalScreen[FilterForm | None]):
     def action_reset(self) -> None:
         for field in self.query(Input):
             field.value = ""
-        self.query_one("#status", Select).clear()
+        self.query_one(f"#{STATUS_ID}", Select).clear()
         self.form = replace(self.form, **{f.name: "" for f in fields(FilterForm)})
