@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
@@ -99,12 +100,27 @@ def period(text: str, *, end: bool) -> dt.date | None:
 STATUS_ID = "status-choice"
 
 
+class StatusSelect(Select[str], inherit_bindings=False):
+    """The Status field. Space, down or up open its list; `enter` is left to the
+    screen, so that it applies the filter here as from every other field.
+    Inside the open list `enter` chooses (the list's own binding)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,down,up", "show_overlay", "Show menu", show=False),
+    ]
+
+
 class FilterScreen(ModalScreen[FilterForm | None]):
     CSS_PATH = "filter_screen.tcss"
     AUTO_FOCUS = "#person"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("enter", "apply", "Apply", priority=True),
+        # Not a priority binding: one would run as soon as the app reads the key,
+        # before the Input has handled the keys typed just ahead of it (a fast
+        # typist's filter was lost), and before an open Select list could take
+        # it. As it is, the Inputs submit (see on_input_submitted), the open list
+        # chooses, and only the closed Status select lets it reach this binding.
+        Binding("enter", "apply", "Apply"),
         Binding("ctrl+r", "reset", "Clear all"),
     ]
 
@@ -127,7 +143,7 @@ class FilterScreen(ModalScreen[FilterForm | None]):
                 yield Label("To")
                 yield Input(form.until, placeholder="2025, 2025-07 or 2025-07-16", id="until")
                 yield Label("Status")
-                yield Select(
+                yield StatusSelect(
                     STATUS_CHOICES, value=form.status or Select.NULL, prompt="any", id=STATUS_ID
                 )
                 yield Label("Language")
@@ -142,6 +158,22 @@ class FilterScreen(ModalScreen[FilterForm | None]):
         }
         status = self.query_one(f"#{STATUS_ID}", Select).value
         return FilterForm(**values, status=status if isinstance(status, str) else "")
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys typed while the dialog was being built reach the screen, not the
+        # Input it then focuses (the app forwards them before focus exists);
+        # they belong in the focused field. Keys an Input handled never bubble
+        # here: it stops the printable ones.
+        field = self.focused
+        if isinstance(field, Input) and event.is_printable and event.character:
+            event.stop()
+            field.insert_text_at_cursor(event.character)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # The Input posts this after handling every key typed before `enter`,
+        # so the fields read now hold all of them.
+        event.stop()
+        self.action_apply()
 
     def action_apply(self) -> None:
         form = self.read()
