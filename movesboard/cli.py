@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from movesboard import __version__
 from movesboard.commands import all_commands
-from movesboard.console import warn
+from movesboard.console import Verbosity, set_verbosity, warn
 
 DB_HELP = (
     "database: a file path or an SQLAlchemy URL (postgresql://...); "
@@ -35,6 +35,7 @@ def dashboard_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="DB", default=None, help=DB_HELP)
     parser.add_argument("--no-seed", action="store_true", help=NO_SEED_HELP)
+    parser.add_argument("-v", "--verbose", action="store_true")
     return parser
 
 
@@ -43,6 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
     # and `movesboard ingest --db X` both work.
     db_parent = argparse.ArgumentParser(add_help=False)
     db_parent.add_argument("--db", metavar="DB", default=argparse.SUPPRESS, help=DB_HELP)
+    loudness = db_parent.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="say more: a line per article; the dashboard logs debug details",
+    )
+    loudness.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="say only errors and the data asked for (no progress, no summary)",
+    )
 
     parser = argparse.ArgumentParser(
         prog="movesboard",
@@ -67,11 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except argparse.ArgumentError:
         rest = ["?"]  # the full parser words the error
     if not rest:  # no command, no --help or --version: straight to the dashboard
-        return _dashboard(dashboard.db, seed=not dashboard.no_seed)
+        return _dashboard(dashboard.db, seed=not dashboard.no_seed, verbose=dashboard.verbose)
     args = build_parser().parse_args(argv)
     db = getattr(args, "db", None)
+    set_verbosity(_verbosity(args))
     if args.command is None:
-        return _dashboard(db, seed=not args.no_seed)
+        return _dashboard(db, seed=not args.no_seed, verbose=getattr(args, "verbose", False))
     command = next(c for c in all_commands() if args.command == c.NAME)
     try:
         return command.run(db, args)
@@ -99,12 +116,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
 
 
+def _verbosity(args: argparse.Namespace) -> Verbosity:
+    if getattr(args, "quiet", False):
+        return Verbosity.QUIET
+    return Verbosity.VERBOSE if getattr(args, "verbose", False) else Verbosity.NORMAL
+
+
 def _is_database_error(error: Exception) -> bool:
     module = type(error).__module__
     return module.startswith(("sqlalchemy", "alembic", "movesboard.models.db"))
 
 
-def _dashboard(db: str | None, *, seed: bool) -> int:
+def _dashboard(db: str | None, *, seed: bool, verbose: bool = False) -> int:
     from movesboard.config import ConfigError, load_config
 
     # Read now: a broken file inside the running app would be a traceback
@@ -114,8 +137,10 @@ def _dashboard(db: str | None, *, seed: bool) -> int:
     except ConfigError as error:
         warn(f"movesboard: {error}")
         return 2
+    from movesboard.logs import start_logging
     from movesboard.tui.app import MovesboardApp
 
+    start_logging(verbose=verbose)
     MovesboardApp(db=db, seed=seed).run()
     return 0
 

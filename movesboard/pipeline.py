@@ -74,13 +74,24 @@ class IngestSummary:
         self.errors.append(message)
 
 
+Status = Literal["new", "unchanged", "re-extracted", "failed"]
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     item: Item
-    status: Literal["new", "unchanged", "re-extracted", "failed"]
+    status: Status
     result: StoreResult | None = None
     title: str | None = None
     error: str | None = None  # the one-line message when failed
+
+    def line(self) -> str:
+        """One line for a person: "new: Title (2 moves) <- source"."""
+        if self.error:
+            return f"failed: {self.item.label}: {self.error}"
+        moves = self.result.moves if self.result is not None else 0
+        noun = "move" if moves == 1 else "moves"
+        return f"{self.status}: {self.title or '(untitled)'} ({moves} {noun}) <- {self.item.label}"
 
 
 def ingest_doc(database: Database, doc: ArticleDoc) -> StoreResult:
@@ -197,7 +208,7 @@ def ingest_item(database: Database, item: Item) -> Outcome:
         text = str(error).strip().splitlines()
         detail = f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
         return Outcome(item, "failed", error=f"{item.label}: {detail}")
-    status = "re-extracted" if again else "new" if result.created else "unchanged"
+    status: Status = "re-extracted" if again else "new" if result.created else "unchanged"
     return Outcome(item, status, result=result, title=doc.title)
 
 

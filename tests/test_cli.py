@@ -41,15 +41,19 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         ([], (None, True)),
         (["--db", "x.db"], ("x.db", True)),
         (["--no-seed", "--db=y.db"], ("y.db", False)),
+        (["-v", "--db", "z.db"], ("z.db", True, True)),
     ],
 )
 def test_dashboard_options_open_the_dashboard(
     monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: tuple[str | None, bool]
 ) -> None:
-    opened: list[tuple[str | None, bool]] = []
-    monkeypatch.setattr(
-        "movesboard.cli._dashboard", lambda db, *, seed: opened.append((db, seed)) or 0
-    )
+    opened: list[tuple[str | None, bool] | tuple[str | None, bool, bool]] = []
+
+    def dashboard(db: str | None, *, seed: bool, verbose: bool = False) -> int:
+        opened.append((db, seed, True) if verbose else (db, seed))
+        return 0
+
+    monkeypatch.setattr("movesboard.cli._dashboard", dashboard)
     assert main(argv) == 0
     assert opened == [expected]
 

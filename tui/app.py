@@ -7,6 +7,7 @@ is opened (migrated, seeded when empty) in a worker after the dashboard is up.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -202,6 +203,8 @@ class MovesboardApp(App[None]):
         except Exception as error:
             message = visible(describe_error(error))
             self.log.error(title, error)
+            # The toast is one line; the log file keeps the traceback (movesboard/logs.py).
+            logging.getLogger("movesboard.tui").error("%s: %s", title, message, exc_info=error)
             self.call_from_thread(
                 self.notify, message, title=title, severity="error", timeout=10, markup=False
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from movesboard.console import say, warn
+from movesboard.console import Verbosity, detail, note, verbosity, warn
 
 from . import open_database
 from .arguments import iso_date, language_code, pack_codes, positive_seconds
@@ -67,7 +67,7 @@ def run(db: str | None, args: argparse.Namespace) -> int:
     from movesboard.ingest.fetch import Limits
     from movesboard.ingest.progress import progress_bar
     from movesboard.ingest.signals import stop_on_signals
-    from movesboard.pipeline import IngestSummary, collect_items, ingest_items
+    from movesboard.pipeline import IngestSummary, Outcome, collect_items, ingest_items
 
     database = open_database(db)
     options = ReadOptions(
@@ -80,21 +80,28 @@ def run(db: str | None, args: argparse.Namespace) -> int:
     try:
         with stop_on_signals(stop):
             items = collect_items(args.paths, options, summary, on_error=_print_error, stop=stop)
-            with progress_bar(len(items)) as (advance, report):
+            # A bar at the normal level only: -q wants none, -v prints a line per article.
+            bar = len(items) if verbosity() == Verbosity.NORMAL else 0
+            with progress_bar(bar) as (advance, report):
+
+                def stored(outcome: Outcome) -> None:
+                    advance()
+                    detail(outcome.line())
+
                 ingest_items(
                     database,
                     items,
                     summary=summary,
                     on_error=report,
-                    on_outcome=lambda _: advance(),
+                    on_outcome=stored,
                     stop=stop,
                 )
     except KeyboardInterrupt:
         stop.set()
     if stop.is_set():
-        say(f"{summary.line()} (interrupted)")
+        note(f"{summary.line()} (interrupted)")
         return 130
-    say(summary.line())
+    note(summary.line())
     return 0 if summary.ok else 1
 
 

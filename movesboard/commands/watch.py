@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import sys
 
-from movesboard.console import say, warn
+from movesboard.console import Verbosity, detail, note, say, verbosity, warn
 
 from . import open_database
 from .arguments import language_code, pack_codes, positive_seconds
@@ -82,10 +82,10 @@ def run(db: str | None, args: argparse.Namespace) -> int:
             done[item.label] = outcome.status
             if outcome.error:
                 warn(f"error: {outcome.error}")
-            elif outcome.status == "new" and outcome.result is not None:
-                moves = outcome.result.moves
-                noun = "move" if moves == 1 else "moves"
-                say(f"new: {outcome.title} ({moves} {noun}) <- {item.label}", flush=True)
+            elif outcome.status == "new":
+                note(outcome.line())
+            else:
+                detail(outcome.line())
         return done
 
     watcher = Watcher(
@@ -97,15 +97,17 @@ def run(db: str | None, args: argparse.Namespace) -> int:
         interval=args.interval,
         on_error=lambda message: warn(f"error: {message}"),
     )
-    say(
-        f"watching {_count(len(folders), 'folder')} and {_count(len(feeds), 'feed')}; Ctrl+C stops",
-        file=sys.stderr,
-        flush=True,
-    )
+    if verbosity() > Verbosity.QUIET:
+        say(
+            f"watching {_count(len(folders), 'folder')} and {_count(len(feeds), 'feed')}; "
+            "Ctrl+C stops",
+            file=sys.stderr,
+            flush=True,
+        )
     # A feed's fetch cut short by the signal: nothing of it was stored or remembered.
     with stop_on_signals(stop), contextlib.suppress(Interrupted):
         watcher.run(stop)
-    say(summary.line(), flush=True)
+    note(summary.line())
     return 0 if summary.ok else 1
 
 
