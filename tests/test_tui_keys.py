@@ -33,7 +33,7 @@ def test_the_main_bindings_have_ids() -> None:
 async def test_keys_from_the_config_replace_the_defaults(tui_fixture_db: Path) -> None:
     configure('[keys]\n"app.quit" = "ctrl+q"\n"timeline.filter" = "ctrl+f"\n')
     app = make_app(tui_fixture_db)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:  # wide: ? shows every group at once
         await settle(pilot)
         await pilot.press("f")  # no longer the filter
         await settle(pilot)

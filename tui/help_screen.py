@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 
+SIDE_BY_SIDE = 150  # columns
+
+
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,7 +56,8 @@ class HelpScreen(ModalScreen[None]):
             # The id is what `[keys]` in the config file remaps.
             known, _, _ = actions.setdefault(binding.action, ([], description, binding.id or ""))
             known.append(keys)
-        side_by_side = self.app.size.width >= 100
+        # Three groups of key, action and id side by side need a wide terminal.
+        side_by_side = self.app.size.width >= SIDE_BY_SIDE
         layout = Table.grid(padding=(0, 4) if side_by_side else (1, 0))
         columns = []
         for group, actions in groups.items():

@@ -37,7 +37,8 @@ class TimelinePane(Pane["MoveRow"]):
     EMPTY = "No moves yet: ingest articles that report people changing jobs"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "open_article", "Source article", id="timeline.article"),
-        Binding("f", "filter", "Filter", id="timeline.filter"),
+        # Priority: in a paste or a fast burst ("fsong⏎") the keys after f reach the dialog.
+        Binding("f", "filter", "Filter", id="timeline.filter", priority=True),
         Binding("F", "clear_filter", "Clear filter", id="timeline.clear_filter", key_display="F"),
     ]
 
