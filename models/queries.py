@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -235,17 +236,24 @@ def timeline(
     offset: int = 0,
     person_id: int | None = None,
     organization_id: int | None = None,
+    organization_ids: Sequence[int] | None = None,
     repeats: bool = False,
 ) -> list[MoveRow]:
     """Moves newest first; an undated move sorts by its article's date.
 
-    Each move once, unless `repeats`: then every article's report of it."""
+    Narrowed to a person, an organisation or any of several; each move once,
+    unless `repeats`: then every article's report of it."""
     statement = _move_rows(each_report=repeats)
     if person_id is not None:
         statement = statement.where(col(Move.person_id).in_(cluster_atoms(person_id)))
     if organization_id is not None:
+        organization_ids = [organization_id]
+    if organization_ids is not None:
         statement = statement.where(
-            or_(Move.from_org_id == organization_id, Move.to_org_id == organization_id)
+            or_(
+                col(Move.from_org_id).in_(organization_ids),
+                col(Move.to_org_id).in_(organization_ids),
+            )
         )
     statement = statement.order_by(
         func.coalesce(Move.date, Article.published).desc().nulls_last(), col(Move.id).desc()
@@ -409,16 +417,31 @@ def organization_detail(session: Session, organization_id: int) -> OrganizationD
     aliases = session.exec(
         select(Alias.name).where(Alias.organization_id == organization_id).order_by(Alias.id)
     ).all()
-    moves = timeline(session, organization_id=organization_id, limit=None)
+    # A parent counts its children's flows (Meta with Meta Superintelligence
+    # Labs); a move inside the family is neither an arrival nor a departure.
+    family = _family(session, organization_id)
+    moves = timeline(session, organization_ids=sorted(family), limit=None)
     return OrganizationDetail(
         id=organization_id,
         name=org.name,
         parent=(parent.id, parent.name) if parent else None,  # type: ignore[arg-type]
         children=[tuple(c) for c in children],  # type: ignore[misc]
         aliases=[a for a in aliases if a != org.name],
-        arrivals=[m for m in moves if m.to_org_id == organization_id],
-        departures=[m for m in moves if m.from_org_id == organization_id],
+        arrivals=[m for m in moves if m.to_org_id in family and m.from_org_id not in family],
+        departures=[m for m in moves if m.from_org_id in family and m.to_org_id not in family],
     )
+
+
+def _family(session: Session, organization_id: int) -> set[int]:
+    """An organisation and everything below it (children, their children ...)."""
+    family, frontier = {organization_id}, [organization_id]
+    while frontier:
+        below = session.exec(
+            select(Organization.id).where(col(Organization.parent_id).in_(frontier))
+        ).all()
+        frontier = [org_id for org_id in below if org_id not in family]  # a loop ends here
+        family.update(frontier)  # type: ignore[arg-type]
+    return family
 
 
 # ---------------------------------------------------------------- helpers

@@ -284,8 +284,17 @@ async def test_profiles_show_path_flow_and_chart(db: Path) -> None:
         text = screen_text(app)
         assert "Arrivals and departures per month" in text
         assert "in (max 2)" in text  # July 2025: Jason Wei and Hyung Won Chung
-        flow = text[text.index("Net flow by counterpart") :]
-        assert "OpenAI → Meta Superintelligence Labs" in flow and "+3" in flow
+        flow = text[text.index("Net flow by counterpart") : text.index("Joined (")]
+        # One form for every row: the counterpart, never "X → us" (issue 13).
+        openai = next(line for line in flow.splitlines() if "OpenAI" in line)
+        assert "+3" in openai and "→" not in flow
+        # The parent counts its child's moves, and says so.
+        await pilot.press("escape", "k", "enter")  # Meta
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Net flow by counterpart (with Meta Superintelligence Labs)" in text
+        joined = text[text.index("Joined (3)") :]
+        assert "· Meta Superintelligence Labs" in joined
 
 
 @sync

@@ -55,12 +55,12 @@ class CompanyScreen(DetailScreen["OrganizationDetail"]):
         return Group(
             section("Arrivals and departures per month"),
             chart(detail),
-            section("Net flow by counterpart"),
+            section("Net flow by counterpart" + _with_children(detail)),
             flow(detail),
             section(f"Joined ({len(detail.arrivals)})"),
-            moves(detail.arrivals, "from", lambda move: move.from_org),
+            moves(detail.arrivals, "from", lambda m: m.from_org, lambda m: m.to_org, detail.name),
             section(f"Left ({len(detail.departures)})"),
-            moves(detail.departures, "to", lambda move: move.to_org),
+            moves(detail.departures, "to", lambda m: m.to_org, lambda m: m.from_org, detail.name),
             section("Group"),
             group,
         )
@@ -75,6 +75,12 @@ class CompanyScreen(DetailScreen["OrganizationDetail"]):
             label = Text.assemble("▣ ", plain(name, ORGANIZATION))
             links.setdefault(Target("organization", org_id), label)
         return list(links.items())
+
+
+def _with_children(detail: OrganizationDetail) -> str:
+    """Says that the figures count the children's moves too, and whose."""
+    names = [name for _, name in detail.children]
+    return f" (with {', '.join(names)})" if names else ""
 
 
 BARS = " ▁▂▃▄▅▆▇█"
@@ -95,7 +101,7 @@ def flow(detail: OrganizationDetail) -> RenderableType:
     for name, (arrived, left) in sorted(counts.items(), key=lambda item: -sum(item[1])):
         net = arrived - left
         table.add_row(
-            Text.assemble(plain(name), muted(f" → {detail.name}" if arrived >= left else "")),
+            plain(name),  # one form for every row: the counterpart, its in, out and net
             Text(str(arrived)),
             Text(str(left)),
             Text(f"{net:+d}", style="green" if net > 0 else "red" if net < 0 else "dim"),
@@ -136,15 +142,23 @@ def chart(detail: OrganizationDetail) -> RenderableType:
 
 
 def moves(
-    rows: list[MoveRow], preposition: str, other: Callable[[MoveRow], str | None]
+    rows: list[MoveRow],
+    preposition: str,
+    other: Callable[[MoveRow], str | None],
+    ours: Callable[[MoveRow], str | None],
+    name: str = "",
 ) -> RenderableType:
-    """One row per move, newest first: when, who, from/to where, as what."""
+    """One row per move, newest first: when, who, from/to where, as what, and
+    which part of the organisation when it was a child of it (its parent counts it)."""
     if not rows:
         return muted("Nobody recorded.")
     table = grid(12, 0, 0)
     for move in rows:
         where = other(move)
         story = Text.assemble(muted(f"{preposition} "), plain(where)) if where else Text()
+        part = ours(move)
+        if part and part != name:
+            story.append_text(Text.assemble(muted("  · "), plain(part, DIM)))
         if move.role:
             story.append_text(Text.assemble(muted("  as "), plain(move.role, "italic")))
         table.add_row(when(move), plain(move.person, PERSON), story)
