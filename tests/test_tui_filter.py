@@ -89,3 +89,19 @@ async def test_keys_typed_while_the_dialog_is_built_go_into_the_person_field(
         await settle(pilot)
         assert isinstance(app.screen, FilterScreen)
         assert app.screen.query_one("#person", Input).value == "song"
+
+
+@sync
+async def test_an_unknown_name_is_said_inside_the_dialog(tui_fixture_db: Path) -> None:
+    app = make_app(tui_fixture_db)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"zzqxjv", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FilterScreen)  # still open, to correct the name
+        assert "no person matches 'zzqxjv'" in screen_text(app)
+        assert [n for n in app._notifications if n.severity == "error"] == []
+        await pilot.press(*["backspace"] * 6, *"song", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "filter: Yang Song" in screen_text(app)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
@@ -177,12 +177,35 @@ class FilterScreen(ModalScreen[FilterForm | None]):
 
     def action_apply(self) -> None:
         form = self.read()
-        try:  # dates are checked here, names when applied (they need the database)
+        try:  # dates are checked at once; names need the database (a worker)
             period(form.since, end=False), period(form.until, end=True)
         except FilterError as error:
-            self.query_one("#problem", Static).update(str(error))
+            self.problem(str(error))
             return
-        self.dismiss(form)
+        if form.person.strip() or form.organization.strip():
+            self.check_names(form)
+        else:
+            self.dismiss(form)
+
+    @work(thread=True, exclusive=True, group="filter-names", exit_on_error=False)
+    def check_names(self, form: FilterForm) -> None:
+        """An unknown name is said here, the dialog staying open (issue 13), not
+        in a toast naming an exception after the dialog closed."""
+        from .data import describe_error
+
+        app = self.app
+        try:
+            form.resolve(app.data)  # type: ignore[attr-defined]
+        except FilterError as error:
+            app.call_from_thread(self.problem, str(error))
+            return
+        except Exception as error:  # the database: say it here too
+            app.call_from_thread(self.problem, describe_error(error))
+            return
+        app.call_from_thread(self.dismiss, form)
+
+    def problem(self, message: str) -> None:
+        self.query_one("#problem", Static).update(message)
 
     def action_reset(self) -> None:
         for field in self.query(Input):
