@@ -242,7 +242,7 @@ def test_lookup_by_latin_alias_through_the_database(
     capsys.readouterr()
     assert main(["--db", db, "lookup", "Sutskever"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].split()[2] == "伊利亚·苏茨克维", out
+    assert out.splitlines()[0].split()[3] == "伊利亚·苏茨克维", out  # score, kind, uid, name
 
 
 def test_extraction_is_pure() -> None:

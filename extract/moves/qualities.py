@@ -152,12 +152,13 @@ def _without_possessives(ctx: MoveContext, text: str) -> str:
     """ "our chief scientist", "ilmuwan utama kami": the title without the
     speaker's possessive at either edge (a pack's `role_possessive`)."""
     possessive = ctx.rx["role_possessive"]
+    gap = " " if ctx.pack.spaced else ""  # "我们的首席科学家": no space to find
     first = possessive.match(text)
-    if first and text[first.end() : first.end() + 1] == " ":
-        text = text[first.end() + 1 :]
+    if first and text[first.end() :].startswith(gap) and first.end() < len(text):
+        text = text[first.end() :].lstrip()
     last = next(
         (m for m in possessive.finditer(text) if m.end() == len(text)), None
     )  # a possessive that closes the role
-    if last and last.start() > 0 and text[last.start() - 1] == " ":
-        text = text[: last.start() - 1]
+    if last and last.start() > 0 and text[: last.start()].endswith(gap):
+        text = text[: last.start()].rstrip()
     return text
