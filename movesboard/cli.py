@@ -8,6 +8,7 @@ Each command lives in movesboard/commands/<name>.py.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -78,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if "_ARGCOMPLETE" in os.environ:  # the shell's completion script asking: answer, exit
+        from movesboard.commands.completion import answer_if_asked
+
+        answer_if_asked(build_parser)
     try:
         dashboard, rest = dashboard_parser().parse_known_args(argv)
     except argparse.ArgumentError:

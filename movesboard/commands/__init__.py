@@ -22,6 +22,7 @@ class Command(Protocol):
 
 def all_commands() -> list[Command]:
     from . import (
+        completion,
         config,
         decisions,
         eval,
@@ -37,7 +38,7 @@ def all_commands() -> list[Command]:
     )
 
     commands = [ingest, watch, export, lookup, people, orgs, moves, review, decisions, rebuild]
-    return [*commands, eval, config]  # type: ignore[list-item]
+    return [*commands, eval, config, completion]  # type: ignore[list-item]
 
 
 def open_database(db: str | None):  # type: ignore[no-untyped-def]
