@@ -17,3 +17,11 @@ def test_extraction_engine_type_checks() -> None:
         ["--config-file", str(ROOT / "pyproject.toml"), str(ROOT / "extract")]
     )
     assert status == 0, stdout + stderr
+
+
+def test_ingest_cli_and_dashboard_type_check() -> None:
+    """ingest/, movesboard/ and tui/ are clean too (issue 13); models/ is typed as
+    far as SQLModel's column expressions allow and checked where imported."""
+    folders = [str(ROOT / name) for name in ("ingest", "movesboard", "tui")]
+    stdout, stderr, status = api.run(["--config-file", str(ROOT / "pyproject.toml"), *folders])
+    assert status == 0, stdout + stderr

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 
-from .messages import Target
+from .messages import Kind, Target
 
 if TYPE_CHECKING:
     from .app import MovesboardApp
@@ -25,7 +25,7 @@ class LookupCommands(Provider):
             app.log.error("palette lookup failed", error)
             return
         for hit in hits:
-            kind = "person" if hit.kind == "person" else "organization"
+            kind: Kind = "person" if hit.kind == "person" else "organization"
             yield Hit(
                 hit.score / 100,
                 f"{'◉' if kind == 'person' else '▣'} {hit.name}",

@@ -40,7 +40,7 @@ class StatusLine(Static):
         super().__init__(markup=False, id="status")
         self.location = ""
 
-    def loading(self, step: str = "opening the database…") -> None:
+    def show_step(self, step: str = "opening the database…") -> None:
         self.update(Text.assemble(self.brand(), Text(step, style="dim italic")))
 
     def failed(self, message: str) -> None:
@@ -109,7 +109,7 @@ class DashboardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(StatusLine).loading()
+        self.query_one(StatusLine).show_step()
         # The worker imports SQLAlchemy, holding the GIL as it does: it starts
         # now but waits until the first frame is out, or that frame comes
         # ~200 ms later. (Started now, it is a worker tests can wait for.)
@@ -205,7 +205,7 @@ class DashboardScreen(Screen[None]):
             )
 
     def show_progress(self, step: str) -> None:
-        self.query_one(StatusLine).loading(step)
+        self.query_one(StatusLine).show_step(step)
 
     def show_failure(self, message: str) -> None:
         self.query_one(StatusLine).failed(message)

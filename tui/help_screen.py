@@ -66,8 +66,8 @@ class HelpScreen(ModalScreen[None]):
             column.add_column(no_wrap=True)
             column.add_column(no_wrap=True, style="dim")
             column.add_row("", Text(group, style="bold underline"), "")
-            for keys, description, binding_id in actions.values():
-                column.add_row(Text(" ".join(keys)), Text(description), Text(binding_id))
+            for shown_keys, description, binding_id in actions.values():
+                column.add_row(Text(" ".join(shown_keys)), Text(description), Text(binding_id))
             columns.append(column)
         if side_by_side:
             for _ in columns:

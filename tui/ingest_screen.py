@@ -23,6 +23,8 @@ from movesboard.untrusted import visible
 from .text import DIM, plain
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from movesboard.pipeline import IngestSummary, Outcome
 
     from .app import MovesboardApp
@@ -83,7 +85,7 @@ class IngestScreen(ModalScreen[None]):
         self.query_one("#log", Static).update(plain(line))
 
     def finished(self, summary: IngestSummary) -> None:
-        severity = "information" if summary.ok else "warning"
+        severity: SeverityLevel = "information" if summary.ok else "warning"
         # Error lines quote file names and URLs: shown, never sent to the terminal.
         details = "\n".join(visible(line) for line in [summary.line(), *summary.errors[:5]])
         self.app.notify(details, title="Ingest done", severity=severity, markup=False)
