@@ -34,7 +34,13 @@ COUNTED_MODALITIES = ("stated", "reported")
 
 
 def counted(statement):  # type: ignore[no-untyped-def]
+    """`statement` narrowed to the moves that count, in SQL."""
     return statement.where(col(Move.modality).in_(COUNTED_MODALITIES), Move.status != "rejected")
+
+
+def counts(modality: str, status: str) -> bool:
+    """The same rule as `counted`, for a move already read."""
+    return modality in COUNTED_MODALITIES and status != "rejected"
 
 
 def once(statement):  # type: ignore[no-untyped-def]
@@ -369,7 +375,7 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail | None:
         article.published,
         article.language,
         article.source,
-        len([m for m in moves if m.modality in COUNTED_MODALITIES and m.status != "rejected"]),
+        len([m for m in moves if counts(m.modality, m.status)]),
     )
     return ArticleDetail(
         row=row,

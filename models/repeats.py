@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, or_, update
 from sqlmodel import Session, col, select
 
-from .queries import COUNTED_MODALITIES
+from .queries import counts
 from .tables import Article, Move, Organization, Person
 
 # Reports whose months differ by more than this are different moves (a person
@@ -119,8 +119,7 @@ def mark(
         report = Report(
             move_id, merged_into or atom, article, origin, to, date, precision, repeat_of, published
         )
-        counts = status != "rejected" and modality in COUNTED_MODALITIES
-        (reports[report.root] if counts else uncounted).append(report)
+        (reports[report.root] if counts(modality, status) else uncounted).append(report)
     parents = _parents(
         session, {org for rs in reports.values() for r in rs for org in (r.from_org, r.to_org)}
     )
