@@ -98,7 +98,7 @@ def test_cli_bad_sources_get_one_line_errors_and_the_others_go_on(
         f"{web.url('missing')}: HTTP 404 Not Found",
         f"{web.url('slow')}: timed out after 0.5 s",
         f"{web.url('huge')}: response too large",
-        f"{binary}: binary file",
+        f"{binary}: not an article: an image",  # named explicitly: refused by what it is
         f"{web.url('malformed.xml')}: malformed feed",
         f"{tmp_path / 'gone.txt'}: no such file",
     }
