@@ -249,7 +249,7 @@ def timeline(
 
     Narrowed to a person, an organisation or any of several; each move once,
     unless `repeats`: then every article's report of it."""
-    statement = _move_rows(each_report=repeats)
+    statement = move_rows(each_report=repeats)
     if person_id is not None:
         statement = statement.where(col(Move.person_id).in_(cluster_atoms(person_id)))
     if organization_id is not None:
@@ -264,7 +264,7 @@ def timeline(
     statement = statement.order_by(
         func.coalesce(Move.date, Article.published).desc().nulls_last(), col(Move.id).desc()
     )
-    return _to_move_rows(session, statement.limit(limit).offset(offset))
+    return read_move_rows(session, statement.limit(limit).offset(offset))
 
 
 def flow_counts(session: Session, organization_id: int) -> tuple[int, int]:
@@ -329,9 +329,9 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail | None:
     article = session.get(Article, article_id)
     if article is None:
         return None
-    moves = _to_move_rows(
+    moves = read_move_rows(
         session,
-        _move_rows(each_report=True)
+        move_rows(each_report=True)
         .where(Move.article_id == article_id)
         .order_by(Move.evidence_start),
     )
@@ -454,7 +454,7 @@ def _family(session: Session, organization_id: int) -> set[int]:
 
 
 @cache
-def _move_rows(*, each_report: bool = False):  # type: ignore[no-untyped-def]
+def move_rows(*, each_report: bool = False):  # type: ignore[no-untyped-def]
     """The select every move list narrows down: each move once, or `each_report`.
 
     Built once and shared (statements are immutable). Built afresh, its new
@@ -471,27 +471,28 @@ def _move_rows(*, each_report: bool = False):  # type: ignore[no-untyped-def]
         .scalar_subquery()
     )
     statement = (
+        # Labelled with MoveRow's field names: read_move_rows reads them by name.
         select(
-            Move.id,
-            Person.id,
-            Person.name,
-            Move.from_org_id,
-            from_org.name,
-            Move.to_org_id,
-            to_org.name,
-            Move.role,
-            Move.date,
-            Move.date_precision,
-            Move.article_id,
-            Article.title,
-            Article.source,
-            Article.published,
-            Move.evidence,
-            Move.confidence,
-            Move.status,
-            Move.modality,
-            Move.evidence_start,
-            reports,
+            col(Move.id).label("id"),
+            col(Person.id).label("person_id"),
+            col(Person.name).label("person"),
+            col(Move.from_org_id).label("from_org_id"),
+            from_org.name.label("from_org"),
+            col(Move.to_org_id).label("to_org_id"),
+            to_org.name.label("to_org"),
+            col(Move.role).label("role"),
+            col(Move.date).label("date"),
+            col(Move.date_precision).label("date_precision"),
+            col(Move.article_id).label("article_id"),
+            col(Article.title).label("article_title"),
+            col(Article.source).label("article_source"),
+            col(Article.published).label("published"),
+            col(Move.evidence).label("evidence"),
+            col(Move.confidence).label("confidence"),
+            col(Move.status).label("status"),
+            col(Move.modality).label("modality"),
+            col(Move.evidence_start).label("evidence_start"),
+            reports.label("reports"),
         )
         .join(atom, atom.id == Move.person_id)
         .join(Person, Person.id == func.coalesce(atom.merged_into_id, atom.id))
@@ -502,13 +503,13 @@ def _move_rows(*, each_report: bool = False):  # type: ignore[no-untyped-def]
     return counted(statement) if each_report else once(statement)
 
 
-def _to_move_rows(session: Session, statement) -> list[MoveRow]:  # type: ignore[no-untyped-def]
+def read_move_rows(session: Session, statement) -> list[MoveRow]:  # type: ignore[no-untyped-def]
+    """The rows of a `move_rows()` statement as MoveRows, each column by its name."""
     rows = []
     for row in session.exec(statement):
-        (mid, pid, person, fid, forg, tid, torg, role, date, precision, *rest) = row
-        rows.append(
-            MoveRow(mid, pid, person, fid, forg, tid, torg, role, iso(date, precision), *rest)
-        )
+        fields = dict(row._mapping)
+        fields["date"] = iso(fields["date"], fields.pop("date_precision"))
+        rows.append(MoveRow(**fields))
     return rows
 
 
@@ -532,7 +533,7 @@ def careers(session: Session, person_ids: list[int]) -> dict[int, list[MoveRow]]
         or_(col(Person.id).in_(person_ids), col(Person.merged_into_id).in_(person_ids))
     )
     statement = (
-        _move_rows()
+        move_rows()
         .where(col(Move.person_id).in_(atoms))
         # Within one month, the move reported first came first ("left for B",
         # then two weeks later "returned to A").
@@ -543,7 +544,7 @@ def careers(session: Session, person_ids: list[int]) -> dict[int, list[MoveRow]]
         )
     )
     career: dict[int, list[MoveRow]] = defaultdict(list)
-    for move in _to_move_rows(session, statement):
+    for move in read_move_rows(session, statement):
         career[move.person_id].append(move)
     return career
 

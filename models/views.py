@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from . import decisions
 from .dialect import unindexed
-from .queries import ROOT_ID, MoveRow, _move_rows, _to_move_rows, cluster_atoms
+from .queries import ROOT_ID, MoveRow, cluster_atoms, move_rows, read_move_rows
 from .tables import Article, Mention, Move, Person
 
 # (sort date, move id) of a row: the timeline runs in descending order of it.
@@ -70,9 +70,9 @@ def timeline_page(
         return _narrow_page(session, where, after, limit)
     rows: list[MoveRow] = []
     if after is None or after[0] is not None:
-        dated = _filtered(_move_rows().where(col(Move.date).is_not(None)), where, Move.date)
+        dated = _filtered(move_rows().where(col(Move.date).is_not(None)), where, Move.date)
         undated = _filtered(
-            _move_rows().where(NOT_INDEXED_DATE.is_(None), col(Article.published).is_not(None)),
+            move_rows().where(NOT_INDEXED_DATE.is_(None), col(Article.published).is_not(None)),
             where,
             Article.published,
         )
@@ -82,27 +82,27 @@ def timeline_page(
         dated = dated.where(tuple_(Move.date, Move.id) < tuple_(*bound))
         undated = undated.where(tuple_(Article.published, Move.id) < tuple_(*bound))
         dated = dated.order_by(col(Move.date).desc(), col(Move.id).desc()).limit(limit)
-        dated_rows = _to_move_rows(session, dated)
+        dated_rows = read_move_rows(session, dated)
         if len(dated_rows) == limit:
             # A full page of dated moves: an undated one older than the last of
             # them cannot make this page, so its walk stops at that date instead
             # of crossing every article (a filter made it ~13 ms at 200k moves).
             undated = undated.where(col(Article.published) >= sort_key(dated_rows[-1])[0])
         undated = undated.order_by(col(Article.published).desc(), col(Move.id).desc()).limit(limit)
-        merged = dated_rows + _to_move_rows(session, undated)
+        merged = dated_rows + read_move_rows(session, undated)
         rows = sorted(merged, key=sort_key, reverse=True)[:limit]
     if len(rows) < limit and (where.since is None and where.until is None):
         # Neither the move nor its article has a date: these close the timeline.
         last_id = after[1] if after is not None and after[0] is None else None
         nowhere = _filtered(
-            _move_rows().where(col(Move.date).is_(None), col(Article.published).is_(None)),
+            move_rows().where(col(Move.date).is_(None), col(Article.published).is_(None)),
             where,
             None,
         )
         if last_id is not None:
             nowhere = nowhere.where(Move.id < last_id)
         nowhere = nowhere.order_by(col(Move.id).desc()).limit(limit - len(rows))
-        rows += _to_move_rows(session, nowhere)
+        rows += read_move_rows(session, nowhere)
     return rows
 
 
@@ -111,13 +111,13 @@ def _narrow_page(
 ) -> list[MoveRow]:
     """One person's or organisation's moves: few enough to sort in one query."""
     when = func.coalesce(Move.date, Article.published)
-    statement = _filtered(_move_rows(), where, None)
+    statement = _filtered(move_rows(), where, None)
     if after is not None and after[0] is not None:
         statement = statement.where(or_(tuple_(when, Move.id) < tuple_(*after), when.is_(None)))
     elif after is not None:
         statement = statement.where(when.is_(None), Move.id < after[1])
     statement = statement.order_by(when.desc().nulls_last(), col(Move.id).desc()).limit(limit)
-    return _to_move_rows(session, statement)
+    return read_move_rows(session, statement)
 
 
 def moves_of_articles(
@@ -130,8 +130,8 @@ def moves_of_articles(
     commit order."""
     if not article_ids:
         return []
-    statement = _filtered(_move_rows().where(col(Move.article_id).in_(article_ids)), where, None)
-    rows = _to_move_rows(session, statement.order_by(col(Move.id)))
+    statement = _filtered(move_rows().where(col(Move.article_id).in_(article_ids)), where, None)
+    rows = read_move_rows(session, statement.order_by(col(Move.id)))
     return sorted(rows, key=sort_key, reverse=True)
 
 
@@ -189,12 +189,12 @@ def review_moves(
 ) -> list[MoveRow]:
     """Pending moves the extractor was unsure of, least sure first."""
     statement = (
-        _move_rows(each_report=True)  # each article's report is judged on its own evidence
+        move_rows(each_report=True)  # each article's report is judged on its own evidence
         .where(Move.status == "pending", Move.confidence < threshold)
         .order_by(col(Move.confidence), col(Move.id))
         .limit(limit)
     )
-    return _to_move_rows(session, statement)
+    return read_move_rows(session, statement)
 
 
 def merge_cases(session: Session, *, person_id: int | None = None) -> list[MergeCase]:
@@ -226,9 +226,9 @@ def _side(session: Session, person: Person, *, cluster: bool) -> Side:
     aliases = session.exec(
         select(Alias.name).where(col(Alias.person_id).in_(atoms)).order_by(Alias.id)
     ).all()
-    moves = _to_move_rows(
+    moves = read_move_rows(
         session,
-        _move_rows()
+        move_rows()
         .where(col(Move.person_id).in_(atoms))
         .order_by(col(Move.date).desc(), col(Move.id).desc())
         .limit(5),
