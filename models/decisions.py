@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
@@ -414,27 +415,10 @@ def undo(session: Session, decision_id: int) -> str:
         raise DecisionError(f"no user decision #{decision_id} to undo")
     if decision.id in _undone(session):
         raise DecisionError(f"decision #{decision_id} is already undone")
-    touched: list[int] = []
-    if decision.subject == "person":
-        a = _atom(session, decision.a_ref)
-        b = _atom(session, decision.b_ref) if decision.b_ref else None
-        touched = [atom.id for atom in (a, b) if atom is not None]  # type: ignore[misc]
-        if decision.kind == "same" and a is not None:
-            moved_uids = set((decision.value or "").split())
-            root = root_of(session, a)
-            moved = [atom for atom in _atoms(session, root) if atom.uid in moved_uids]
-            if moved and len(moved) < len(_atoms(session, root)):
-                _detach(session, root, moved)
-        elif decision.kind == "split" and a is not None and b is not None:
-            _merge(session, root_of(session, a), root_of(session, b))
-        elif decision.kind not in ("different", "unsure"):
-            raise DecisionError(f"a {decision.kind} decision cannot be undone here")
-    elif decision.subject == "move":
-        for move in session.exec(select(Move).where(Move.uid == decision.a_ref)).all():
-            move.status = decision.b_ref or "pending"
-            touched.append(move.person_id)
-    else:
+    kind = KINDS.get(decision.kind)
+    if kind is None:
         raise DecisionError(f"a {decision.kind} decision cannot be undone here")
+    touched = kind.undo(session, decision)
     _record(
         session, "undo", decision.subject, decision.a_ref, decision.b_ref, value=str(decision.id)
     )
@@ -485,45 +469,170 @@ def replay(session: Session) -> int:
 
 
 def _apply(session: Session, decision: Decision) -> bool:
-    if decision.subject == "person":
-        a = _atom(session, decision.a_ref)
-        b = _atom(session, decision.b_ref) if decision.b_ref else None
-        if a is None:
+    """Apply one recorded decision again (replay); False when it names nothing now."""
+    kind = KINDS.get(decision.kind)
+    return kind.apply(session, decision) if kind is not None else False
+
+
+# ------------------------------------------------------------------- one object per kind
+
+
+class Kind(Protocol):
+    """What a kind of decision does when (re)applied, and how it is undone."""
+
+    def apply(self, session: Session, decision: Decision) -> bool:
+        """Apply it to the rows as they are now; False when it names nothing."""
+        ...
+
+    def undo(self, session: Session, decision: Decision) -> list[int]:
+        """Reverse it; the person ids whose repeats need marking again."""
+        ...
+
+
+def _pair(session: Session, decision: Decision) -> tuple[Person | None, Person | None]:
+    a = _atom(session, decision.a_ref)
+    return a, (_atom(session, decision.b_ref) if decision.b_ref else None)
+
+
+def _ids(*atoms: Person | None) -> list[int]:
+    return [atom.id for atom in atoms if atom is not None and atom.id is not None]
+
+
+class Same:
+    """A and B are one person: merged; undone by detaching what the merge brought."""
+
+    def apply(self, session: Session, decision: Decision) -> bool:
+        a, b = _pair(session, decision)
+        if a is None or b is None:
             return False
-        if decision.kind == "same" and b is not None:
-            _merge(session, root_of(session, a), root_of(session, b))
-        elif decision.kind == "split" and decision.value:
-            # Only if the rebuild joined them again (or the split-off person is gone).
-            if b is None or root_of(session, a).id == root_of(session, b).id:
-                _split(session, root_of(session, a), decision.value)
-        elif decision.kind == "different" and b is not None:
-            if root_of(session, a).id == root_of(session, b).id:
-                _detach(session, root_of(session, a), [b])
-        elif decision.kind == "rename" and decision.value:
-            root = root_of(session, a)
-            root.name, root.named_by_user = decision.value, True
-        else:
-            return False
+        _merge(session, root_of(session, a), root_of(session, b))
         session.flush()
         return True
-    if decision.subject == "organization" and decision.kind == "parent":
+
+    def undo(self, session: Session, decision: Decision) -> list[int]:
+        a, b = _pair(session, decision)
+        if a is not None:
+            moved_uids = set((decision.value or "").split())
+            root = root_of(session, a)
+            atoms = _atoms(session, root)
+            moved = [atom for atom in atoms if atom.uid in moved_uids]
+            if moved and len(moved) < len(atoms):
+                _detach(session, root, moved)
+        return _ids(a, b)
+
+
+class Split:
+    """An alias names someone else: split off; undone by merging the two again."""
+
+    def apply(self, session: Session, decision: Decision) -> bool:
+        a, b = _pair(session, decision)
+        if a is None or not decision.value:
+            return False
+        # Only if the rebuild joined them again (or the split-off person is gone).
+        if b is None or root_of(session, a).id == root_of(session, b).id:
+            _split(session, root_of(session, a), decision.value)
+        session.flush()
+        return True
+
+    def undo(self, session: Session, decision: Decision) -> list[int]:
+        a, b = _pair(session, decision)
+        if a is not None and b is not None:
+            _merge(session, root_of(session, a), root_of(session, b))
+        return _ids(a, b)
+
+
+class Different:
+    """A and B are two people: kept apart (the resolver reads it too)."""
+
+    def apply(self, session: Session, decision: Decision) -> bool:
+        a, b = _pair(session, decision)
+        if a is None or b is None:
+            return False
+        if root_of(session, a).id == root_of(session, b).id:
+            _detach(session, root_of(session, a), [b])
+        session.flush()
+        return True
+
+    def undo(self, session: Session, decision: Decision) -> list[int]:
+        return _ids(*_pair(session, decision))  # the record alone kept them apart
+
+
+class Unsure:
+    """No answer yet: nothing to apply; the suggestion stops asking."""
+
+    def apply(self, session: Session, decision: Decision) -> bool:
+        return False
+
+    def undo(self, session: Session, decision: Decision) -> list[int]:
+        return _ids(*_pair(session, decision))
+
+
+class Rename:
+    """The cluster shows the user's name for it."""
+
+    def apply(self, session: Session, decision: Decision) -> bool:
+        a = _atom(session, decision.a_ref)
+        if a is None or not decision.value:
+            return False
+        root = root_of(session, a)
+        root.name, root.named_by_user = decision.value, True
+        session.flush()
+        return True
+
+    def undo(self, session: Session, decision: Decision) -> list[int]:
+        raise DecisionError("a rename decision cannot be undone here")
+
+
+class Parent:
+    """An organisation is part of another (or of none)."""
+
+    def apply(self, session: Session, decision: Decision) -> bool:
         child = session.exec(select(Organization).where(Organization.key == decision.a_ref)).first()
+        if child is None:
+            return False
         parent = (
             session.exec(select(Organization).where(Organization.key == decision.b_ref)).first()
             if decision.b_ref
             else None
         )
-        if child is None:
-            return False
         child.parent_id = parent.id if parent else None
         return True
-    if decision.subject == "move":
-        statuses = {"confirm": "confirmed", "reject": "rejected", "reopen": "pending"}
+
+    def undo(self, session: Session, decision: Decision) -> list[int]:
+        raise DecisionError("a parent decision cannot be undone here")
+
+
+@dataclass(frozen=True, slots=True)
+class MoveStatus:
+    """A move is right, wrong or open again; b_ref keeps the status it replaced."""
+
+    status: str
+
+    def apply(self, session: Session, decision: Decision) -> bool:
         moves = session.exec(select(Move).where(Move.uid == decision.a_ref)).all()
         for move in moves:
-            move.status = statuses.get(decision.kind, move.status)
+            move.status = self.status
         return bool(moves)
-    return False
+
+    def undo(self, session: Session, decision: Decision) -> list[int]:
+        touched = []
+        for move in session.exec(select(Move).where(Move.uid == decision.a_ref)).all():
+            move.status = decision.b_ref or "pending"
+            touched.append(move.person_id)
+        return touched
+
+
+KINDS: dict[str, Kind] = {
+    "same": Same(),
+    "split": Split(),
+    "different": Different(),
+    "unsure": Unsure(),
+    "rename": Rename(),
+    "parent": Parent(),
+    "confirm": MoveStatus("confirmed"),
+    "reject": MoveStatus("rejected"),
+    "reopen": MoveStatus("pending"),
+}
 
 
 def _atom(session: Session, ref: str) -> Person | None:
