@@ -24,7 +24,7 @@ _FWD = (
 )
 
 
-def _required(seq: P.SubPattern | list) -> set[str] | None:  # type: ignore[type-arg]
+def _required(seq: P.SubPattern | list) -> set[str] | None:
     """Literals one of which every match of `seq` contains (None: unknown)."""
     cands: list[set[str]] = []
     run = ""

@@ -12,7 +12,7 @@ import re
 
 def trie_pattern(words: list[str], fold_case: bool = False) -> str:
     """A regex fragment matching exactly `words`, longest match first."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: dict[str, dict] = {}
     for w in set(words):
         node = trie
         for ch in w.casefold() if fold_case else w:
@@ -21,7 +21,7 @@ def trie_pattern(words: list[str], fold_case: bool = False) -> str:
     return _emit(trie)
 
 
-def _emit(node: dict) -> str:  # type: ignore[type-arg]
+def _emit(node: dict) -> str:
     end = "" in node
     branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
     if not branches:

@@ -115,7 +115,7 @@ def parse_feed(raw: bytes, source: str, *, base_url: str | None = None) -> Feed:
     return Feed(source=source, title=site, entries=entries, ttl=_ttl(info))
 
 
-def _entry(raw: dict, site: str | None, feed_language: str | None) -> FeedEntry | None:  # type: ignore[type-arg]
+def _entry(raw: dict, site: str | None, feed_language: str | None) -> FeedEntry | None:
     link = canonical_url(raw.get("link"))
     title = _text(raw.get("title")) or ""
     summary = fragment_text(raw.get("summary") or "")
@@ -142,7 +142,7 @@ def _entry(raw: dict, site: str | None, feed_language: str | None) -> FeedEntry 
     )
 
 
-def _best_content(contents: list[dict]) -> tuple[str | None, str | None]:  # type: ignore[type-arg]
+def _best_content(contents: list[dict]) -> tuple[str | None, str | None]:
     best: tuple[str | None, str | None] = (None, None)
     for item in contents:
         text = fragment_text(item.get("value") or "")
@@ -159,7 +159,7 @@ def _date(parsed: object) -> dt.date | None:
         return None
 
 
-def _ttl(info: dict) -> int | None:  # type: ignore[type-arg]
+def _ttl(info: dict) -> int | None:
     ttl = str(info.get("ttl") or "").strip()
     return int(ttl) * 60 if ttl.isdigit() and int(ttl) > 0 else None  # RSS <ttl> is in minutes
 

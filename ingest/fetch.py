@@ -134,7 +134,7 @@ def _watchdog() -> _Watchdog | None:
 _pool = None
 
 
-def _pool_manager():  # type: ignore[no-untyped-def]
+def _pool_manager():
     # One pool for the process: keep-alive across the pages of one site.
     global _pool
     if _pool is None:
@@ -145,14 +145,14 @@ def _pool_manager():  # type: ignore[no-untyped-def]
     return _pool
 
 
-def _watched_pool_classes():  # type: ignore[no-untyped-def]
+def _watched_pool_classes():
     """urllib3's pools, with connections that show their sockets to the fetch's watchdog."""
     from urllib3 import HTTPConnectionPool, HTTPSConnectionPool
     from urllib3.connection import HTTPConnection, HTTPSConnection
     from urllib3.exceptions import ConnectTimeoutError
 
     class Watched:
-        def _new_conn(self):  # type: ignore[no-untyped-def]
+        def _new_conn(self):
             watchdog = _watchdog()
             if watchdog is not None:
                 # Connecting (and a TLS handshake: ssl applies the socket's
@@ -161,16 +161,16 @@ def _watched_pool_classes():  # type: ignore[no-untyped-def]
                 remaining = watchdog.remaining()
                 if remaining <= 0:
                     raise ConnectTimeoutError(self, "deadline passed before connecting")
-                self.timeout = remaining  # type: ignore[attr-defined]
-            return super()._new_conn()  # type: ignore[misc]
+                self.timeout = remaining
+            return super()._new_conn()
 
-        def getresponse(self):  # type: ignore[no-untyped-def]
+        def getresponse(self):
             # Headers and body are read from here on, on a new connection or
             # one from the pool: the socket the watchdog shuts down.
             watchdog = _watchdog()
-            if watchdog is not None and self.sock is not None:  # type: ignore[attr-defined]
-                watchdog.watch(self.sock)  # type: ignore[attr-defined]
-            return super().getresponse()  # type: ignore[misc]
+            if watchdog is not None and self.sock is not None:
+                watchdog.watch(self.sock)
+            return super().getresponse()
 
     class WatchedHTTPConnection(Watched, HTTPConnection):
         pass
@@ -241,7 +241,7 @@ def fetch(
     )
 
 
-def _get(url: str, headers: dict[str, str], limits: Limits, watchdog: _Watchdog):  # type: ignore[no-untyped-def]
+def _get(url: str, headers: dict[str, str], limits: Limits, watchdog: _Watchdog):
     """The response and its whole body, within the watchdog's deadline."""
     import urllib3
 
@@ -277,7 +277,7 @@ def _get(url: str, headers: dict[str, str], limits: Limits, watchdog: _Watchdog)
     return response, body
 
 
-def _discard(response) -> None:  # type: ignore[no-untyped-def]
+def _discard(response) -> None:
     # Unread bytes may still be on this connection: it must not go back to the
     # pool open, or the next request would read them as its response.
     response.close()
@@ -290,7 +290,7 @@ def _cut_short(url: str, watchdog: _Watchdog, limits: Limits) -> BaseException:
     return IngestError(url, f"timed out after {limits.timeout:g} s")
 
 
-def _final_url(url: str, response) -> str:  # type: ignore[no-untyped-def]
+def _final_url(url: str, response) -> str:
     # urllib3 gives the last response's path only; the redirect history has the hosts.
     from urllib.parse import urljoin
 
@@ -301,7 +301,7 @@ def _final_url(url: str, response) -> str:  # type: ignore[no-untyped-def]
     return final if is_url(final) else url
 
 
-def _read_capped(response, url: str, limits: Limits) -> bytes:  # type: ignore[no-untyped-def]
+def _read_capped(response, url: str, limits: Limits) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
         raise IngestError(

@@ -102,7 +102,7 @@ def parse_html(
     )
 
 
-def _extract(tree: HtmlElement | None, url: str | None, *, fast: bool):  # type: ignore[no-untyped-def]
+def _extract(tree: HtmlElement | None, url: str | None, *, fast: bool):
     import trafilatura
 
     if tree is None:

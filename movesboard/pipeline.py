@@ -137,7 +137,7 @@ def _ingest_doc(database: Database, doc: ArticleDoc) -> tuple[bool, StoreResult]
         return False, StoreResult(article_id=existing, created=False)
 
 
-def _asks_otherwise(session, article_id: int, doc: ArticleDoc) -> bool:  # type: ignore[no-untyped-def]
+def _asks_otherwise(session, article_id: int, doc: ArticleDoc) -> bool:
     """Does `doc` ask for another language pack or date than the article was stored with?"""
     from movesboard.extract import _pack_code  # the extractor's own reading of a code
     from movesboard.models.tables import Article
@@ -180,7 +180,7 @@ def url_stored(database: Database, url: str | None) -> bool:
         return _find_by_url(session, url) is not None
 
 
-def _find_by_url(session, url: str | None) -> int | None:  # type: ignore[no-untyped-def]
+def _find_by_url(session, url: str | None) -> int | None:
     if not url:
         return None
     from sqlmodel import select

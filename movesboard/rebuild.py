@@ -52,9 +52,9 @@ def rebuild(database: Database) -> RebuildSummary:
         # Machine suggestions are derived too: resolution makes them again.
         for table in (GroupMoveSource, GroupMove, Move, Mention, Alias, ClusterTie):
             session.execute(delete(table))
-        session.execute(delete(Person).where(Person.merged_into_id.is_not(None)))  # type: ignore[union-attr]
+        session.execute(delete(Person).where(Person.merged_into_id.is_not(None)))
         session.execute(delete(Person))
-        session.execute(delete(Organization).where(Organization.parent_id.is_not(None)))  # type: ignore[union-attr]
+        session.execute(delete(Organization).where(Organization.parent_id.is_not(None)))
         session.execute(delete(Organization))
         session.execute(delete(Decision).where(Decision.actor == "machine"))
         session.flush()

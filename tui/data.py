@@ -240,7 +240,7 @@ class DataSource:
 
         with self.open().session() as session:
             last: Decision | None = decisions.last_user_decision(session)
-            return decisions.undo(session, last.id) if last is not None else None  # type: ignore[arg-type]
+            return decisions.undo(session, last.id) if last is not None else None
 
     # ------------------------------------------------------------ ingest
 

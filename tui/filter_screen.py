@@ -82,15 +82,18 @@ def period(text: str, *, end: bool) -> dt.date | None:
     match = _DATE.match(text)
     if match is None:
         raise FilterError(f"{text!r} is not a date: write 2025, 2025-07 or 2025-07-16")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)  # the pattern always has a year
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     try:
-        if day is not None:
-            return dt.date(year, month, day)  # type: ignore[arg-type]
+        if month is not None and day is not None:
+            return dt.date(year, month, day)
         if month is not None:
-            first = dt.date(year, month, 1)  # type: ignore[arg-type]
-            following = dt.date(year + (month == 12), month % 12 + 1, 1)  # type: ignore[arg-type, operator]
+            first = dt.date(year, month, 1)
+            following = dt.date(year + (month == 12), month % 12 + 1, 1)
             return following - dt.timedelta(days=1) if end else first
-        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)  # type: ignore[arg-type]
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
     except ValueError as error:
         raise FilterError(f"{text!r}: {error}") from None
 

@@ -325,4 +325,4 @@ class RowList(ScrollView, can_focus=True):
 
 def _least(column: tuple[str, int] | tuple[str, int, int]) -> int:
     """The narrowest a column may become (its width unless it says otherwise)."""
-    return column[2] if len(column) == 3 else column[1]  # type: ignore[misc]
+    return column[2] if len(column) == 3 else column[1]

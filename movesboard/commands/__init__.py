@@ -38,10 +38,10 @@ def all_commands() -> list[Command]:
     )
 
     commands = [ingest, watch, export, lookup, people, orgs, moves, review, decisions, rebuild]
-    return [*commands, eval, config, completion]  # type: ignore[list-item]
+    return [*commands, eval, config, completion]
 
 
-def open_database(db: str | None):  # type: ignore[no-untyped-def]
+def open_database(db: str | None):
     from movesboard.models.db import Database
 
     return Database.open(db)

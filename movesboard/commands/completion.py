@@ -35,7 +35,7 @@ def run(db: str | None, args: argparse.Namespace) -> int:
     return 0
 
 
-def answer_if_asked(parser_factory) -> None:  # type: ignore[no-untyped-def]
+def answer_if_asked(parser_factory) -> None:
     """A shell asking for completions (argcomplete's environment): answer and exit."""
     import argcomplete
 

@@ -68,14 +68,14 @@ def run(db: str | None, args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _ingest(database: Database, corpus: Path, gold: list[dict]) -> list[str]:  # type: ignore[type-arg]
+def _ingest(database: Database, corpus: Path, gold: list[dict]) -> list[str]:
     """Ingest the corpus files gold.jsonl names; gold's publication date fills a gap."""
     import datetime as dt
 
     from movesboard.ingest import read_text_article
     from movesboard.pipeline import ingest_all
 
-    def read(path: Path, published: dt.date | None, language: str | None):  # type: ignore[no-untyped-def]
+    def read(path: Path, published: dt.date | None, language: str | None):
         doc = read_text_article(path)
         # The seeds carry their metadata outside the file (as seeds/manifest.toml does):
         # gold.jsonl fills what the file leaves out.
