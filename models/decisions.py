@@ -11,9 +11,9 @@ from __future__ import annotations
 import getpass
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
@@ -24,6 +24,8 @@ from .identity import uid
 from .names import fold, organization_key, person_key
 from .queries import cluster_atoms
 from .tables import Alias, Decision, Mention, Move, Organization, Person
+
+T = TypeVar("T")
 
 
 class DecisionError(Exception):
@@ -63,13 +65,9 @@ def find_person(session: Session, ref: str) -> Person:
     if not roots:
         aliased = select(Person).join(Alias, col(Alias.person_id) == Person.id)
         roots = _roots(session, session.exec(aliased.where(Alias.norm == fold(ref))).all())
-    if not roots:
-        hint = f"; a row number is written #{ref}" if ref.isdigit() else ""
-        raise DecisionError(f"no person called {ref!r} (try: movesboard lookup {ref!r}{hint})")
-    if len(roots) > 1:
-        listed = _listing(f"{r.uid} {r.name}" for r in roots)
-        raise DecisionError(f"{ref!r} is ambiguous: {listed}; give the uid instead")
-    return roots[0]
+    hint = f"; a row number is written #{ref}" if ref.isdigit() else ""
+    missing = f"no person called {ref!r} (try: movesboard lookup {ref!r}{hint})"
+    return _the_one(roots, ref, missing, lambda r: f"{r.uid} {r.name}", "uid")
 
 
 def find_organization(session: Session, ref: str) -> Organization:
@@ -86,12 +84,20 @@ def find_organization(session: Session, ref: str) -> Organization:
         .order_by(col(Organization.id))
     ).all()
     orgs = list({org.id: org for org in owners}.values())
-    if not orgs:
-        raise DecisionError(f"no organisation called {ref!r} (try: movesboard lookup {ref!r})")
-    if len(orgs) > 1:
-        listed = _listing(f"{org.key!r} ({org.name})" for org in orgs)
-        raise DecisionError(f"{ref!r} is ambiguous: {listed}; give the key instead")
-    return orgs[0]
+    missing = f"no organisation called {ref!r} (try: movesboard lookup {ref!r})"
+    return _the_one(orgs, ref, missing, lambda org: f"{org.key!r} ({org.name})", "key")
+
+
+def _the_one(
+    found: Sequence[T], ref: str, missing: str, shown: Callable[[T], str], instead: str
+) -> T:
+    """The one thing `ref` names; DecisionError when it names none or several."""
+    if not found:
+        raise DecisionError(missing)
+    if len(found) > 1:
+        listed = _listing(shown(thing) for thing in found)
+        raise DecisionError(f"{ref!r} is ambiguous: {listed}; give the {instead} instead")
+    return found[0]
 
 
 def find_move(session: Session, ref: str) -> Move:
