@@ -14,7 +14,7 @@ Create Date: 2026-12-03 09:08:38.217368
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0006"

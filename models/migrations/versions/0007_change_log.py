@@ -13,7 +13,7 @@ Create Date: 2026-12-03 12:32:53.381314
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0007"
