@@ -373,7 +373,7 @@ def pending_suggestions(session: Session) -> list[Suggestion]:
     machine = session.exec(
         select(Decision).where(Decision.actor == "machine", Decision.kind == "suggest")
     ).all()
-    undone = _undone(session)
+    undone = undone_ids(session)
     judged = {
         frozenset((d.a_ref, d.b_ref))
         for d in session.exec(
@@ -419,7 +419,7 @@ def undo(session: Session, decision_id: int) -> str:
     decision = session.get(Decision, decision_id)
     if decision is None or decision.actor != "user" or decision.kind == "undo":
         raise DecisionError(f"no user decision #{decision_id} to undo")
-    if decision.id in _undone(session):
+    if decision.id in undone_ids(session):
         raise DecisionError(f"decision #{decision_id} is already undone")
     kind = KINDS.get(decision.kind)
     if kind is None:
@@ -435,7 +435,7 @@ def undo(session: Session, decision_id: int) -> str:
 
 def last_user_decision(session: Session) -> Decision | None:
     """The newest user decision that is not undone and can be undone (for a review's undo key)."""
-    undone = _undone(session)
+    undone = undone_ids(session)
     for decision in session.exec(
         select(Decision)
         .where(Decision.actor == "user", Decision.kind != "undo")
@@ -446,7 +446,8 @@ def last_user_decision(session: Session) -> Decision | None:
     return None
 
 
-def _undone(session: Session) -> set[int]:
+def undone_ids(session: Session) -> set[int]:
+    """The ids of the user decisions an undo has reversed."""
     values = session.exec(
         select(Decision.value).where(Decision.actor == "user", Decision.kind == "undo")
     ).all()
@@ -459,7 +460,7 @@ def _undone(session: Session) -> set[int]:
 def replay(session: Session) -> int:
     """Apply every user decision again, in order (after a rebuild). Returns how many applied."""
     applied = 0
-    undone = _undone(session)
+    undone = undone_ids(session)
     for decision in session.exec(
         select(Decision).where(Decision.actor == "user").order_by(Decision.id)
     ).all():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from .decisions import undone_ids
 from .tables import Decision, Move, Organization, Person
 
 # What each kind of decision says, with {a} and {b} the things it names.
@@ -46,11 +47,7 @@ def history(session: Session, *, limit: int = 20) -> list[DecisionRow]:
         .order_by(col(Decision.id).desc())
         .limit(limit)
     ).all()
-    undone = {
-        int(d.value)
-        for d in session.exec(select(Decision).where(Decision.kind == "undo")).all()
-        if d.value and d.value.isdigit()
-    }
+    undone = undone_ids(session)
     return [
         DecisionRow(
             id=d.id,  # type: ignore[arg-type]

@@ -371,7 +371,7 @@ def _reapply_decisions(session: Session, article_id: int) -> None:
         )
     )
     moves = select(Move.uid).where(Move.article_id == article_id)
-    undone = decisions._undone(session)
+    undone = decisions.undone_ids(session)
     for decision in session.exec(
         select(Decision)
         .where(
