@@ -124,17 +124,35 @@ def _sqlite_file(url: str) -> str:
     return path
 
 
+_WAL_SWITCH_WAIT = 30.0  # seconds, as long as the busy timeout
+
+
 def _use_wal(cursor) -> None:  # type: ignore[no-untyped-def]
     """Switch the file to WAL (a no-op once it is). A read-only file keeps the
     journal it has: reading needs no WAL, and the switch is a write that would
-    fail the connection."""
-    import sqlite3
+    fail the connection.
 
-    try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.OperationalError as error:
-        if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_READONLY:
-            raise
+    When two processes open a new file at once, the switch can fail with
+    "database is locked" at once, without SQLite's busy handler waiting (seen
+    with two `ingest`s on a new database): it is tried again until the other
+    process's switch is done."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + _WAL_SWITCH_WAIT
+    pause = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+            if code == sqlite3.SQLITE_READONLY:
+                return
+            if code != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 class Database:

@@ -90,6 +90,47 @@ def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_database: Database, db_path
         session.add(Move(uid="m-x", person_id=999, article_id=999, evidence="x"))
 
 
+class _SwitchingCursor:
+    """A cursor whose `PRAGMA journal_mode=WAL` fails with `errors` first, in order."""
+
+    def __init__(self, *errors: int) -> None:
+        self.errors = list(errors)
+        self.tries = 0
+
+    def execute(self, sql: str) -> None:
+        self.tries += 1
+        if self.errors:
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorcode = self.errors.pop(0)  # type: ignore[attr-defined]
+            raise error
+
+
+def test_the_wal_switch_waits_out_another_process_switching() -> None:
+    """Two processes opening a new file at once: SQLite may refuse the switch
+    at once, busy handler or not; the loser tries again instead of failing."""
+    from movesboard.models import db
+
+    cursor = _SwitchingCursor(sqlite3.SQLITE_BUSY, sqlite3.SQLITE_BUSY)
+    db._use_wal(cursor)
+    assert cursor.tries == 3
+
+
+def test_the_wal_switch_gives_up_on_other_errors_and_after_its_wait(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from movesboard.models import db
+
+    broken = _SwitchingCursor(sqlite3.SQLITE_IOERR)
+    with pytest.raises(sqlite3.OperationalError):
+        db._use_wal(broken)
+    assert broken.tries == 1  # not retried: only a busy file is worth waiting for
+    read_only = _SwitchingCursor(sqlite3.SQLITE_READONLY)
+    db._use_wal(read_only)  # keeps its journal, no error
+    monkeypatch.setattr(db, "_WAL_SWITCH_WAIT", 0.05)
+    with pytest.raises(sqlite3.OperationalError):
+        db._use_wal(_SwitchingCursor(*[sqlite3.SQLITE_BUSY] * 1000))
+
+
 def test_schema_is_at_head_and_head_is_the_newest_revision(database: Database) -> None:
     from alembic.script import ScriptDirectory
 
