@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
+from typing import NamedTuple
 
 from .trie import trie_pattern
 
@@ -22,6 +23,53 @@ _BACK = 40  # how far before a required literal a match may start
 _FWD = (
     100  # how far after it a match may end (a German verb bracket: "hatte X, ein Y, Z verlassen")
 )
+_UNBOUNDED = 1000  # a pattern this wide or wider has no useful bound
+# Past a bounded match's end: text a trailing lookahead ("(?![\w-])") reads,
+# since a window's end is the end of the string for the regex.
+_LOOKAHEAD = 16
+
+
+def reach(pattern: str, flags: int = re.IGNORECASE) -> tuple[int, int]:
+    """How far before a required literal a match may start, and how far past
+    the literal it (or a lookahead) may read.
+
+    A pattern of bounded width (most lexicon entries: "it", "the company") can
+    reach no further than its width either way, so its windows are that narrow
+    and a short, common literal costs little; an unbounded one gets the
+    default reach."""
+    try:
+        widest = _width(P.parse(pattern, flags))
+    except re.error:
+        widest = _UNBOUNDED
+    if widest >= _UNBOUNDED:
+        return _BACK, _FWD
+    return widest, widest + _LOOKAHEAD
+
+
+def _width(seq: P.SubPattern | list) -> int:
+    """The most characters a match of `seq` reads from its start on, lookaheads
+    included (counted as if consumed: safe, if generous); _UNBOUNDED or more
+    when nothing bounds it."""
+    total = 0
+    for op, av in seq:
+        if op in _ONE_CHARACTER:
+            total += 1
+        elif op is C.SUBPATTERN:
+            total += _width(av[-1])
+        elif op is C.BRANCH:
+            total += max(_width(branch) for branch in av[1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            total += _UNBOUNDED if av[1] >= _UNBOUNDED else av[1] * _width(av[2])
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            total += _width(av[1]) if av[0] >= 0 else 0  # a lookbehind reads before
+        elif op is not C.AT:
+            return _UNBOUNDED  # a back-reference, or anything not known to be bounded
+        if total >= _UNBOUNDED:
+            return _UNBOUNDED
+    return total
+
+
+_ONE_CHARACTER = frozenset({C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.CATEGORY})
 
 
 def _required(seq: P.SubPattern | list) -> set[str] | None:
@@ -85,6 +133,7 @@ class FastRegex:
             core = pattern[m.end() :] if m else pattern
             self.low = re.compile(core)
             self.left = re.compile(f"[{m.group('cls')}]") if m else None
+        self.back, self.fwd = reach(pattern, flags)
         lits = required_literals(pattern)
         self.literals: set[str] = lits or set()
         self.pre: re.Pattern[str] | None = None
@@ -132,7 +181,7 @@ class FastRegex:
             return
         spans: list[list[int]] = []
         for hit in self.pre.finditer(low, pos, end):
-            a, b = max(pos, hit.start() - _BACK), min(end, hit.end() + _FWD)
+            a, b = max(pos, hit.start() - self.back), min(end, hit.end() + self.fwd)
             if spans and a <= spans[-1][1]:
                 spans[-1][1] = b
             else:
@@ -162,7 +211,7 @@ class FastRegex:
             return [[pos, end]]
         out: list[list[int]] = []
         for hit in self.pre.finditer(lower, pos, end):
-            a, b = max(pos, hit.start() - _BACK), min(end, hit.end() + _FWD)
+            a, b = max(pos, hit.start() - self.back), min(end, hit.end() + self.fwd)
             if out and a <= out[-1][1]:
                 out[-1][1] = b
             else:
@@ -182,6 +231,16 @@ class FastRegex:
         return [m.group() for m in self.finditer(text)]
 
 
+class _Fragment(NamedTuple):
+    """One lexicon fragment: its kind, compiled form and reach around a literal."""
+
+    rank: int  # the kind's order: earlier kinds win ties
+    kind: str
+    rx: re.Pattern[str]
+    back: int
+    fwd: int
+
+
 class LexiconScanner:
     """Finds lexicon fragments of several kinds in a text, fast.
 
@@ -194,8 +253,8 @@ class LexiconScanner:
     def __init__(
         self, kinds: list[tuple[str, list[str]]], word_char: str = r"[\w-]", script: str = ""
     ) -> None:
-        self.by_lit: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
-        self.unindexed: list[tuple[int, str, re.Pattern[str]]] = []
+        self.by_lit: dict[str, list[_Fragment]] = {}
+        self.unindexed: list[_Fragment] = []
         # A character that may not touch a fragment (the pack's word character),
         # except where the fragment's own edge is of the pack's unspaced `script`.
         self.word_char = re.compile(word_char)
@@ -203,13 +262,13 @@ class LexiconScanner:
         end = rf"(?:(?!{word_char})|(?<=[{script}]))" if script else rf"(?!{word_char})"
         for rank, (kind, frags) in enumerate(kinds):
             for f in frags:
-                rx = re.compile(rf"(?:{f}){end}")
+                fragment = _Fragment(rank, kind, re.compile(rf"(?:{f}){end}"), *reach(f))
                 lits = required_literals(f)
                 if not lits:
-                    self.unindexed.append((rank, kind, rx))
+                    self.unindexed.append(fragment)
                     continue
                 for lit in lits:
-                    self.by_lit.setdefault(lit, []).append((rank, kind, rx))
+                    self.by_lit.setdefault(lit, []).append(fragment)
         # A lookahead finds the longest literal at *every* position, so literals
         # inside or overlapping another are not skipped; prefixes are looked up.
         self.pre = re.compile(f"(?=({trie_pattern(sorted(self.by_lit))}))") if self.by_lit else None
@@ -228,27 +287,31 @@ class LexiconScanner:
             low = text  # offsets must agree; fall back to the raw text
         cands: list[tuple[int, int, int, str]] = []  # (start, -len, rank, kind)
 
-        def consider(
-            rank: int, kind: str, rx: re.Pattern[str], a: int, b: int, must: tuple[int, int] | None
-        ) -> None:
-            for m in rx.finditer(low, a, b):
+        def consider(fragment: _Fragment, a: int, b: int, must: tuple[int, int] | None) -> None:
+            for m in fragment.rx.finditer(low, a, b):
+                if b < len(low) and m.end() == b:
+                    # The window may have cut the phrase short: match it again.
+                    whole = fragment.rx.match(low, m.start())
+                    if whole is None:
+                        continue
+                    m = whole
                 s, e = m.start(), m.end()
                 if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_-") and self._glued(low, s):
                     continue  # not at a word start
                 if must and not (s <= must[0] and must[1] <= e):
                     continue
-                cands.append((s, s - e, rank, kind))
+                cands.append((s, s - e, fragment.rank, fragment.kind))
 
         if self.pre is not None:
             for hit in self.pre.finditer(low):
                 lit = hit.group(1)
                 hs = hit.start()
                 for i in range(1, len(lit) + 1):
-                    for rank, kind, rx in self.by_lit.get(lit[:i], ()):
-                        a, b = max(0, hs - _BACK), min(len(low), hs + i + _FWD)
-                        consider(rank, kind, rx, a, b, (hs, hs + i))
-        for rank, kind, rx in self.unindexed:
-            consider(rank, kind, rx, 0, len(low), None)
+                    for fragment in self.by_lit.get(lit[:i], ()):
+                        a, b = max(0, hs - fragment.back), min(len(low), hs + i + fragment.fwd)
+                        consider(fragment, a, b, (hs, hs + i))
+        for fragment in self.unindexed:
+            consider(fragment, 0, len(low), None)
         cands = sorted(set(cands))
         out: list[tuple[str, int, int]] = []
         last = -1
