@@ -72,7 +72,7 @@ class _DateText:
         # Offsets must agree between the text and its lowercase for windows to work.
         self.fast = anchor is not None and len(self.low) == len(text)
         self.positions: dict[str, list[int]] = {}  # literal -> where it was found
-        self.windows_by_literals: dict[frozenset[str], list[range]] = {}
+        self.windows_by_literals: dict[tuple[frozenset[str], int, int], list[range]] = {}
         for pos, literal in anchor.hits(self.low) if anchor is not None and self.fast else []:
             self.positions.setdefault(literal, []).append(pos)
 
@@ -111,18 +111,20 @@ class _DateText:
         literals = frozenset(rx.literals & self.positions.keys())
         if not literals:
             return []
-        windows = self.windows_by_literals.get(literals)
+        # As far as a match of `rx` reaches around its literal, no further.
+        key = (literals, min(rx.back, _BEFORE_LITERAL), min(rx.fwd, _AFTER_LITERAL))
+        windows = self.windows_by_literals.get(key)
         if windows is None:
-            windows = self.windows_by_literals[literals] = self._merged_windows(literals)
+            windows = self.windows_by_literals[key] = self._merged_windows(*key)
         return windows
 
-    def _merged_windows(self, literals: frozenset[str]) -> list[range]:
+    def _merged_windows(self, literals: frozenset[str], back: int, fwd: int) -> list[range]:
         hits = sorted((pos, len(lit)) for lit in literals for pos in self.positions[lit])
         text_end = len(self.low)
         windows: list[range] = []
         for pos, length in hits:
-            start = max(0, pos - _BEFORE_LITERAL)
-            end = min(text_end, pos + length + _AFTER_LITERAL)
+            start = max(0, pos - back)
+            end = min(text_end, pos + length + fwd)
             if windows and start <= windows[-1].stop:
                 windows[-1] = range(windows[-1].start, end)
             else:
