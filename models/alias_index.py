@@ -49,7 +49,7 @@ class AliasIndex:
         """Add the aliases stored since the last refresh; returns the index."""
         with self._lock:
             if self.shared:
-                with session.get_bind().connect() as connection, connection.begin():
+                with session.get_bind().engine.connect() as connection, connection.begin():
                     self._catch_up(connection)
             else:
                 self._catch_up(session.connection())
@@ -61,7 +61,9 @@ class AliasIndex:
         cursor = connection.connection.cursor()
         try:
             cursor.execute(_NEWEST)
-            newest = cursor.fetchone()[0] or 0
+            row = cursor.fetchone()
+            assert row is not None, "an aggregate always returns one row"
+            newest = row[0] or 0
             if newest <= self.last_alias_id:
                 return
             bounds = {"after": int(self.last_alias_id), "upto": int(newest)}

@@ -127,7 +127,7 @@ def _sqlite_file(url: str) -> str:
 _WAL_SWITCH_WAIT = 30.0  # seconds, as long as the busy timeout
 
 
-def _use_wal(cursor) -> None:  # type: ignore[no-untyped-def]
+def _use_wal(cursor) -> None:
     """Switch the file to WAL (a no-op once it is). A read-only file keeps the
     journal it has: reading needs no WAL, and the switch is a write that would
     fail the connection.
@@ -197,7 +197,7 @@ class Database:
         engine = create_engine(self.url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        def _on_connect(dbapi_connection, _record) -> None:
             # WAL lets the dashboard read while `movesboard ingest` writes in
             # another process; foreign keys are off by default in SQLite.
             cursor = dbapi_connection.cursor()

@@ -210,7 +210,7 @@ def _merge(session: Session, keep: Person, other: Person) -> Person:
         return keep
     session.execute(
         update(Person)
-        .where(or_(Person.id == other.id, Person.merged_into_id == other.id))
+        .where(or_(col(Person.id) == other.id, col(Person.merged_into_id) == other.id))
         .values(merged_into_id=keep.id)
     )
     session.expire_all()
@@ -266,7 +266,7 @@ def _split(session: Session, root: Person, alias: str) -> tuple[Person, Person]:
         session.flush()
         session.execute(
             update(Mention)
-            .where(col(Mention.person_id) == source.id, Mention.text == carrier.name)
+            .where(col(Mention.person_id) == source.id, col(Mention.text) == carrier.name)
             .values(person_id=atom.id)
         )
         carrier.person_id = atom.id
@@ -462,7 +462,7 @@ def replay(session: Session) -> int:
     applied = 0
     undone = undone_ids(session)
     for decision in session.exec(
-        select(Decision).where(Decision.actor == "user").order_by(Decision.id)
+        select(Decision).where(Decision.actor == "user").order_by(col(Decision.id))
     ).all():
         if decision.kind == "undo" or decision.id in undone:
             continue

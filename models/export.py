@@ -115,14 +115,16 @@ def _moves(session: Session) -> Iterator[dict[str, Any]]:
         }
 
 
-def _aliases(session: Session, condition, name: str) -> list[str]:  # type: ignore[no-untyped-def]
-    names = session.exec(select(Alias.name).where(condition).order_by(Alias.id)).all()
+def _aliases(session: Session, condition, name: str) -> list[str]:
+    names = session.exec(select(Alias.name).where(condition).order_by(col(Alias.id))).all()
     return [alias for alias in dict.fromkeys(names) if alias != name]
 
 
 def _people(session: Session) -> Iterator[dict[str, Any]]:
     persons = session.exec(
-        select(Person).where(col(Person.merged_into_id).is_(None)).order_by(Person.name, Person.id)
+        select(Person)
+        .where(col(Person.merged_into_id).is_(None))
+        .order_by(col(Person.name), col(Person.id))
     ).all()
     career = queries.careers(session, [p.id for p in persons])  # type: ignore[misc]
     for person in persons:

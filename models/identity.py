@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
@@ -126,7 +127,7 @@ class Resolver:
             select(Organization)
             .join(Alias, col(Alias.organization_id) == Organization.id)
             .where(Alias.norm == key)
-            .order_by(Organization.id)
+            .order_by(col(Organization.id))
         ).first()
 
     # ------------------------------------------------------------------ people
@@ -194,16 +195,16 @@ class Resolver:
         for hit in index.search(fold(name), kind="person", folded=True, budget=RESOLVE, limit=5):
             if hit.score < SUGGEST_SCORE:
                 break
-            root = self._root_of(hit.entity_id)
-            if root is None or root.id in blocked:
+            candidate = self._root_of(hit.entity_id)
+            if candidate is None or candidate.id in blocked:
                 continue
             if hit.score >= JOIN_SCORE:
-                shared = self._shared(root, context)
+                shared = self._shared(candidate, context)
                 if shared:
                     reason = f"similar name ({hit.score:.0f}); shares {', '.join(shared[:3])}"
-                    return Verdict(root, hit.score, reason)
+                    return Verdict(candidate, hit.score, reason)
             if best is None:
-                best = (hit.score, root)
+                best = (hit.score, candidate)
         if best is not None:
             score, root = best
             return Verdict(None, score, f"similar name ({score:.0f}), nothing else shared", root)
@@ -258,7 +259,8 @@ class Resolver:
     def add_alias(self, owner: Person | Organization, name: str) -> None:
         norm = fold(name)
         is_person = isinstance(owner, Person)
-        marker = (owner.id if is_person else -owner.id, norm)  # type: ignore[operator]
+        assert owner.id is not None, "aliases are added to stored rows"
+        marker = (owner.id if is_person else -owner.id, norm)
         if not norm or marker in self._aliases_added:
             return
         self._aliases_added.add(marker)
@@ -310,14 +312,20 @@ def latest_user_judgements(session: Session) -> dict[str, dict[str, str]]:
     One query per article: the user's judgements are few (they are typed by a
     person), and every name of the article is checked against them.
     """
-    rows = session.exec(
-        select(Decision.id, Decision.kind, Decision.a_ref, Decision.b_ref, Decision.value)
+    rows = session.execute(
+        sa_select(
+            col(Decision.id),
+            col(Decision.kind),
+            col(Decision.a_ref),
+            col(Decision.b_ref),
+            col(Decision.value),
+        )
         .where(
-            Decision.subject == "person",
-            Decision.actor == "user",
+            col(Decision.subject) == "person",
+            col(Decision.actor) == "user",
             col(Decision.kind).in_(("same", "different", "unsure", "undo")),
         )
-        .order_by(Decision.id)
+        .order_by(col(Decision.id))
     ).all()
     undone = {int(v) for _, kind, _, _, v in rows if kind == "undo" and v and v.isdigit()}
     latest: dict[str, dict[str, str]] = {}

@@ -157,7 +157,7 @@ class NameIndex:
         self._affixes: dict[str, list[str]] = {}  # "<pre" / ">suf" -> tokens
 
     @classmethod
-    def from_rows(cls, rows) -> NameIndex:  # type: ignore[no-untyped-def]
+    def from_rows(cls, rows) -> NameIndex:
         """rows: iterable of (kind, entity_id, folded alias); kind is "person" or "organization"."""
         index = cls()
         index.add_many(rows)
@@ -169,7 +169,7 @@ class NameIndex:
     def add(self, kind: str, entity_id: int, alias: str) -> None:
         self.add_many(((kind, entity_id, alias),))
 
-    def add_many(self, rows) -> None:  # type: ignore[no-untyped-def]
+    def add_many(self, rows) -> None:
         """Index (kind, entity id, folded alias) rows.
 
         The hot loop of a cold start at a million names: attributes are bound

@@ -87,7 +87,7 @@ def _written_aliases(
         .outerjoin(Person, col(Person.id) == Alias.person_id)
         .where(col(Alias.norm).in_(norms))
     ).all()
-    written = {}
+    written: dict[tuple[str, int, str], str] = {}
     for name, norm, organization_id, root_id in rows:
         key = (
             ("organization", organization_id, norm)

@@ -11,9 +11,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import func, or_
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, func, or_
+from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
+from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, select
 
 from .tables import Alias, Article, GroupMove, GroupMoveSource, Mention, Move, Organization, Person
@@ -23,9 +25,19 @@ from .tables import Alias, Article, GroupMove, GroupMoveSource, Mention, Move, O
 ROOT_ID = func.coalesce(Person.merged_into_id, Person.id)
 
 
-def cluster_atoms(root_id: int):  # type: ignore[no-untyped-def]
+def pk(column: int | None) -> Mapped[int]:
+    """A primary key column to select, typed as stored rows hold it: never None.
+
+    SQLModel types `id` as `int | None` (a row not flushed yet has none), which
+    would make every id a select reads look optional."""
+    return cast("Mapped[int]", col(column))
+
+
+def cluster_atoms(root_id: int):
     """The ids of every atom of one person (the root included)."""
-    return select(Person.id).where(or_(Person.id == root_id, Person.merged_into_id == root_id))
+    return select(Person.id).where(
+        or_(col(Person.id) == root_id, col(Person.merged_into_id) == root_id)
+    )
 
 
 # A move counts (timeline, exports, tallies) when it is asserted as fact and
@@ -33,7 +45,7 @@ def cluster_atoms(root_id: int):  # type: ignore[no-untyped-def]
 COUNTED_MODALITIES = ("stated", "reported")
 
 
-def counted(statement):  # type: ignore[no-untyped-def]
+def counted(statement):
     """`statement` narrowed to the moves that count, in SQL."""
     return statement.where(col(Move.modality).in_(COUNTED_MODALITIES), Move.status != "rejected")
 
@@ -43,7 +55,7 @@ def counts(modality: str, status: str) -> bool:
     return modality in COUNTED_MODALITIES and status != "rejected"
 
 
-def once(statement):  # type: ignore[no-untyped-def]
+def once(statement):
     """Counted moves, each once: another article's report of one (models/repeats.py) is
     left out. Per-article views (an article's moves, evaluation) keep every report."""
     # coalesce(): a bare "IS NULL" is an equality SQLite would answer from
@@ -164,7 +176,7 @@ class OrganizationDetail:
 
 
 def totals(session: Session) -> Totals:
-    def count(statement) -> int:  # type: ignore[no-untyped-def]
+    def count(statement) -> int:
         return session.exec(statement).one()
 
     return Totals(
@@ -196,9 +208,9 @@ def articles(session: Session, *, limit: int = 500, offset: int = 0) -> list[Art
 
 def people(session: Session, *, limit: int = 500, offset: int = 0) -> list[PersonRow]:
     persons = session.exec(
-        select(Person.id, Person.name)
+        select(pk(Person.id), Person.name)
         .where(col(Person.merged_into_id).is_(None))
-        .order_by(func.lower(Person.name), Person.id)
+        .order_by(func.lower(Person.name), col(Person.id))
         .limit(limit)
         .offset(offset)
     ).all()
@@ -215,24 +227,24 @@ def people(session: Session, *, limit: int = 500, offset: int = 0) -> list[Perso
 def organizations(session: Session, *, limit: int = 500, offset: int = 0) -> list[OrganizationRow]:
     parent = aliased(Organization)
     arrivals = (
-        once(select(func.count(Move.id)).where(Move.to_org_id == Organization.id))
+        once(select(func.count(col(Move.id))).where(Move.to_org_id == Organization.id))
         .correlate(Organization)
         .scalar_subquery()
     )
     departures = (
-        once(select(func.count(Move.id)).where(Move.from_org_id == Organization.id))
+        once(select(func.count(col(Move.id))).where(Move.from_org_id == Organization.id))
         .correlate(Organization)
         .scalar_subquery()
     )
     statement = (
         select(Organization.id, Organization.name, parent.name)
-        .outerjoin(parent, parent.id == Organization.parent_id)
+        .outerjoin(parent, col(parent.id) == Organization.parent_id)
         .add_columns(arrivals, departures)
         .order_by(func.lower(Organization.name))
         .limit(limit)
         .offset(offset)
     )
-    return [OrganizationRow(*row) for row in session.exec(statement)]
+    return [OrganizationRow(*row) for row in session.execute(statement)]
 
 
 def timeline(
@@ -278,7 +290,7 @@ def flow_counts_many(session: Session, organization_ids: list[int]) -> dict[int,
     if organization_ids:
         for side, column in enumerate((Move.to_org_id, Move.from_org_id)):
             for org_id, count in session.exec(
-                once(select(column, func.count(Move.id)))
+                once(select(column, func.count(col(Move.id))))
                 .where(col(column).in_(organization_ids))
                 .group_by(column)
             ).all():
@@ -300,14 +312,20 @@ def group_moves(session: Session, *, article_id: int | None = None) -> list[Grou
     """Unnamed headcount moves asserted as fact, with the organisations they came from."""
     to_org = aliased(Organization)
     statement = (
-        select(GroupMove.id, GroupMove.article_id, GroupMove.count, to_org.name, GroupMove.evidence)
-        .outerjoin(to_org, to_org.id == GroupMove.to_org_id)
+        sa_select(
+            col(GroupMove.id),
+            col(GroupMove.article_id),
+            col(GroupMove.count),
+            col(to_org.name),
+            col(GroupMove.evidence),
+        )
+        .outerjoin(to_org, col(to_org.id) == GroupMove.to_org_id)
         .where(col(GroupMove.modality).in_(COUNTED_MODALITIES))
-        .order_by(GroupMove.id)
+        .order_by(col(GroupMove.id))
     )
     if article_id is not None:
-        statement = statement.where(GroupMove.article_id == article_id)
-    rows = session.exec(statement).all()
+        statement = statement.where(col(GroupMove.article_id) == article_id)
+    rows = session.execute(statement).all()
     sources: dict[int, list[str]] = defaultdict(list)
     if rows:
         for group_id, name in session.exec(
@@ -336,7 +354,7 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail | None:
         .order_by(Move.evidence_start),
     )
     mentions = session.exec(
-        select(Mention).where(Mention.article_id == article_id).order_by(Mention.start)
+        select(Mention).where(Mention.article_id == article_id).order_by(col(Mention.start))
     ).all()
     roots = dict(
         session.exec(
@@ -398,7 +416,7 @@ def person_detail(session: Session, person_id: int) -> PersonDetail | None:
         return person_detail(session, person.merged_into_id)
     atoms = cluster_atoms(person_id)
     aliases = session.exec(
-        select(Alias.name).where(col(Alias.person_id).in_(atoms)).order_by(Alias.id)
+        select(Alias.name).where(col(Alias.person_id).in_(atoms)).order_by(col(Alias.id))
     ).all()
     article_ids = select(Mention.article_id).where(col(Mention.person_id).in_(atoms)).distinct()
     return PersonDetail(
@@ -421,7 +439,7 @@ def organization_detail(session: Session, organization_id: int) -> OrganizationD
         .order_by(Organization.name)
     ).all()
     aliases = session.exec(
-        select(Alias.name).where(Alias.organization_id == organization_id).order_by(Alias.id)
+        select(Alias.name).where(Alias.organization_id == organization_id).order_by(col(Alias.id))
     ).all()
     # A parent counts its children's flows (Meta with Meta Superintelligence
     # Labs); a move inside the family is neither an arrival nor a departure.
@@ -443,10 +461,10 @@ def _family(session: Session, organization_id: int) -> set[int]:
     family, frontier = {organization_id}, [organization_id]
     while frontier:
         below = session.exec(
-            select(Organization.id).where(col(Organization.parent_id).in_(frontier))
+            select(pk(Organization.id)).where(col(Organization.parent_id).in_(frontier))
         ).all()
         frontier = [org_id for org_id in below if org_id not in family]  # a loop ends here
-        family.update(frontier)  # type: ignore[arg-type]
+        family.update(frontier)
     return family
 
 
@@ -454,7 +472,7 @@ def _family(session: Session, organization_id: int) -> set[int]:
 
 
 @cache
-def move_rows(*, each_report: bool = False):  # type: ignore[no-untyped-def]
+def move_rows(*, each_report: bool = False):
     """The select every move list narrows down: each move once, or `each_report`.
 
     Built once and shared (statements are immutable). Built afresh, its new
@@ -465,21 +483,21 @@ def move_rows(*, each_report: bool = False):  # type: ignore[no-untyped-def]
     atom = aliased(Person)
     repeat = aliased(Move)
     reports = (
-        select(func.count(repeat.id) + 1)
+        select(func.count(col(repeat.id)) + 1)
         .where(repeat.repeat_of_id == Move.id)
         .correlate(Move)
         .scalar_subquery()
     )
-    statement = (
+    statement: Select[*tuple[Any, ...]] = (
         # Labelled with MoveRow's field names: read_move_rows reads them by name.
-        select(
+        sa_select(
             col(Move.id).label("id"),
             col(Person.id).label("person_id"),
             col(Person.name).label("person"),
             col(Move.from_org_id).label("from_org_id"),
-            from_org.name.label("from_org"),
+            col(from_org.name).label("from_org"),
             col(Move.to_org_id).label("to_org_id"),
-            to_org.name.label("to_org"),
+            col(to_org.name).label("to_org"),
             col(Move.role).label("role"),
             col(Move.date).label("date"),
             col(Move.date_precision).label("date_precision"),
@@ -494,16 +512,16 @@ def move_rows(*, each_report: bool = False):  # type: ignore[no-untyped-def]
             col(Move.evidence_start).label("evidence_start"),
             reports.label("reports"),
         )
-        .join(atom, atom.id == Move.person_id)
-        .join(Person, Person.id == func.coalesce(atom.merged_into_id, atom.id))
-        .join(Article, Article.id == Move.article_id)
-        .outerjoin(from_org, from_org.id == Move.from_org_id)
-        .outerjoin(to_org, to_org.id == Move.to_org_id)
+        .join(atom, col(atom.id) == Move.person_id)
+        .join(Person, col(Person.id) == func.coalesce(atom.merged_into_id, atom.id))
+        .join(Article, col(Article.id) == Move.article_id)
+        .outerjoin(from_org, col(from_org.id) == Move.from_org_id)
+        .outerjoin(to_org, col(to_org.id) == Move.to_org_id)
     )
     return counted(statement) if each_report else once(statement)
 
 
-def read_move_rows(session: Session, statement) -> list[MoveRow]:  # type: ignore[no-untyped-def]
+def read_move_rows(session: Session, statement) -> list[MoveRow]:
     """The rows of a `move_rows()` statement as MoveRows, each column by its name."""
     rows = []
     for row in session.exec(statement):
@@ -549,7 +567,7 @@ def careers(session: Session, person_ids: list[int]) -> dict[int, list[MoveRow]]
     return career
 
 
-def _article_select():  # type: ignore[no-untyped-def]
+def _article_select():
     move_count = (
         counted(select(func.count(Move.id)).where(Move.article_id == Article.id))
         .correlate(Article)
@@ -560,7 +578,7 @@ def _article_select():  # type: ignore[no-untyped-def]
     ).add_columns(move_count)
 
 
-def _article_rows(session: Session, article_ids) -> list[ArticleRow]:  # type: ignore[no-untyped-def]
+def _article_rows(session: Session, article_ids) -> list[ArticleRow]:
     statement = (
         _article_select()
         .where(col(Article.id).in_(article_ids))

@@ -24,11 +24,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, or_, update
+from sqlalchemy import Select, bindparam, or_, update
+from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
 from sqlmodel import Session, col, select
 
-from .queries import counts
+from .queries import counts, pk
 from .tables import Article, Move, Organization, Person
 
 # Reports whose months differ by more than this are different moves (a person
@@ -67,24 +69,24 @@ def mark(
     whole career. Returns how many rows changed.
     """
     root_id = col(Person.merged_into_id)
-    statement = (
-        select(
-            Move.id,
-            Person.merged_into_id,
-            Person.id,
-            Move.article_id,
-            Move.from_org_id,
-            Move.to_org_id,
-            Move.date,
-            Move.date_precision,
-            Move.repeat_of_id,
-            Move.status,
-            Move.modality,
-            Article.published,
+    statement: Select[*tuple[Any, ...]] = (
+        sa_select(
+            col(Move.id),
+            col(Person.merged_into_id),
+            col(Person.id),
+            col(Move.article_id),
+            col(Move.from_org_id),
+            col(Move.to_org_id),
+            col(Move.date),
+            col(Move.date_precision),
+            col(Move.repeat_of_id),
+            col(Move.status),
+            col(Move.modality),
+            col(Article.published),
         )
         .join(Person, col(Person.id) == Move.person_id)
         .join(Article, col(Article.id) == Move.article_id)
-        .order_by(Move.id)
+        .order_by(col(Move.id))
     )
     if people is not None:
         roots = _roots(session, set(people))
@@ -115,7 +117,7 @@ def mark(
         status,
         modality,
         published,
-    ) in session.exec(statement).all():
+    ) in session.execute(statement).all():
         report = Report(
             move_id, merged_into or atom, article, origin, to, date, precision, repeat_of, published
         )
@@ -149,7 +151,7 @@ def mark(
 
 def _roots(session: Session, people: set[int]) -> set[int]:
     rows = session.exec(
-        select(Person.id, Person.merged_into_id).where(col(Person.id).in_(people))
+        select(pk(Person.id), Person.merged_into_id).where(col(Person.id).in_(people))
     ).all()
     return {merged_into or person_id for person_id, merged_into in rows}
 
@@ -175,7 +177,7 @@ def _parents(session: Session, organizations: set[int | None]) -> dict[int, int]
     return {
         org_id: parent_id
         for org_id, parent_id in session.exec(
-            select(Organization.id, Organization.parent_id).where(
+            select(pk(Organization.id), Organization.parent_id).where(
                 col(Organization.id).in_(wanted), col(Organization.parent_id).is_not(None)
             )
         ).all()

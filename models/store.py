@@ -185,7 +185,7 @@ def store_facts(
     # Another article may have reported these moves already: count each once.
     repeats.mark(
         session,
-        set(person_ids.values()),  # type: ignore[arg-type]
+        set(person_ids.values()),
         {org for org in org_ids.values() if org is not None},
     )
     return StoreResult(
@@ -277,7 +277,7 @@ def replace_facts(
     session.execute(delete(ClusterTie).where(col(ClusterTie.root_id).in_(ids)))
     uids = [atom.uid for atom in doomed]
     session.execute(
-        delete(Decision).where(Decision.actor == "machine", col(Decision.a_ref).in_(uids))
+        delete(Decision).where(col(Decision.actor) == "machine", col(Decision.a_ref).in_(uids))
     )
     session.execute(delete(Person).where(col(Person.id).in_(ids)))
     session.flush()
@@ -327,7 +327,7 @@ def _drop_from_clusters(session: Session, doomed: list[Person]) -> list[int]:
     for root_id in sorted({atom.merged_into_id or atom.id for atom in doomed}):  # type: ignore[type-var]
         members = session.exec(
             select(Person)
-            .where(or_(Person.id == root_id, Person.merged_into_id == root_id))
+            .where(or_(col(Person.id) == root_id, col(Person.merged_into_id) == root_id))
             .order_by(col(Person.id))
         ).all()
         staying = [atom for atom in members if atom.id not in doomed_ids]
@@ -353,9 +353,9 @@ def _delete_article_facts(session: Session, article_id: int) -> None:
     session.execute(update(Move).where(col(Move.repeat_of_id).in_(moves)).values(repeat_of_id=None))
     groups = select(GroupMove.id).where(GroupMove.article_id == article_id)
     session.execute(delete(GroupMoveSource).where(col(GroupMoveSource.group_move_id).in_(groups)))
-    session.execute(delete(GroupMove).where(GroupMove.article_id == article_id))
-    session.execute(delete(Move).where(Move.article_id == article_id))
-    session.execute(delete(Mention).where(Mention.article_id == article_id))
+    session.execute(delete(GroupMove).where(col(GroupMove.article_id) == article_id))
+    session.execute(delete(Move).where(col(Move.article_id) == article_id))
+    session.execute(delete(Mention).where(col(Mention.article_id) == article_id))
     session.flush()
 
 

@@ -100,7 +100,7 @@ def timeline_page(
             None,
         )
         if last_id is not None:
-            nowhere = nowhere.where(Move.id < last_id)
+            nowhere = nowhere.where(col(Move.id) < last_id)
         nowhere = nowhere.order_by(col(Move.id).desc()).limit(limit - len(rows))
         rows += read_move_rows(session, nowhere)
     return rows
@@ -115,7 +115,7 @@ def _narrow_page(
     if after is not None and after[0] is not None:
         statement = statement.where(or_(tuple_(when, Move.id) < tuple_(*after), when.is_(None)))
     elif after is not None:
-        statement = statement.where(when.is_(None), Move.id < after[1])
+        statement = statement.where(when.is_(None), col(Move.id) < after[1])
     statement = statement.order_by(when.desc().nulls_last(), col(Move.id).desc()).limit(limit)
     return read_move_rows(session, statement)
 
@@ -135,14 +135,14 @@ def moves_of_articles(
     return sorted(rows, key=sort_key, reverse=True)
 
 
-def _filtered(statement, where: TimelineFilter, dated):  # type: ignore[no-untyped-def]
+def _filtered(statement, where: TimelineFilter, dated):
     """`statement` narrowed by the filter; `dated` is the column the stream sorts by."""
     if where.person_id is not None:
         statement = statement.where(col(Move.person_id).in_(cluster_atoms(where.person_id)))
     if where.organization_id is not None:
         organization = where.organization_id
         statement = statement.where(
-            or_(Move.from_org_id == organization, Move.to_org_id == organization)
+            or_(col(Move.from_org_id) == organization, col(Move.to_org_id) == organization)
         )
     if where.status is not None:
         # Wrapped so SQLite does not take it for a selective equality and start
@@ -224,7 +224,7 @@ def _side(session: Session, person: Person, *, cluster: bool) -> Side:
 
     atoms = cluster_atoms(person.id) if cluster else select(Person.id).where(Person.id == person.id)  # type: ignore[arg-type]
     aliases = session.exec(
-        select(Alias.name).where(col(Alias.person_id).in_(atoms)).order_by(Alias.id)
+        select(Alias.name).where(col(Alias.person_id).in_(atoms)).order_by(col(Alias.id))
     ).all()
     moves = read_move_rows(
         session,

@@ -42,7 +42,7 @@ def _revision_on(connection: Connection) -> str | None:
 MIGRATION_LOCK = 0x6D766264
 
 
-def alembic_config():  # type: ignore[no-untyped-def]
+def alembic_config():
     from alembic.config import Config
 
     config = Config()
@@ -197,7 +197,7 @@ DERIVED_SINCE: list[tuple[str, Callable[[Session], None]]] = [
 ]
 
 
-def _derive(connection, before: str | None) -> None:  # type: ignore[no-untyped-def]
+def _derive(connection, before: str | None) -> None:
     from sqlalchemy import text
     from sqlmodel import Session
 
