@@ -22,7 +22,7 @@ from .detect import detect_language
 from .frames import find_frames
 from .gazetteer import ENV_VAR, load_gazetteer
 from .groups import GroupFinder
-from .lang import PACK_CODES, LanguagePack, load_pack
+from .lang import PACK_CODES, LanguagePack, all_pack_words, load_pack
 from .listed import ArticleText, listed_moves
 from .members import named_members
 from .moves import MoveContext, MovePatterns, affiliations, find_hops, resolve_org_anaphors
@@ -67,15 +67,11 @@ class _Engine:
         self.pack = pack
         self.gaz = load_gazetteer(gazetteer)
         self.orgs = OrgFinder(pack, self.gaz)
-        self.people = PeopleFinder([load_pack(c) for c in PACK_CODES], pack)
+        self.people = PeopleFinder(all_pack_words(), pack)
         self.move_patterns = MovePatterns.compile(pack)
         self.groups = GroupFinder(pack)
         # Scripts without spaces or capitals (Han) name people by other cues.
-        self.han = (
-            HanNames(pack, [load_pack(c) for c in PACK_CODES])
-            if not pack.spaced and pack.script
-            else None
-        )
+        self.han = HanNames(pack, all_pack_words()) if not pack.spaced and pack.script else None
 
 
 # A compile cache, not state: an engine is read-only once built, and the key

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from .lang import LanguagePack
+from .lang import LanguagePack, PackWords
 from .normalize import fold
 from .people import PersonMention
 from .sentences import Sentence
@@ -59,7 +59,7 @@ class _Person:
 class HanNames:
     """Person names in Han script, compiled once per pack."""
 
-    def __init__(self, pack: LanguagePack, packs: list[LanguagePack]) -> None:
+    def __init__(self, pack: LanguagePack, packs: list[PackWords]) -> None:
         mod = pack.module
         self.surnames: frozenset[str] = mod.SURNAMES
         self.compound: frozenset[str] = mod.COMPOUND_SURNAMES

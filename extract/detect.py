@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .lang import PACK_CODES, load_pack
+from .lang import PACK_CODES, pack_words
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -15,10 +16,18 @@ DEFAULT_LANGUAGE = "en"
 SCRIPT_SHARE = 0.3
 
 
+@cache
+def _script_chars(code: str) -> re.Pattern[str] | None:
+    """A character of the pack's own script; None for packs without one.
+    (From the pack's word lists: detecting compiles no pack.)"""
+    script = pack_words(code).script
+    return re.compile(f"[{script}]") if script else None
+
+
 def _by_script(text: str) -> str | None:
     """The pack whose script (a pack property, e.g. Han) writes much of `text`."""
     for code in PACK_CODES:
-        script = load_pack(code).script_chars
+        script = _script_chars(code)
         if script is None or not script.search(text):
             continue  # the common case: not one character of that script
         letters = len(_LETTER.findall(text))
@@ -39,10 +48,10 @@ def detect_language(text: str) -> str:
     # Two stopwords at least: one short word ("y", "a") says nothing.
     best, best_score = DEFAULT_LANGUAGE, 1
     for code in PACK_CODES:
-        pack = load_pack(code)
-        if pack.script_chars is not None:
+        if _script_chars(code) is not None:
             continue  # a script of its own: decided above
-        score = sum(1 for w in words if w in pack.detection_words)
+        detection_words = pack_words(code).detection_words
+        score = sum(1 for w in words if w in detection_words)
         if score > best_score:
             best, best_score = code, score
     return best

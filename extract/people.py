@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .lang import LanguagePack
+from .lang import LanguagePack, PackWords
 from .names import given_names
 from .normalize import fold
 from .person_cues import MoveVerbSlots, NameSite, PersonCues
@@ -199,7 +199,7 @@ class PeopleFinder:
     """Finds the people of one article language (with every pack's titles
     and common words, since articles quote other languages)."""
 
-    def __init__(self, packs: list[LanguagePack], pack: LanguagePack) -> None:
+    def __init__(self, packs: list[PackWords], pack: LanguagePack) -> None:
         self.pack = pack
         # The article's own function words (a capitalised "The"/"Dalam" opens
         # a sentence, it is no name); name particles ("de", "van") are exempt.
@@ -209,12 +209,12 @@ class PeopleFinder:
         # Indonesian "yang" is lowercase in running text, so a capitalised
         # "Yang" in another language is a name ("Yang Song").
         self.not_name = pack.not_name_words.union(
-            *(p.not_name_words - p.stopwords for p in packs if p is not pack)
+            *(p.not_name_words - p.stopwords for p in packs if p.code != pack.code)
         )
         self.titles = frozenset().union(*(p.title_words for p in packs))
         self.relative = pack.rx["relative"]
         self.nominal = pack.rx["leave_nominal"]
-        conj = "|".join(sorted({c for p in packs for c in p.data["patterns"]["conj"]}))
+        conj = "|".join(sorted({c for p in packs for c in p.conj}))
         self.list_gap = re.compile(rf"\s*(?:,\s*)?(?:(?:{conj})\s+)?", re.IGNORECASE)
         self.surname_gap = re.compile(rf"\s+(?:{conj})\s+", re.IGNORECASE)
         self.given = given_names()

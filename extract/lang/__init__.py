@@ -211,7 +211,6 @@ class LanguagePack:
     data: dict[str, Any]
     module: ModuleType
     stopwords: frozenset[str]  # as written and accent-folded
-    detection_words: frozenset[str]  # the stopwords as written: what detection counts
     not_name_words: frozenset[str]
     title_words: frozenset[str]
     # Nouns that denote a person without being a title before a name ("man",
@@ -356,8 +355,52 @@ def _compile_dates(
 
 @cache
 def unspaced_scripts() -> str:
-    """The character ranges of every script written without spaces (Han)."""
-    return "".join(load_pack(c).script for c in PACK_CODES if not load_pack(c).spaced)
+    """The character ranges of every script written without spaces (Han).
+    Read from the packs' files, not their compiled forms: an English article
+    needs no Chinese pack compiled to know which characters it may skip."""
+    return "".join(
+        pack_words(code).script for code in PACK_CODES if not _pack_data(code).get("spaced", True)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PackWords:
+    """A pack's word lists alone, read without compiling its patterns: what the
+    finders of another language borrow (a "Universitas" in English text is no
+    name either), at a fraction of a compiled pack's start-up cost."""
+
+    code: str
+    stopwords: frozenset[str]
+    not_name_words: frozenset[str]
+    title_words: frozenset[str]
+    conj: tuple[str, ...]  # the pack's "and" words: they join names in a list
+    detection_words: frozenset[str]  # the stopwords as written: what detection counts
+    script: str  # character ranges of the pack's own script (Han), else ""
+
+
+@cache
+def pack_words(code: str) -> PackWords:
+    data = _pack_data(code)
+    return PackWords(
+        code=code,
+        detection_words=frozenset(data["stopwords"]),
+        script=str(data.get("script", "")),
+        stopwords=_word_set(data["stopwords"]),
+        not_name_words=_word_set(data["not_name_words"]),
+        title_words=_word_set(data["title_words"]),
+        conj=tuple(data["patterns"]["conj"]),
+    )
+
+
+def all_pack_words() -> list[PackWords]:
+    return [pack_words(code) for code in PACK_CODES]
+
+
+@cache
+def _pack_data(code: str) -> dict[str, Any]:
+    """A pack's TOML file, parsed (cached: load_pack and unspaced_scripts both read it)."""
+    raw = resources.files(__package__).joinpath(f"{code}.toml").read_text("utf-8")
+    return tomllib.loads(raw)
 
 
 def _word_set(words: list[str]) -> frozenset[str]:
@@ -371,8 +414,7 @@ def load_pack(code: str) -> LanguagePack:
     """Load and compile a language pack; cached, so each pack compiles once."""
     if code not in PACK_CODES:
         raise KeyError(f"no language pack for {code!r}; have {', '.join(PACK_CODES)}")
-    raw = resources.files(__package__).joinpath(f"{code}.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = _pack_data(code)
     module = importlib.import_module(f"{__package__}.{code}")
     pats: dict[str, list[str]] = data["patterns"]
     pack = LanguagePack(
@@ -381,7 +423,6 @@ def load_pack(code: str) -> LanguagePack:
         data=data,
         module=module,
         stopwords=_word_set(data["stopwords"]),
-        detection_words=frozenset(data["stopwords"]),
         not_name_words=_word_set(data["not_name_words"]),
         title_words=_word_set(data["title_words"]),
         person_nouns=_word_set(data.get("person_nouns", [])),
