@@ -139,6 +139,7 @@ def mark(
         if current[move_id] != repeat_of
     ]
     if changes:
+        # SQLModel sets __table__ on table models but does not declare it.
         session.connection().execute(
             update(Move.__table__)  # type: ignore[attr-defined]
             .where(Move.__table__.c.id == bindparam("move_id"))  # type: ignore[attr-defined]

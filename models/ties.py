@@ -99,6 +99,7 @@ def _ties_of(ids: list[int] | None) -> list[Any]:
     if ids is not None:
         articles = articles.where(or_(col(Person.id).in_(ids), col(Person.merged_into_id).in_(ids)))
     cluster_articles = articles.distinct().subquery()
+    # SQLModel sets __table__ on table models but does not declare it.
     beside = Mention.__table__.alias("beside")  # type: ignore[attr-defined]
     selections = []
     for kind, table, owner in (
