@@ -114,7 +114,7 @@ def _first_non_folder(folder: Path) -> Path | None:
     return None
 
 
-def _sqlite_file(url: str) -> str:
+def sqlite_file(url: str) -> str:
     """The file an SQLite URL names. A URI filename (`sqlite:///file:PATH?mode=ro&uri=true`,
     how a read-only file is opened) names it between `file:` and the query: taken
     whole, it made prepare_folder create a `file:` folder in the working directory."""
@@ -191,7 +191,7 @@ class Database:
                     "(for PostgreSQL: pip install 'movesboard[postgres]')"
                 ) from None
 
-        path = _sqlite_file(self.url)
+        path = sqlite_file(self.url)
         if path and path != ":memory:":
             prepare_folder(Path(path))
         engine = create_engine(self.url, connect_args={"check_same_thread": False, "timeout": 30})

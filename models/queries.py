@@ -18,6 +18,8 @@ from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four colum
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, select
 
+# The rows live in models/rows.py (no SQLAlchemy there); they are made here.
+from .rows import ArticleRow, MoveRow, OrganizationRow, PersonRow, Totals
 from .tables import Alias, Article, GroupMove, GroupMoveSource, Mention, Move, Organization, Person
 
 # People are clusters of atoms (see models/identity.py): a row's person is the
@@ -62,76 +64,6 @@ def once(statement):
     # ix_move_repeat_of_id, walking nearly every move instead of the timeline's
     # or an organisation's index (0.4 s a page at 200k moves).
     return counted(statement).where(func.coalesce(Move.repeat_of_id, 0) == 0)
-
-
-@dataclass(frozen=True, slots=True)
-class Totals:
-    articles: int
-    people: int
-    organizations: int
-    moves: int
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
-    id: int
-    title: str
-    published: dt.date | None
-    language: str
-    source: str
-    moves: int
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRow:
-    id: int
-    name: str
-    organization: str | None  # where the latest move took them
-    moves: int
-
-
-@dataclass(frozen=True, slots=True)
-class OrganizationRow:
-    id: int
-    name: str
-    parent: str | None
-    arrivals: int
-    departures: int
-
-
-@dataclass(frozen=True, slots=True)
-class MoveRow:
-    id: int
-    person_id: int
-    person: str
-    from_org_id: int | None
-    from_org: str | None
-    to_org_id: int | None
-    to_org: str | None
-    role: str | None
-    date: str | None  # YYYY, YYYY-MM or YYYY-MM-DD, at the precision known
-    article_id: int
-    article_title: str
-    article_source: str
-    published: dt.date | None
-    evidence: str
-    confidence: float
-    status: str
-    modality: str
-    evidence_start: int = 0  # offset of the evidence sentence in the article body
-    reports: int = 1  # articles reporting this move (models/repeats.py)
-
-    @property
-    def when(self) -> str:
-        """The move's date, or its article's date marked with '~' when the move has none."""
-        if self.date:
-            return self.date
-        return f"~{self.published.isoformat()}" if self.published else "undated"
-
-    def summary(self) -> str:
-        origin = self.from_org or "?"
-        destination = self.to_org or "(left)"
-        return f"{origin} → {destination}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,10 @@ from sqlmodel import Session, col, select
 from . import decisions
 from .dialect import unindexed
 from .queries import ROOT_ID, MoveRow, cluster_atoms, move_rows, read_move_rows
-from .tables import Article, Mention, Move, Person
 
-# (sort date, move id) of a row: the timeline runs in descending order of it.
-SortKey = tuple[dt.date | None, int]
+# What orders the timeline lives with the rows (tui/ reads it before SQLAlchemy loads).
+from .rows import SortKey, sort_key
+from .tables import Article, Mention, Move, Person
 
 TOP: SortKey = (dt.date(9999, 12, 31), 2**62)  # sorts before every move
 # Keeps SQLite off ix_move_timeline for the undated stream (see dialect.unindexed).
@@ -45,21 +45,6 @@ class TimelineFilter:
     @property
     def active(self) -> bool:
         return self != TimelineFilter()
-
-
-def sort_key(move: MoveRow) -> SortKey:
-    """The key a move sorts by: its date (first day of its period), else its article's."""
-    if move.date:
-        year, month, day = ([*map(int, move.date.split("-")), 1, 1])[:3]
-        return dt.date(year, month, day), move.id
-    return move.published, move.id
-
-
-def newer(a: SortKey, b: SortKey) -> bool:
-    """Does `a` come before `b` on the timeline (newest first, undated last)?"""
-    if (a[0] is None) != (b[0] is None):
-        return b[0] is None
-    return (a[0], a[1]) > (b[0], b[1]) if a[0] is not None else a[1] > b[1]
 
 
 def timeline_page(

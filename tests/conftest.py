@@ -23,6 +23,7 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the dashboard's log file
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))  # remembered first pages
     monkeypatch.delenv("MOVESBOARD_DB", raising=False)
     monkeypatch.setenv("MOVESBOARD_CONFIG", str(home / "config" / "config.toml"))  # not created
     load_config.cache_clear()  # a config read by an earlier test, or at import

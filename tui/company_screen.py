@@ -111,7 +111,7 @@ def flow(detail: OrganizationDetail) -> RenderableType:
 
 def chart(detail: OrganizationDetail) -> RenderableType:
     """Two bar rows, arrivals over departures, one column per month."""
-    from movesboard.models.views import sort_key
+    from movesboard.models.rows import sort_key
 
     arrivals: dict[tuple[int, int], int] = {}
     departures: dict[tuple[int, int], int] = {}

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
         PersonRow,
         Totals,
     )
-    from movesboard.models.views import MergeCase, SortKey, TimelineFilter
+    from movesboard.models.rows import SortKey
+    from movesboard.models.views import MergeCase, TimelineFilter
     from movesboard.pipeline import IngestSummary, Outcome
 
 # Rows per page; panes load the next page as the cursor nears the end. A page

@@ -85,10 +85,12 @@ class TimelinePane(Pane["MoveRow"]):
         return "".join(f" · {part}" for part in parts)
 
     def fetch(self, data: DataSource, loaded: int, last: MoveRow) -> Sequence[MoveRow]:
-        from movesboard.models.views import sort_key
+        from movesboard.models.rows import sort_key
+        from movesboard.models.views import TimelineFilter
 
-        assert self.where is not None
-        return data.timeline(self.where, sort_key(last))
+        # A remembered first page (tui/first_page.py) may be paged before the
+        # real one starts the pane: it is the unfiltered timeline's.
+        return data.timeline(self.where or TimelineFilter(), sort_key(last))
 
     def action_open_article(self) -> None:
         current = self.current
@@ -124,7 +126,7 @@ class TimelinePane(Pane["MoveRow"]):
     def arrived(
         self, where: TimelineFilter, article_ids: tuple[int, ...], moves: list[MoveRow]
     ) -> None:
-        from movesboard.models.views import newer, sort_key
+        from movesboard.models.rows import newer, sort_key
 
         if where != self.where:  # the filter changed meanwhile: read them through it
             self.stored(article_ids)
@@ -192,7 +194,7 @@ def move_text(move: MoveRow) -> str:
 
 def month(move: MoveRow) -> str:
     """The group a move is listed under: its month, its year when that is all we know."""
-    from movesboard.models.views import sort_key
+    from movesboard.models.rows import sort_key  # light: no SQLAlchemy before the first page
 
     date = sort_key(move)[0]
     if date is None:
