@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import delete, insert, or_, update
 from sqlmodel import Session, col, select
 
 from . import changes, repeats
@@ -120,8 +120,13 @@ def store_facts(
     )
 
     lock_names(session, [*context.people, *(person_key(m.person) for m in extraction.moves)])
-    org_ids = _store_organizations(session, resolver, article.id, extraction.organizations)
-    person_ids = _store_people(session, resolver, article.id, extraction.people, context)
+    mentions: list[dict[str, object]] = []
+    org_ids = _store_organizations(resolver, article.id, extraction.organizations, mentions)
+    person_ids = _store_people(resolver, article.id, extraction.people, context, mentions)
+    if mentions:
+        # One executemany: added one by one, the ORM flushed them in dribs
+        # between the resolver's queries (27 statements an article).
+        session.execute(insert(Mention), mentions)
 
     def org_id(name: str | None) -> int | None:
         if name is None:
@@ -194,9 +199,13 @@ def store_facts(
 
 
 def _store_organizations(
-    session: Session, resolver: Resolver, article_id: int, organizations: list[OrgEntity]
+    resolver: Resolver,
+    article_id: int,
+    organizations: list[OrgEntity],
+    mentions: list[dict[str, object]],
 ) -> dict[str, int]:
-    """Each organisation with its aliases and mentions; returns name -> organisation id."""
+    """Each organisation with its aliases; its mentions go to `mentions`.
+    Returns name -> organisation id."""
     org_ids: dict[str, int] = {}
     for org_entity in organizations:
         org = resolver.organization(org_entity.name, org_entity.parent)
@@ -204,23 +213,21 @@ def _store_organizations(
         org_ids[org_entity.name] = org.id
         for alias in org_entity.aliases:
             resolver.add_alias(org, alias)
-        session.add_all(
-            Mention(
-                article_id=article_id, organization_id=org.id, start=m.start, end=m.end, text=m.text
-            )
-            for m in org_entity.mentions
+        mentions.extend(
+            _mention(article_id, m, organization_id=org.id) for m in org_entity.mentions
         )
     return org_ids
 
 
 def _store_people(
-    session: Session,
     resolver: Resolver,
     article_id: int,
     people: list[PersonEntity],
     context: ArticleContext,
+    mentions: list[dict[str, object]],
 ) -> dict[str, int]:
-    """One atom per person key, with its aliases and mentions; returns key -> atom id.
+    """One atom per person key, with its aliases; its mentions go to `mentions`.
+    Returns key -> atom id.
 
     By key, as atom uids are: every form of one person finds its one atom.
     """
@@ -231,13 +238,26 @@ def _store_people(
         person_ids[key] = person.id
         for alias in forms.aliases:
             resolver.add_alias(person, alias)
-        session.add_all(
-            Mention(
-                article_id=article_id, person_id=person.id, start=m.start, end=m.end, text=m.text
-            )
-            for m in forms.mentions
-        )
+        mentions.extend(_mention(article_id, m, person_id=person.id) for m in forms.mentions)
     return person_ids
+
+
+def _mention(
+    article_id: int,
+    mention: ExtractedMention,
+    *,
+    person_id: int | None = None,
+    organization_id: int | None = None,
+) -> dict[str, object]:
+    """A mention row's columns, for one bulk insert."""
+    return {
+        "article_id": article_id,
+        "person_id": person_id,
+        "organization_id": organization_id,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+    }
 
 
 def _date_columns(date: FuzzyDate | None) -> tuple[dt.date | None, str | None]:
