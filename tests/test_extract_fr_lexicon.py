@@ -536,3 +536,12 @@ def test_a_date_between_verb_and_object_is_no_distance() -> None:
         )
         == set()
     )
+
+
+def test_wanting_to_hire_is_an_intent_not_a_hire() -> None:
+    # "veut recruter": what a company wants is no move yet.
+    assert moves("Meta veut recruter Paul Martin, l'ancien chercheur de Google.", "fr") == set()
+    # Near miss: "veut dire" ("means") says nothing of the hire it introduces.
+    assert moves("Ce départ veut dire que Mistral AI a recruté Paul Martin.", "fr") == {
+        ("Paul Martin", None, "Mistral AI")
+    }

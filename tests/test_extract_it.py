@@ -421,3 +421,11 @@ def test_una_nomina_annunciata_e_un_ingaggio() -> None:
         ("Rina Hartono", None, "Meta")
     }
     assert moves("Meta ha annunciato l'arrivo dei nuovi occhiali nei negozi.", "it") == set()
+
+
+def test_wanting_to_hire_is_an_intent_not_a_hire() -> None:
+    assert moves("Meta vuole assumere Paul Martin, ex ricercatore di Google.", "it") == set()
+    # Near miss: "vuol dire" / "vuole dire" ("means") leave the hire after them stated.
+    for means in ("vuol dire", "vuole dire"):
+        sentence = f"Questo {means} che Meta ha assunto Paul Martin, ex ricercatore di Google."
+        assert moves(sentence, "it") == {("Paul Martin", "Google", "Meta")}
