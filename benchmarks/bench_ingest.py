@@ -53,6 +53,10 @@ def main() -> None:
         again = time.perf_counter() - t0
         database.dispose()
 
+    # Flat cost across the run (issue 14): the first and last tenth side by side.
+    tenth = max(1, len(latencies) // 10)
+    first = statistics.median(latencies[:tenth]) * 1000
+    last = statistics.median(latencies[-tenth:]) * 1000
     latencies.sort()
     ms = [value * 1000 for value in latencies]
     print(f"articles            {args.articles}")
@@ -60,6 +64,8 @@ def main() -> None:
     print(f"per article p50     {statistics.median(ms):8.2f} ms")
     print(f"per article p95     {ms[int(len(ms) * 0.95) - 1]:8.2f} ms")
     print(f"per article max     {ms[-1]:8.2f} ms")
+    print(f"first tenth p50     {first:8.2f} ms")
+    print(f"last tenth p50      {last:8.2f} ms   ({last / first:.2f}x the first)")
     print(f"re-ingest (no-op)   {args.articles / again:8.1f} articles/s")
 
 
