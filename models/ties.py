@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, literal, or_
+from sqlalchemy import delete, func, literal, or_, union_all
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -58,19 +58,28 @@ def shared(
 
     A colleague of the cluster's own key is the person themself, not a tie."""
     colleagues = [key for key in people if key != root_key]
-    found: list[str] = []
-    for kind, keys in ((ORGANIZATION, list(organizations)), (PERSON, colleagues)):
-        if not keys:
-            continue
-        names = session.exec(
-            select(ClusterTie.name).where(
-                ClusterTie.root_id == root_id,
-                ClusterTie.kind == kind,
-                col(ClusterTie.key).in_(keys),
-            )
-        ).all()
-        found += sorted(set(names))
-    return found
+    wanted = [
+        (kind, list(keys)) for kind, keys in ((ORGANIZATION, organizations), (PERSON, colleagues))
+    ]
+    asked = [
+        select(ClusterTie.kind, ClusterTie.name).where(
+            ClusterTie.root_id == root_id,
+            ClusterTie.kind == kind,
+            col(ClusterTie.key).in_(keys),
+        )
+        for kind, keys in wanted
+        if keys
+    ]
+    if not asked:
+        return []
+    # One statement for both kinds (it runs for every cluster an article's name
+    # matches); each part seeks uq_cluster_tie_root_kind_key, whatever the
+    # cluster's size (one OR'ed WHERE would walk all of its ties).
+    rows = session.execute(union_all(*asked) if len(asked) > 1 else asked[0]).all()
+    names = {
+        kind: sorted({name for row_kind, name in rows if row_kind == kind}) for kind, _ in wanted
+    }
+    return names[ORGANIZATION] + names[PERSON]
 
 
 def recompute(session: Session, root_ids: Iterable[int | None] | None = None) -> None:

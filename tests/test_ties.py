@@ -175,3 +175,43 @@ def test_ties_on_postgresql_follow_merges_splits_and_undos(
     assert_ties_are_derived(postgres)
     rebuild(postgres)
     assert_ties_are_derived(postgres)
+
+
+def test_shared_names_organisations_then_colleagues_and_seeks_the_index(
+    sqlite_database: Database,
+) -> None:
+    """What a cluster shares with an article: its organisations, then its
+    colleagues (never itself), each asked by the unique index, so a cluster
+    with thousands of ties costs a few seeks."""
+    from sqlalchemy import event
+
+    with sqlite_database.session() as session:
+        person = Person(
+            uid="p-x", atom_name="Ada Lovelace", name="Ada Lovelace", key="ada lovelace"
+        )
+        session.add(person)
+        session.flush()
+        assert person.id is not None
+        ties.add(
+            session,
+            person.id,
+            {"beta": "Beta Corp", "alpha": "Alpha Labs", "gamma": "Gamma"},
+            {"ada lovelace": "Ada Lovelace", "grace hopper": "Grace Hopper"},
+        )
+        asked = {"alpha": "x", "beta": "x", "delta": "x"}
+        named = {"grace hopper": "x", "ada lovelace": "x", "alan turing": "x"}
+        plans: list[str] = []
+
+        @event.listens_for(session.connection(), "before_cursor_execute")
+        def explain(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+            if statement.lstrip().upper().startswith("SELECT"):
+                plan = cursor.connection.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)
+                plans.extend(row[-1] for row in plan.fetchall())
+
+        found = ties.shared(session, person.id, "ada lovelace", asked, named)
+        assert found == ["Alpha Labs", "Beta Corp", "Grace Hopper"]
+        searches = [plan for plan in plans if "clustertie" in plan]
+        assert len(searches) == 2
+        assert all("(root_id=? AND kind=? AND key=?)" in plan for plan in searches), plans
+        # Nothing asked of a kind: that part is not asked at all.
+        assert ties.shared(session, person.id, "ada lovelace", [], {"ada lovelace": "x"}) == []
