@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    UniqueConstraint,
+    text,
+)
 from sqlmodel import Field, SQLModel
 
 # Named constraints let migrations alter them later (SQLite batch mode needs names).
@@ -27,13 +35,16 @@ def utcnow() -> dt.datetime:
 
 
 class Article(SQLModel, table=True):
+    # The Articles list's order, newest first, walked backwards (see queries.articles).
+    __table_args__ = (Index("ix_article_published_id", "published", "id"),)
+
     id: int | None = Field(default=None, primary_key=True)
     source: str  # the path or URL as it was ingested
     # Canonical URL when the article names one; indexed: every ingest asks for it.
     url: str | None = Field(default=None, index=True)
     site: str | None = None  # the publication ("Example Tech Wire")
     title: str
-    published: dt.date | None = Field(default=None, index=True)
+    published: dt.date | None = None  # indexed by ix_article_published_id
     language: str = Field(max_length=16)
     body: str
     content_hash: str = Field(max_length=64, unique=True)  # sha256 of title + body
@@ -41,6 +52,9 @@ class Article(SQLModel, table=True):
 
 
 class Organization(SQLModel, table=True):
+    # The Companies list's order (see queries.organizations).
+    __table_args__ = (Index("ix_organization_name", text("lower(name)"), "id"),)
+
     id: int | None = Field(default=None, primary_key=True)
     name: str
     key: str = Field(unique=True)  # normalised name, see models/names.py
@@ -61,9 +75,16 @@ class Person(SQLModel, table=True):
     from the article's content and the name, are stable across a rebuild.
     """
 
-    # Key first, then cluster: the clusters a name belongs to are found by
-    # skipping from one root to the next, however many atoms carry the name.
-    __table_args__ = (Index("ix_person_key_root", "key", "merged_into_id"),)
+    __table_args__ = (
+        # Key first, then cluster: the clusters a name belongs to are found by
+        # skipping from one root to the next, however many atoms carry the name.
+        Index("ix_person_key_root", "key", "merged_into_id"),
+        # The People list's order, roots by name (queries.people). The cluster
+        # first: SQLite then prefers it to ix_person_merged_into_id for
+        # "merged_into_id IS NULL", and PostgreSQL seeks it straight to the roots
+        # (a partial index WHERE merged_into_id IS NULL loses on both counts).
+        Index("ix_person_root_name", "merged_into_id", text("lower(name)"), "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(max_length=16, unique=True)
