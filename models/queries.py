@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Select, func, or_
+from sqlalchemy import ColumnElement, Select, and_, func, or_
 from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, select
 
 # The rows live in models/rows.py (no SQLAlchemy there); they are made here.
-from .rows import ArticleRow, MoveRow, OrganizationRow, PersonRow, Totals
+from .rows import ArticleKey, ArticleRow, MoveRow, NameKey, OrganizationRow, PersonRow, Totals
 from .tables import Alias, Article, GroupMove, GroupMoveSource, Mention, Move, Organization, Person
 
 # People are clusters of atoms (see models/identity.py): a row's person is the
@@ -128,26 +128,67 @@ def is_empty(session: Session) -> bool:
 # ---------------------------------------------------------------- lists
 
 
-def articles(session: Session, *, limit: int = 500, offset: int = 0) -> list[ArticleRow]:
-    statement = (
-        _article_select()
-        .order_by(col(Article.published).desc().nulls_last(), col(Article.id).desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    return [ArticleRow(*row) for row in session.exec(statement)]
+# The lists page by keyset, never by offset: a page starts after the last row
+# shown and walks an index from there (ix_article_published_id,
+# ix_person_root_name, ix_organization_name), as cheap deep in the list as at
+# its top. Each order ends on the id, so rows that tie are never skipped or repeated.
 
 
-def people(session: Session, *, limit: int = 500, offset: int = 0) -> list[PersonRow]:
-    persons = session.exec(
-        select(pk(Person.id), Person.name)
-        .where(col(Person.merged_into_id).is_(None))
-        .order_by(func.lower(Person.name), col(Person.id))
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    ids = [person_id for person_id, _ in persons]
-    career = careers(session, ids)
+def _past(
+    key: Any, key_value: Any, row_id: Any, id_value: int, *, descending: bool = False
+) -> ColumnElement[bool]:
+    """Rows strictly after (key_value, id_value) in the order `key, row_id`, both
+    ascending or both descending.
+
+    A range on `key` and a tie test, not a row value `(key, id) > (...)`: SQLite
+    seeks an expression index (lower(name)) to a range, but walks it from its
+    start to a row value."""
+    if descending:
+        return and_(key <= key_value, or_(key < key_value, row_id < id_value))
+    return and_(key >= key_value, or_(key > key_value, row_id > id_value))
+
+
+def articles(
+    session: Session, *, after: ArticleKey | None = None, limit: int = 500
+) -> list[ArticleRow]:
+    """Up to `limit` articles after `after` (from the top when None): newest
+    first, undated last, ties newest id first.
+
+    Two index walks, dated then undated: one order with NULLS LAST would need
+    "after the key, or undated", an OR neither engine seeks an index with (and
+    PostgreSQL keeps the NULLs at the other end of its index)."""
+    published, article_id = col(Article.published), col(Article.id)
+    rows: list[ArticleRow] = []
+    if after is None or after[0] is not None:
+        dated = _article_select().where(published.is_not(None))
+        if after is not None:
+            dated = dated.where(_past(published, after[0], article_id, after[1], descending=True))
+        dated = dated.order_by(published.desc(), article_id.desc()).limit(limit)
+        rows = [ArticleRow(*row) for row in session.exec(dated)]
+    if len(rows) < limit:
+        undated = _article_select().where(published.is_(None))
+        if after is not None and after[0] is None:
+            undated = undated.where(article_id < after[1])
+        # published (NULL on each) spelled out: PostgreSQL reads the order from
+        # the index only when the ORDER BY names its columns.
+        undated = undated.order_by(published.desc(), article_id.desc()).limit(limit - len(rows))
+        rows += [ArticleRow(*row) for row in session.exec(undated)]
+    return rows
+
+
+def people(session: Session, *, after: NameKey | None = None, limit: int = 500) -> list[PersonRow]:
+    """Up to `limit` people (cluster roots) after `after` (from the top when
+    None), by name case-folded, ties by id."""
+    folded, row_id = func.lower(Person.name), pk(Person.id)
+    statement = select(row_id, Person.name).where(col(Person.merged_into_id).is_(None))
+    if after is not None:
+        statement = statement.where(_past(folded, func.lower(after[0]), row_id, after[1]))
+    # merged_into_id is NULL on every row listed, so it changes nothing in the
+    # order; spelled out, it lets PostgreSQL read the order from ix_person_root_name
+    # (it does not take `IS NULL` for an equality that fixes the leading column).
+    statement = statement.order_by(col(Person.merged_into_id), folded, row_id).limit(limit)
+    persons = session.exec(statement).all()
+    career = careers(session, [person_id for person_id, _ in persons])
     rows = []
     for person_id, name in persons:
         moves = career.get(person_id, [])
@@ -156,7 +197,11 @@ def people(session: Session, *, limit: int = 500, offset: int = 0) -> list[Perso
     return rows
 
 
-def organizations(session: Session, *, limit: int = 500, offset: int = 0) -> list[OrganizationRow]:
+def organizations(
+    session: Session, *, after: NameKey | None = None, limit: int = 500
+) -> list[OrganizationRow]:
+    """Up to `limit` organisations after `after` (from the top when None), by
+    name case-folded, ties by id."""
     parent = aliased(Organization)
     arrivals = (
         once(select(func.count(col(Move.id))).where(Move.to_org_id == Organization.id))
@@ -168,14 +213,15 @@ def organizations(session: Session, *, limit: int = 500, offset: int = 0) -> lis
         .correlate(Organization)
         .scalar_subquery()
     )
+    folded, row_id = func.lower(Organization.name), col(Organization.id)
     statement = (
-        select(Organization.id, Organization.name, parent.name)
+        select(row_id, Organization.name, parent.name)
         .outerjoin(parent, col(parent.id) == Organization.parent_id)
         .add_columns(arrivals, departures)
-        .order_by(func.lower(Organization.name))
-        .limit(limit)
-        .offset(offset)
     )
+    if after is not None:
+        statement = statement.where(_past(folded, func.lower(after[0]), row_id, after[1]))
+    statement = statement.order_by(folded, row_id).limit(limit)
     return [OrganizationRow(*row) for row in session.execute(statement)]
 
 

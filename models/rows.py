@@ -83,6 +83,20 @@ class MoveRow:
 
 # Where a move sits on the timeline: newest first, undated (None) last, ties by id.
 SortKey = tuple[dt.date | None, int]
+# Where an article sits in its list: the same order, by its published date.
+ArticleKey = tuple[dt.date | None, int]
+# Where a person or an organisation sits in its list: by name, case-folded by
+# the database (so the key keeps the name as stored: Python's lower() is not
+# SQLite's), ties by id.
+NameKey = tuple[str, int]
+
+
+def article_key(row: ArticleRow) -> ArticleKey:
+    return row.published, row.id
+
+
+def name_key(row: PersonRow | OrganizationRow) -> NameKey:
+    return row.name, row.id
 
 
 def sort_key(move: MoveRow) -> SortKey:

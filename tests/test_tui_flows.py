@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_fixtures import Story, make_app, run_sql, screen_text, settle, store_story, sync
+from tui_fixtures import (
+    Story,
+    build_people,
+    make_app,
+    run_sql,
+    screen_text,
+    settle,
+    store_story,
+    sync,
+)
 
 from movesboard.extract.types import FuzzyDate
 from movesboard.models import queries
@@ -18,6 +27,7 @@ from movesboard.tui.dashboard import DashboardScreen
 from movesboard.tui.data import PAGE
 from movesboard.tui.filter_screen import FilterScreen
 from movesboard.tui.ingest_screen import IngestScreen
+from movesboard.tui.panes import PeoplePane
 from movesboard.tui.person_screen import PersonScreen
 from movesboard.tui.review_screen import ReviewScreen
 from movesboard.tui.timeline_pane import TimelinePane
@@ -103,6 +113,43 @@ async def test_timeline_pages_by_keyset_in_order(tmp_path: Path) -> None:
             expected = [move.id for move in queries.timeline(session, limit=None)]
         database.dispose()
         assert [row.key for row in table.rows] == expected
+
+
+# 150 people: six who tie on their name (in three cases) straddle the first
+# page's end (rows 98 to 103), so the page boundary falls inside the tie.
+PEOPLE = (
+    [f"Person {n:03d}" for n in range(97)]
+    + ["Tie Person", "tie person", "TIE PERSON"] * 2
+    + [f"Zed {n:03d}" for n in range(47)]
+)
+
+
+@sync
+async def test_people_page_by_keyset_past_the_first_page(tmp_path: Path) -> None:
+    db = build_people(tmp_path / "people.db", PEOPLE)
+    app = make_app(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(PeoplePane)
+        assert pane.row_count == PAGE
+        # Someone adds a person above the boundary meanwhile: an OFFSET read
+        # showed row 100 again as row 101.
+        run_sql(
+            db,
+            "INSERT INTO person (uid, atom_name, name, key, named_by_user, created_at) "
+            "VALUES ('p-above', 'Aaron', 'Aaron', 'aaron', false, '2026-01-01 00:00:00')",
+        )
+        pane.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        database = Database.open(str(db))
+        with database.session() as session:
+            expected = [p.id for p in queries.people(session, limit=1000) if p.name != "Aaron"]
+        database.dispose()
+        keys = [row.key for row in pane.rows]
+        assert keys == expected
+        assert keys.count(expected[PAGE]) == 1  # row 101, once
+        assert str(pane.border_title).startswith(f"People ({len(PEOPLE)})")
 
 
 @sync

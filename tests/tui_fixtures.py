@@ -234,6 +234,30 @@ def store_story(database: Database, story: Story, source: str) -> None:
         store_article(session, doc, extraction(story))
 
 
+def build_people(path: Path, names: list[str]) -> Path:
+    """A migrated SQLite database of people with these names and nothing else,
+    stored in a shuffled order (ids do not follow the names); returns the path.
+
+    Straight into the table, not through identity resolution: people who share
+    a name stay apart, as the ties of a long list need."""
+    import random
+
+    from movesboard.models.tables import Person
+
+    order = list(range(len(names)))
+    random.Random(3).shuffle(order)
+    database = Database.open(str(path))
+    try:
+        with database.session() as session:
+            for index in order:
+                name = names[index]
+                session.add(Person(uid=f"p-{index:013x}", atom_name=name, name=name, key=name))
+            session.commit()
+    finally:
+        database.dispose()
+    return path
+
+
 # ---------------------------------------------------------------- app helpers
 
 P = ParamSpec("P")

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         PersonRow,
         Totals,
     )
-    from movesboard.models.rows import SortKey
+    from movesboard.models.rows import ArticleKey, NameKey, SortKey
     from movesboard.models.views import MergeCase, TimelineFilter
     from movesboard.pipeline import IngestSummary, Outcome
 
@@ -135,23 +135,27 @@ class DataSource:
         with self.open().session() as session:
             return queries.totals(session)
 
-    def articles(self, offset: int, limit: int = PEEK) -> list[ArticleRow]:
+    # The lists page by keyset: `after` is the last row shown (its key), None for the top.
+
+    def articles(self, after: ArticleKey | None = None, limit: int = PEEK) -> list[ArticleRow]:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.articles(session, limit=limit, offset=offset)
+            return queries.articles(session, after=after, limit=limit)
 
-    def people(self, offset: int, limit: int = PEEK) -> list[PersonRow]:
+    def people(self, after: NameKey | None = None, limit: int = PEEK) -> list[PersonRow]:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.people(session, limit=limit, offset=offset)
+            return queries.people(session, after=after, limit=limit)
 
-    def organizations(self, offset: int, limit: int = PEEK) -> list[OrganizationRow]:
+    def organizations(
+        self, after: NameKey | None = None, limit: int = PEEK
+    ) -> list[OrganizationRow]:
         from movesboard.models import queries
 
         with self.open().session() as session:
-            return queries.organizations(session, limit=limit, offset=offset)
+            return queries.organizations(session, after=after, limit=limit)
 
     # ------------------------------------------------------------ timeline
 

@@ -78,14 +78,14 @@ class Pane(RowList, Generic[Item]):
         event.stop()
         if not self.exhausted and not self._loading and event.count - event.index <= AHEAD:
             self._loading = True
-            self.load_more(event.count, self.rows[-1].value)
+            self.load_more(self.rows[-1].value)
 
     @work(thread=True, exit_on_error=False)
-    def load_more(self, loaded: int, last: Item) -> None:
+    def load_more(self, last: Item) -> None:
         app = self.movesboard
         try:
             with app.reporting_errors(f"Could not load more {self.TITLE.lower()}"):
-                items = self.fetch(app.data, loaded, last)
+                items = self.fetch(app.data, last)
                 app.call_from_thread(self.append, items)
         finally:
             app.call_from_thread(setattr, self, "_loading", False)
@@ -125,8 +125,9 @@ class Pane(RowList, Generic[Item]):
 
     # Subclasses fill these in.
 
-    def fetch(self, data: DataSource, loaded: int, last: Item) -> Sequence[Item]:
-        """The page after `last` (the `loaded`-th row); runs in a worker thread."""
+    def fetch(self, data: DataSource, last: Item) -> Sequence[Item]:
+        """The page after `last`, the last row loaded (by keyset: the rows
+        before it may have changed meanwhile); runs in a worker thread."""
         raise NotImplementedError
 
     def refetch(self, data: DataSource, count: int) -> Sequence[Item]:
@@ -159,11 +160,13 @@ class ArticlesPane(Pane["ArticleRow"]):
     COLUMNS = (("Published", 10), ("Lang", 4), ("Title", 0), ("Moves", 5))
     EMPTY = "No articles yet: movesboard ingest PATH, or press i"
 
-    def fetch(self, data: DataSource, loaded: int, last: ArticleRow) -> Sequence[ArticleRow]:
-        return data.articles(offset=loaded)
+    def fetch(self, data: DataSource, last: ArticleRow) -> Sequence[ArticleRow]:
+        from movesboard.models.rows import article_key
+
+        return data.articles(article_key(last))
 
     def refetch(self, data: DataSource, count: int) -> Sequence[ArticleRow]:
-        return data.articles(offset=0, limit=count)
+        return data.articles(None, limit=count)
 
     def cells(self, row: ArticleRow) -> tuple[Text, ...]:
         return (_date(row.published), plain(row.language, DIM), plain(row.title), _count(row.moves))
@@ -177,11 +180,13 @@ class PeoplePane(Pane["PersonRow"]):
     COLUMNS = (("Name", 0), ("Now at", 13), ("#", 2))
     EMPTY = "No people yet: they appear when articles are ingested"
 
-    def fetch(self, data: DataSource, loaded: int, last: PersonRow) -> Sequence[PersonRow]:
-        return data.people(offset=loaded)
+    def fetch(self, data: DataSource, last: PersonRow) -> Sequence[PersonRow]:
+        from movesboard.models.rows import name_key
+
+        return data.people(name_key(last))
 
     def refetch(self, data: DataSource, count: int) -> Sequence[PersonRow]:
-        return data.people(offset=0, limit=count)
+        return data.people(None, limit=count)
 
     def cells(self, row: PersonRow) -> tuple[Text, ...]:
         where = plain(row.organization or "—", "" if row.organization else DIM)
@@ -196,13 +201,13 @@ class CompaniesPane(Pane["OrganizationRow"]):
     COLUMNS = (("Name", 0), ("Part of", 8), ("In", 3), ("Out", 3))
     EMPTY = "No companies yet: they appear when articles are ingested"
 
-    def fetch(
-        self, data: DataSource, loaded: int, last: OrganizationRow
-    ) -> Sequence[OrganizationRow]:
-        return data.organizations(offset=loaded)
+    def fetch(self, data: DataSource, last: OrganizationRow) -> Sequence[OrganizationRow]:
+        from movesboard.models.rows import name_key
+
+        return data.organizations(name_key(last))
 
     def refetch(self, data: DataSource, count: int) -> Sequence[OrganizationRow]:
-        return data.organizations(offset=0, limit=count)
+        return data.organizations(None, limit=count)
 
     def cells(self, row: OrganizationRow) -> tuple[Text, ...]:
         return (

@@ -84,7 +84,7 @@ class TimelinePane(Pane["MoveRow"]):
             parts.append(f"filter: {self.described}")
         return "".join(f" · {part}" for part in parts)
 
-    def fetch(self, data: DataSource, loaded: int, last: MoveRow) -> Sequence[MoveRow]:
+    def fetch(self, data: DataSource, last: MoveRow) -> Sequence[MoveRow]:
         from movesboard.models.rows import sort_key
         from movesboard.models.views import TimelineFilter
 
