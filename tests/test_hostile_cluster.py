@@ -95,16 +95,16 @@ def test_each_candidate_cluster_is_read_once_per_name(growing) -> None:  # type:
     for number in range(3):
         _store(database, names, number)
     _work_of(database, names, work, 3)
-    # What the cluster is tied to (organisations, then colleagues): one read
-    # each per name, not one to rank the candidates and one more to decide,
-    # and never the cluster's articles themselves.
+    # What the cluster is tied to (organisations and colleagues, in one
+    # statement): one read per name, not one to rank the candidates and one
+    # more to decide, and never the cluster's articles themselves.
     reads: Counter[str] = Counter()
     for statement, n in work.statements.items():
         if statement.startswith("SELECT") and "FROM clustertie" in statement:
             reads["ties"] += n
         elif statement.startswith("SELECT") and "JOIN mention" in statement:
             reads["articles"] += n
-    assert reads == {"ties": 2 * 2}  # two names in the article, two reads each
+    assert reads == {"ties": 2}  # two names in the article, one read each
     with database.session() as session:
         yang = session.exec(select(Person).where(Person.key == "song yang")).all()
         assert len({atom.merged_into_id or atom.id for atom in yang}) == 1
