@@ -17,7 +17,7 @@ from .analysis import Analysis, Trigger, TriggerKind
 from .cjk import HanNames, han_people, restore_text
 from .completion import complete, returns_explain_departures
 from .consolidate import consolidate, to_facts
-from .dates import find_dates
+from .dates import find_dates, with_frame_years
 from .detect import detect_language
 from .frames import find_frames
 from .gazetteer import ENV_VAR, load_gazetteer
@@ -192,7 +192,10 @@ def _analyse(eng: _Engine, original: str, body: str, published: dt.date | None) 
     triggers = SpanList(
         Trigger(TriggerKind(k), a, b) for k, a, b in eng.pack.trigger_scan.scan(body)
     )
-    all_dates = find_dates(body, eng.pack, published)
+    # "In 2024, X left in May": a year opening a sentence frames its bare months.
+    all_dates = with_frame_years(
+        find_dates(body, eng.pack, published), [(s.start, s.end) for s in sentences], body
+    )
     noise = [(s.start, s.end) for s in sentences if s.noise]
     # "und heute Chefin von Bar", "e oggi CAIO di Meta": "today" says the post
     # is current, not when the move was made.

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .lang import DatePatterns, LanguagePack
@@ -364,3 +364,50 @@ _UNIT_SHIFTS: dict[str, Callable[[dt.date, int], FuzzyDate]] = {
 def _relative(published: dt.date, unit: str, offset: int) -> FuzzyDate | None:
     shift = _UNIT_SHIFTS.get(unit)
     return shift(published, offset) if shift is not None else None
+
+
+# -- a year that frames a sentence ----------------------------------------------
+
+# At most this many words before the framing year ("In", "Throughout",
+# "Ao longo de", "Pada tahun"): more, and the year is no frame of the sentence.
+_FRAME_LEAD_WORDS = 4
+_FRAME_LEAD = re.compile(r"[^\W\d_][^\s,;:]*")
+
+
+def with_frame_years(
+    dates: list[DateMention], sentences: Sequence[tuple[int, int]], text: str
+) -> list[DateMention]:
+    """Bare months and days take the year that opens their sentence.
+
+    "In 2024, X left Google in May": the year set apart at the head of the
+    sentence frames all of it, so May is May 2024, not the latest May before
+    publication. Only a year alone (no month), within a few words of the
+    sentence's start and followed by a comma, frames; "X joined in 2019 and
+    left in May" keeps May's assumed year, and so does a month after a
+    semicolon. `sentences`: (start, end) in order."""
+    out = list(dates)
+    for start, end in sentences:
+        inside = [i for i, d in enumerate(out) if start <= d.start < end]
+        if len(inside) < 2:
+            continue
+        frame = out[inside[0]]
+        if not _frames(frame, text, start):
+            continue
+        for i in inside[1:]:
+            mention = out[i]
+            if ";" in text[frame.end : mention.start]:
+                break  # another clause: the frame ends with its own
+            if mention.year_assumed and mention.date.year != frame.date.year:
+                date = replace(mention.date, year=frame.date.year)
+                out[i] = replace(mention, date=date, year_assumed=False)
+    return out
+
+
+def _frames(mention: DateMention, text: str, sentence_start: int) -> bool:
+    """A year alone, stated, near the sentence's start and set off by a comma."""
+    if mention.year_assumed or mention.date.month is not None:
+        return False
+    lead = text[sentence_start : mention.start]
+    if "," in lead or len(_FRAME_LEAD.findall(lead)) > _FRAME_LEAD_WORDS:
+        return False
+    return text[mention.end : mention.end + 2].lstrip().startswith(",")

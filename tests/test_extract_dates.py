@@ -144,3 +144,37 @@ def test_a_future_statement_with_a_bare_month_means_the_next_one() -> None:
     # "said in July that she would join": the saying's July, as told (before the verb).
     m = one_move("Helix AI said in July that Dana Whitfield would join the company from IBM.", "en")
     assert m.date is not None and (m.date.year, m.date.month) == (2024, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("In 2024, Paul Smith left Google in May.", "en"),
+        ("During 2024, Google lost Paul Smith in May.", "en"),
+        ("Em 2024, Paulo Silva deixou o Google em maio.", "pt"),
+        ("Pada 2024, Budi Santoso meninggalkan Google pada Mei.", "id"),
+    ],
+)
+def test_a_year_opening_the_sentence_frames_its_bare_months(sentence: str, language: str) -> None:
+    from test_extract_helpers import one_move
+
+    published = dt.date(2025, 7, 1)  # May of the publication year would come first
+    move = one_move(sentence, language, published)
+    assert (move.date.year, move.date.month) == (2024, 5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The year belongs to another move of the sentence, not to all of it.
+        "Paul Smith, who joined Google in 2019, left Google in May.",
+        # Another clause: the frame ends at the semicolon.
+        "Throughout 2023, Paul Smith worked at Google; he left Google in May.",
+    ],
+)
+def test_a_year_that_frames_nothing_leaves_the_month_to_publication(sentence: str) -> None:
+    from test_extract_helpers import run
+
+    ex = run(sentence, "en", dt.date(2025, 7, 1))
+    left = [m for m in ex.moves if m.from_org == "Google" and m.to_org is None]
+    assert left and (left[0].date.year, left[0].date.month) == (2025, 5)
