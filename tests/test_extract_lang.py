@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from movesboard.extract import SUPPORTED_LANGUAGES, detect_language, extract
 from movesboard.extract.lang import TRIGGER_KINDS, load_pack, pack_words
 
@@ -138,3 +140,49 @@ def test_a_lexicon_entry_ending_in_a_hyphen_opens_a_compound() -> None:
     assert former.search("the ex-OpenAI researcher")  # "ex-" glues onto the next word
     assert former.search("an ex employee")  # "ex-?" is also the word "ex"
     assert not former.search("an executive")  # but never the start of another word
+
+
+# (language, singular clause, plural clause): "A and B, <relative> ... left Google for Meta".
+RELATIVE_NUMBER = [
+    (
+        "pt",
+        "Paulo Silva e João Costa, que em agosto trocou o Google pela Meta, são engenheiros.",
+        "Paulo Silva e João Costa, que em agosto trocaram o Google pela Meta, são engenheiros.",
+    ),
+    (
+        "es",
+        "Pablo Ruiz y Juan Gómez, que en agosto dejó Google por Meta, son ingenieros.",
+        "Pablo Ruiz y Juan Gómez, que en agosto dejaron Google por Meta, son ingenieros.",
+    ),
+    (
+        "fr",
+        "Paul Martin et Jean Petit, qui a quitté Google pour Meta en août, sont ingénieurs.",
+        "Paul Martin et Jean Petit, qui ont quitté Google pour Meta en août, sont ingénieurs.",
+    ),
+    (
+        "it",
+        "Paolo Rossi e Marco Bianchi, che ad agosto ha lasciato Google per Meta, ora lavorano.",
+        "Paolo Rossi e Marco Bianchi, che ad agosto hanno lasciato Google per Meta, ora lavorano.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "singular", "plural"), RELATIVE_NUMBER)
+def test_a_relative_clause_in_the_singular_moves_only_the_name_before_it(
+    language: str, singular: str, plural: str
+) -> None:
+    def movers(sentence: str) -> set[str]:
+        found = extract(sentence, language=language).moves
+        return {m.person for m in found if (m.from_org, m.to_org) == ("Google", "Meta")}
+
+    names = plural.split(",")[0].split()
+    first, last = " ".join(names[:2]), " ".join(names[3:])
+    assert movers(singular) == {last}
+    # Near miss: the plural verb says the clause is about both.
+    assert movers(plural) == {first, last}
+
+
+def test_a_relative_clause_keeps_the_list_where_the_language_does_not_mark_number() -> None:
+    sentence = "Paul Smith and John Lee, who swapped Google for Meta in August, are engineers."
+    found = extract(sentence, language="en").moves
+    assert {m.person for m in found if m.to_org == "Meta"} == {"Paul Smith", "John Lee"}

@@ -98,6 +98,7 @@ _CATEGORIES = (
     "relative_after",  # optional: "加入Y的CFO X": a relative clause before its head X
     "object_clause",  # optional: ", where ...": a clause about the object, with its own dates
     "newcomers",  # optional: "OpenAI's new executives:": a list of arrivals with no verb
+    "plural_verb",  # optional: a finite verb in the plural, where the language marks it
 )
 # Categories searched with a literal prefilter (see prefilter.FastRegex): long
 # cue lists tried on every statement, and lexicons scanned over the whole body.

@@ -512,6 +512,8 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
             and "," not in between[rel.end() :]
         ):
             return []
+        if rel and _singular_relative(ctx, between[rel.end() :], ts):
+            return [before[-1].person]  # "A e B, que trocou X": B's clause alone
         return with_coordinated(ctx, before)
     # "X said (that) he was leaving": the pronoun after the speech verb.
     tail = between[speech.end() :]
@@ -524,6 +526,17 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
         speaker = with_coordinated(ctx, before)
         return speaker if len(speaker) == 1 else []
     return []
+
+
+def _singular_relative(ctx: MoveContext, clause: str, ts: int) -> bool:
+    """A relative clause whose finite verb is singular, in a language that marks
+    its number ("..., que trocou", "..., qui a quitté"): it describes the one
+    name before it, not a list that ends with that name. Where the pack says
+    nothing of number (English "who left"), the list keeps it."""
+    if not ctx.pack.data["patterns"].get("plural_verb"):
+        return False
+    verb = ctx.body[ts : ts + 40].split()[:1]
+    return not ctx.rx["plural_verb"].search(" ".join([clause, *verb]))
 
 
 def titled_apposition(ctx: MoveContext, text: str) -> bool:
