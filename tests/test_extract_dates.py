@@ -178,3 +178,36 @@ def test_a_year_that_frames_nothing_leaves_the_month_to_publication(sentence: st
     ex = run(sentence, "en", dt.date(2025, 7, 1))
     left = [m for m in ex.moves if m.from_org == "Google" and m.to_org is None]
     assert left and (left[0].date.year, left[0].date.month) == (2025, 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Paul Smith, in May, and Ann Lee, in August, left Google.", "en"),
+        (
+            "Deixaram o Google o pesquisador Paulo Silva, em maio, e a engenheira "
+            "Ana Costa, em agosto.",
+            "pt",
+        ),
+    ],
+)
+def test_each_name_of_a_list_keeps_the_date_set_beside_it(sentence: str, language: str) -> None:
+    from test_extract_helpers import run
+
+    ex = run(sentence, language, dt.date(2025, 9, 30))
+    months = sorted(m.date.month for m in ex.moves if m.from_org == "Google")
+    assert months == [5, 8]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Paul Smith and Ann Lee left Google in May.",  # one date for the whole list
+        "Paul Smith, hired in 2019, and Ann Lee left Google in May.",  # a clause's date, not his
+    ],
+)
+def test_a_list_without_dates_of_its_own_shares_the_statements(sentence: str) -> None:
+    from test_extract_helpers import run
+
+    ex = run(sentence, "en", dt.date(2025, 9, 30))
+    assert {(m.date.year, m.date.month) for m in ex.moves if m.from_org == "Google"} == {(2025, 5)}

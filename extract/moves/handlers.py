@@ -21,6 +21,7 @@ from ..analysis import TriggerKind
 from ..orgs import OrgMention
 from ..people import PersonMention
 from ..sentences import Sentence
+from ..types import FuzzyDate
 from . import arguments as args
 from .context import MoveContext, Site
 from .descriptors import descriptor_org, former_employer
@@ -66,6 +67,7 @@ def emit(ctx: MoveContext, st: Statement) -> list[Hop]:
         return []
     when = statement_date(ctx, st.window)
     lead = st.movers[0]
+    own = _own_dates(ctx, site.sentence, st.movers) if len(st.movers) > 1 else {}
     return [
         Hop(
             name,
@@ -74,8 +76,8 @@ def emit(ctx: MoveContext, st: Statement) -> list[Hop]:
             site.sentence,
             site.start,
             site.kind,
-            when.date,
-            when.explicit,
+            own.get(name, when.date),
+            when.explicit or name in own,
             st.roles.get(name),
             how,
             st.chained,
@@ -85,6 +87,31 @@ def emit(ctx: MoveContext, st: Statement) -> list[Hop]:
         )
         for name in st.movers
     ]
+
+
+# Between a listed name and a date of its own: a comma, one short word ("in",
+# "em", "pada"), and nothing else: "A, in May, and B, in August, left Foo".
+_OWN_DATE_GAP = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,5}\s+)?")
+_OWN_DATE_END = re.compile(r"\s*(?:[,;.]|$)")
+
+
+def _own_dates(ctx: MoveContext, sentence: Sentence, movers: list[str]) -> dict[str, FuzzyDate]:
+    """Dates set beside each name of a list of movers, which say when that one
+    moved: "Ilya Sutskever, em maio, e John Schulman, em agosto". A name with
+    no date of its own keeps the statement's."""
+    own: dict[str, FuzzyDate] = {}
+    dates = ctx.doc.dates.within(sentence.start, sentence.end)
+    for mention in ctx.doc.persons.within(sentence.start, sentence.end):
+        if mention.person not in movers or mention.person in own:
+            continue
+        for told in dates:
+            if told.start < mention.end:
+                continue
+            gap = _OWN_DATE_GAP.fullmatch(ctx.body, mention.end, told.start)
+            if gap and _OWN_DATE_END.match(ctx.body, told.end):
+                own[mention.person] = told.date
+            break  # only the first date after the name can be its own
+    return own if len(own) > 1 else {}
 
 
 def _previous_trigger_end(ctx: MoveContext, site: Site) -> int:
