@@ -182,3 +182,19 @@ def test_a_romanised_name_glossed_in_han_characters_is_a_person() -> None:
     assert "Zhang Weiming" in people("Zhang Weiming (张伟明) has resigned from the lab.")
     # One word glossed in Han is an organisation's name, not a person's.
     assert "Tencent" not in people("Tencent (腾讯) has hired a new research chief.")
+
+
+def test_common_given_names_name_people_without_another_cue() -> None:
+    """A name listed after a date has no verb or title beside it: its given
+    name is the cue ("Ann", "João" were missing from the list)."""
+    from movesboard.extract import extract
+
+    english = extract("Google hired Paul Smith in June and Ann Lee in August.", language="en")
+    assert {p.name for p in english.people} == {"Paul Smith", "Ann Lee"}
+    portuguese = extract(
+        "O Google contratou Paulo Silva em maio e João Costa em agosto.", language="pt"
+    )
+    assert {p.name for p in portuguese.people} == {"Paulo Silva", "João Costa"}
+    # Near miss: a capitalised pair whose first word is no given name stays unnamed here.
+    other = extract("Google hired Paul Smith in June and Quantum Leap in August.", language="en")
+    assert {p.name for p in other.people} == {"Paul Smith"}
