@@ -211,3 +211,27 @@ def test_a_list_without_dates_of_its_own_shares_the_statements(sentence: str) ->
 
     ex = run(sentence, "en", dt.date(2025, 9, 30))
     assert {(m.date.year, m.date.month) for m in ex.moves if m.from_org == "Google"} == {(2025, 5)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Google hired Paul Smith in May and Tom Lee in August.", "en"),
+        ("O Google contratou Paulo Silva em maio e João Costa em agosto.", "pt"),
+    ],
+)
+def test_an_object_list_goes_on_past_a_date_of_its_own(sentence: str, language: str) -> None:
+    """ "hired X in May and Y in August": Y is hired too, in August."""
+    from test_extract_helpers import run
+
+    ex = run(sentence, language, dt.date(2025, 9, 30))
+    assert sorted(m.date.month for m in ex.moves if m.to_org == "Google") == [5, 8]
+
+
+def test_an_object_list_stops_at_another_verb_after_the_date() -> None:
+    from test_extract_helpers import run
+
+    ex = run(
+        "Google hired Paul Smith in May and said Tom Lee was next.", "en", dt.date(2025, 9, 30)
+    )
+    assert [m.person for m in ex.moves] == ["Paul Smith"]

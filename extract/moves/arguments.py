@@ -290,11 +290,26 @@ def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> l
     for i in range(lo + 1, hi):  # the list stops at the first gap: no slice of the rest
         p = persons[i]
         between = ctx.body[out[-1].end : p.start]
-        if list_gap(ctx, between) and not ctx.rx["speech"].search(between):
+        listed = list_gap(ctx, between) or list_gap(ctx, _past_own_date(ctx, out[-1].end, p.start))
+        if listed and not ctx.rx["speech"].search(between):
             out.append(p)
         else:
             break
     return out
+
+
+# Before a listed name's own date: a comma and one short word ("in", "em").
+_OWN_DATE_LEAD = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,5}\s+)?")
+
+
+def _past_own_date(ctx: MoveContext, a: int, b: int) -> str:
+    """The gap from `a` to the next name at `b`, past a date that belongs to
+    the name before it: "hired X in May and Y in August" lists X and Y
+    ("" when no such date stands there)."""
+    dates = ctx.doc.dates.within(a, b)
+    if len(dates) != 1 or not _OWN_DATE_LEAD.fullmatch(ctx.body, a, dates[0].start):
+        return ""
+    return ctx.body[dates[0].end : b]
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,6 +95,14 @@ _OWN_DATE_GAP = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,5}\s+)?")
 _OWN_DATE_END = re.compile(r"\s*(?:[,;.]|$)")
 
 
+def _ends_list_item(ctx: MoveContext, at: int) -> bool:
+    """A list item ends here: a comma or stop, or "and" before the next name."""
+    if _OWN_DATE_END.match(ctx.body, at):
+        return True
+    words = ctx.body[at : at + 12].split()
+    return bool(words) and bool(ctx.rx["conj"].fullmatch(words[0]))
+
+
 def _own_dates(ctx: MoveContext, sentence: Sentence, movers: list[str]) -> dict[str, FuzzyDate]:
     """Dates set beside each name of a list of movers, which say when that one
     moved: "Ilya Sutskever, em maio, e John Schulman, em agosto". A name with
@@ -108,7 +116,7 @@ def _own_dates(ctx: MoveContext, sentence: Sentence, movers: list[str]) -> dict[
             if told.start < mention.end:
                 continue
             gap = _OWN_DATE_GAP.fullmatch(ctx.body, mention.end, told.start)
-            if gap and _OWN_DATE_END.match(ctx.body, told.end):
+            if gap and _ends_list_item(ctx, told.end):
                 own[mention.person] = told.date
             break  # only the first date after the name can be its own
     return own if len(own) > 1 else {}
