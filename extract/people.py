@@ -350,10 +350,17 @@ class PeopleFinder:
     def _is_title(self, word: str) -> bool:
         """A title, or a compound ending in a title noun ("Ex-OpenAI-Forscher";
         not a short one: "Lip-Bu Tan" ends in Indonesian "Bu")."""
-        if fold(word) in self.titles:
+        folded = fold(word)
+        if folded in self.titles or self._plural_title(folded):
             return True
-        last = word.rsplit("-", 1)[-1] if "-" in word else ""
-        return len(last) >= 4 and fold(last) in self.titles
+        last = folded.rsplit("-", 1)[-1] if "-" in folded else ""
+        return len(last) >= 4 and (last in self.titles or self._plural_title(last))
+
+    def _plural_title(self, folded: str) -> bool:
+        """ "Researchers Paul Smith and Ann Lee", "Chercheurs ...": a title in
+        the plural ends in -s in most packs' languages; a stem this long is
+        no surname's ("Mrs" is no "Mr" plural, "Masters" no title)."""
+        return len(folded) > 5 and folded.endswith("s") and folded[:-1] in self.titles
 
     def _opens_with_function_word(self, body: str, sentence: Sentence, tokens: list[Token]) -> bool:
         first = tokens[0]

@@ -198,3 +198,25 @@ def test_common_given_names_name_people_without_another_cue() -> None:
     # Near miss: a capitalised pair whose first word is no given name stays unnamed here.
     other = extract("Google hired Paul Smith in June and Quantum Leap in August.", language="en")
     assert {p.name for p in other.people} == {"Paul Smith"}
+
+
+def test_a_plural_title_or_kin_word_before_a_list_is_no_part_of_its_names() -> None:
+    from movesboard.extract import extract
+
+    def names(sentence: str, language: str = "en") -> set[str]:
+        return {p.name for p in extract(sentence, language=language).people}
+
+    assert names("Researchers Paul Smith and Ann Lee joined Google.") == {"Paul Smith", "Ann Lee"}
+    assert names("Chercheurs Paul Martin et Jean Petit ont rejoint Mistral AI.", "fr") == {
+        "Paul Martin",
+        "Jean Petit",
+    }
+    # Kin before a shared surname: both are Amodeis.
+    assert names("Siblings Dario and Daniela Amodei left OpenAI.") == {
+        "Dario Amodei",
+        "Daniela Amodei",
+    }
+    # Near misses: a surname ending in -s stays whole, and a kin word after a
+    # surname names nobody.
+    assert names("Tom Masters joined Google.") == {"Tom Masters"}
+    assert names("The Collison brothers left Stripe.") == set()
