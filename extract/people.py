@@ -357,10 +357,12 @@ class PeopleFinder:
         return len(last) >= 4 and (last in self.titles or self._plural_title(last))
 
     def _plural_title(self, folded: str) -> bool:
-        """ "Researchers Paul Smith and Ann Lee", "Chercheurs ...": a title in
-        the plural ends in -s in most packs' languages; a stem this long is
-        no surname's ("Mrs" is no "Mr" plural, "Masters" no title)."""
-        return len(folded) > 5 and folded.endswith("s") and folded[:-1] in self.titles
+        """ "Researchers Paul Smith and Ann Lee", "Chercheurs ...", "Investigadores
+        ...": a title in the plural ends in -s or -es in most packs' languages;
+        a word this long is no short title's ("Mrs" is no "Mr" plural)."""
+        if len(folded) <= 5 or not folded.endswith("s"):
+            return False
+        return folded[:-1] in self.titles or (folded.endswith("es") and folded[:-2] in self.titles)
 
     def _opens_with_function_word(self, body: str, sentence: Sentence, tokens: list[Token]) -> bool:
         first = tokens[0]

@@ -211,6 +211,10 @@ def test_a_plural_title_or_kin_word_before_a_list_is_no_part_of_its_names() -> N
         "Paul Martin",
         "Jean Petit",
     }
+    assert names("Investigadores Pablo Ruiz y Juan Gómez se unieron a Meta.", "es") == {
+        "Pablo Ruiz",
+        "Juan Gómez",
+    }
     # Kin before a shared surname: both are Amodeis.
     assert names("Siblings Dario and Daniela Amodei left OpenAI.") == {
         "Dario Amodei",
@@ -219,4 +223,5 @@ def test_a_plural_title_or_kin_word_before_a_list_is_no_part_of_its_names() -> N
     # Near misses: a surname ending in -s stays whole, and a kin word after a
     # surname names nobody.
     assert names("Tom Masters joined Google.") == {"Tom Masters"}
+    assert names("Jorge Gomes deixou o Google.", "pt") == {"Jorge Gomes"}
     assert names("The Collison brothers left Stripe.") == set()
