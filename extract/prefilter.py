@@ -29,18 +29,37 @@ _UNBOUNDED = 1000  # a pattern this wide or wider has no useful bound
 _LOOKAHEAD = 16
 
 
-def reach(pattern: str, flags: int = re.IGNORECASE) -> tuple[int, int]:
-    """How far before a required literal a match may start, and how far past
-    the literal it (or a lookahead) may read.
+class Shape(NamedTuple):
+    """What the prefilter needs of a pattern, read from one parse of it."""
 
-    A pattern of bounded width (most lexicon entries: "it", "the company") can
-    reach no further than its width either way, so its windows are that narrow
-    and a short, common literal costs little; an unbounded one gets the
-    default reach."""
+    literals: set[str] | None  # one of which every match contains (None: unknown)
+    back: int  # how far before a literal a match may start
+    fwd: int  # how far past the literal it (or a lookahead) may read
+
+
+def shape(pattern: str) -> Shape:
+    """The pattern's required literals and reach, parsed once (packs compile
+    thousands of patterns at start-up)."""
     try:
-        widest = _width(P.parse(pattern, flags))
+        tree = P.parse(pattern, re.IGNORECASE)
     except re.error:
-        widest = _UNBOUNDED
+        return Shape(None, _BACK, _FWD)
+    return Shape(_literals(tree), *_reach(tree))
+
+
+def reach(pattern: str) -> tuple[int, int]:
+    """How far before a required literal a match may start, and how far past
+    the literal it (or a lookahead) may read."""
+    found = shape(pattern)
+    return found.back, found.fwd
+
+
+def _reach(tree: P.SubPattern) -> tuple[int, int]:
+    """A pattern of bounded width (most lexicon entries: "it", "the company")
+    can reach no further than its width either way, so its windows are that
+    narrow and a short, common literal costs little; an unbounded one gets the
+    default reach."""
+    widest = _width(tree)
     if widest >= _UNBOUNDED:
         return _BACK, _FWD
     return widest, widest + _LOOKAHEAD
@@ -102,11 +121,7 @@ def _required(seq: P.SubPattern | list) -> set[str] | None:
     return max(cands, key=lambda c: (min(len(x.strip()) for x in c), -len(c)))
 
 
-def required_literals(pattern: str) -> set[str] | None:
-    try:
-        tree = P.parse(pattern, re.IGNORECASE)
-    except re.error:
-        return None
+def _literals(tree: P.SubPattern) -> set[str] | None:
     req = _required(tree)
     if not req or min(len(x.strip()) for x in req) < 1:
         return None
@@ -133,8 +148,7 @@ class FastRegex:
             core = pattern[m.end() :] if m else pattern
             self.low = re.compile(core)
             self.left = re.compile(f"[{m.group('cls')}]") if m else None
-        self.back, self.fwd = reach(pattern, flags)
-        lits = required_literals(pattern)
+        lits, self.back, self.fwd = shape(pattern)
         self.literals: set[str] = lits or set()
         self.pre: re.Pattern[str] | None = None
         if lits and flags & re.IGNORECASE:
@@ -262,8 +276,8 @@ class LexiconScanner:
         end = rf"(?:(?!{word_char})|(?<=[{script}]))" if script else rf"(?!{word_char})"
         for rank, (kind, frags) in enumerate(kinds):
             for f in frags:
-                fragment = _Fragment(rank, kind, re.compile(rf"(?:{f}){end}"), *reach(f))
-                lits = required_literals(f)
+                lits, back, fwd = shape(f)
+                fragment = _Fragment(rank, kind, re.compile(rf"(?:{f}){end}"), back, fwd)
                 if not lits:
                     self.unindexed.append(fragment)
                     continue
