@@ -298,8 +298,14 @@ def objects(ctx: MoveContext, persons: list[PersonMention], a: int, b: int) -> l
     return out
 
 
-# Before a listed name's own date: a comma and one short word ("in", "em").
+# Between a listed name and a date of its own: a comma and one short word
+# ("in", "em", "pada"), and nothing else.
 _OWN_DATE_LEAD = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,5}\s+)?")
+
+
+def date_beside_name(ctx: MoveContext, name_end: int, date_start: int) -> bool:
+    """A date set right after a name, as its own: "X in May", "X, em maio"."""
+    return _OWN_DATE_LEAD.fullmatch(ctx.body, name_end, date_start) is not None
 
 
 def _past_own_date(ctx: MoveContext, a: int, b: int) -> str:
@@ -307,7 +313,7 @@ def _past_own_date(ctx: MoveContext, a: int, b: int) -> str:
     the name before it: "hired X in May and Y in August" lists X and Y
     ("" when no such date stands there)."""
     dates = ctx.doc.dates.within(a, b)
-    if len(dates) != 1 or not _OWN_DATE_LEAD.fullmatch(ctx.body, a, dates[0].start):
+    if len(dates) != 1 or not date_beside_name(ctx, a, dates[0].start):
         return ""
     return ctx.body[dates[0].end : b]
 

@@ -89,9 +89,7 @@ def emit(ctx: MoveContext, st: Statement) -> list[Hop]:
     ]
 
 
-# Between a listed name and a date of its own: a comma, one short word ("in",
-# "em", "pada"), and nothing else: "A, in May, and B, in August, left Foo".
-_OWN_DATE_GAP = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,5}\s+)?")
+# After a listed name's own date: "A, in May, and B, in August, left Foo".
 _OWN_DATE_END = re.compile(r"\s*(?:[,;.]|$)")
 
 
@@ -115,8 +113,9 @@ def _own_dates(ctx: MoveContext, sentence: Sentence, movers: list[str]) -> dict[
         for told in dates:
             if told.start < mention.end:
                 continue
-            gap = _OWN_DATE_GAP.fullmatch(ctx.body, mention.end, told.start)
-            if gap and _ends_list_item(ctx, told.end):
+            if args.date_beside_name(ctx, mention.end, told.start) and _ends_list_item(
+                ctx, told.end
+            ):
                 own[mention.person] = told.date
             break  # only the first date after the name can be its own
     return own if len(own) > 1 else {}
