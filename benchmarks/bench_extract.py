@@ -56,20 +56,22 @@ def main() -> None:
     arts = articles()
     for title, body, pub, lang in arts:  # warm-up: compile packs and gazetteer
         extract(body, title=title, published=pub, language=lang)
+    # Counted once, outside the timed loop: splitting 500 words costs ~1% of an extraction.
+    words_per_pass = sum(len(body.split()) for _, body, _, _ in arts)
     n = 0
-    words = 0
+    passes = 0
     start = time.perf_counter()
     cpu0 = time.process_time()
     while time.perf_counter() - start < args.seconds:
         for title, body, pub, lang in arts:
             extract(body, title=title, published=pub, language=lang)
-            n += 1
-            words += len(body.split())
+        n += len(arts)
+        passes += 1
     elapsed = time.perf_counter() - start
     cpu = time.process_time() - cpu0
     # CPU time is what one core spends; wall time also counts other load on the machine.
     print(
-        f"{n} articles ({words / n:.0f} words on average): "
+        f"{n} articles ({words_per_pass / len(arts):.0f} words on average): "
         f"{n / cpu:.0f} articles/second of CPU time on one core "
         f"({n / elapsed:.0f}/s wall clock)"
     )
