@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import NamedTuple
@@ -131,6 +132,17 @@ def _literals(tree: P.SubPattern) -> set[str] | None:
 _LEFT = re.compile(r"^\(\?<!\[(?P<cls>[^\]]+)\]\)")
 
 
+@cache
+def _literal_prefixes(literals: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """For each literal, the literals it starts with (itself included), shortest
+    first: a trie scan reports the longest literal at a position, and the
+    shorter ones there are found too. Computed once per literal set, not per hit."""
+    return {
+        lit: tuple(lit[:i] for i in range(1, len(lit) + 1) if lit[:i] in literals)
+        for lit in literals
+    }
+
+
 class FastRegex:
     """A compiled case-insensitive regex plus a literal prefilter.
 
@@ -150,6 +162,7 @@ class FastRegex:
             self.left = re.compile(f"[{m.group('cls')}]") if m else None
         lits, self.back, self.fwd = shape(pattern)
         self.literals: set[str] = lits or set()
+        self._prefixes: dict[str, tuple[str, ...]] | None = None
         self.pre: re.Pattern[str] | None = None
         if lits and flags & re.IGNORECASE:
             self.pre = re.compile(trie_pattern(sorted(lits)))
@@ -171,11 +184,12 @@ class FastRegex:
         prefixes of a longer literal included."""
         assert self.pre is not None
         out: list[tuple[int, str]] = []
+        if self._prefixes is None:  # `literals` is final once a scan runs
+            self._prefixes = _literal_prefixes(frozenset(self.literals))
+        found_in = self._prefixes
         for m in self.pre.finditer(lower):
-            lit = m.group(1)
-            out.extend(
-                (m.start(), lit[:i]) for i in range(1, len(lit) + 1) if lit[:i] in self.literals
-            )
+            start = m.start()
+            out.extend((start, lit) for lit in found_in[m.group(1)])
         return out
 
     @property
@@ -286,6 +300,14 @@ class LexiconScanner:
         # A lookahead finds the longest literal at *every* position, so literals
         # inside or overlapping another are not skipped; prefixes are looked up.
         self.pre = re.compile(f"(?=({trie_pattern(sorted(self.by_lit))}))") if self.by_lit else None
+        # A hit is the longest literal at its position; the fragments of it and
+        # of its shorter literal prefixes, with each literal's length, listed once.
+        self.fragments_at: dict[str, list[tuple[int, _Fragment]]] = {
+            lit: [
+                (len(prefix), fragment) for prefix in prefixes for fragment in self.by_lit[prefix]
+            ]
+            for lit, prefixes in _literal_prefixes(frozenset(self.by_lit)).items()
+        }
         self.max_lit = max((len(k) for k in self.by_lit), default=0)
 
     def _glued(self, low: str, s: int) -> bool:
@@ -318,12 +340,10 @@ class LexiconScanner:
 
         if self.pre is not None:
             for hit in self.pre.finditer(low):
-                lit = hit.group(1)
                 hs = hit.start()
-                for i in range(1, len(lit) + 1):
-                    for fragment in self.by_lit.get(lit[:i], ()):
-                        a, b = max(0, hs - fragment.back), min(len(low), hs + i + fragment.fwd)
-                        consider(fragment, a, b, (hs, hs + i))
+                for i, fragment in self.fragments_at[hit.group(1)]:
+                    a, b = max(0, hs - fragment.back), min(len(low), hs + i + fragment.fwd)
+                    consider(fragment, a, b, (hs, hs + i))
         for fragment in self.unindexed:
             consider(fragment, 0, len(low), None)
         cands = sorted(set(cands))
