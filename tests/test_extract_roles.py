@@ -4,6 +4,8 @@ Each language has a sentence the rule handles and a near-miss it must leave."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from movesboard.extract import extract
@@ -67,4 +69,25 @@ CASES = [
 @pytest.mark.parametrize(("language", "sentence", "role"), CASES)
 def test_the_role_is_the_title_alone(language: str, sentence: str, role: str) -> None:
     moves = extract(sentence, language=language).moves
+    assert [move.role for move in moves] == [role]
+
+
+# A date phrase ends a title ("as CTO next year"); a title with no date keeps
+# all its words, a number in it included ("head of Gemini 2 research").
+DATED_CASES = [
+    ("en", "Kevin Stone will step down as CTO of Acme AI next year.", "CTO of Acme AI"),
+    ("en", "Ann Lee will join Acme AI as head of Gemini 2 research.", "head of Gemini 2 research"),
+    (
+        "fr",
+        "Marie Dupont rejoindra Acme AI en tant que directrice scientifique l'an prochain.",
+        "directrice scientifique",
+    ),
+    ("id", "Budi Santoso akan bergabung dengan Nusantara AI sebagai CTO tahun depan.", "CTO"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "role"), DATED_CASES)
+def test_a_date_phrase_ends_the_role(language: str, sentence: str, role: str) -> None:
+    published = dt.date(2026, 3, 10)
+    moves = extract(sentence, language=language, published=published).moves
     assert [move.role for move in moves] == [role]

@@ -132,9 +132,14 @@ def _in_tense(ctx: MoveContext, w: DateWindow, told: DateMention) -> FuzzyDate:
 def role(ctx: MoveContext, a: int, b: int, send: int) -> str | None:
     """The title a statement gives the mover: "as chief scientist"."""
     m = ctx.patterns.role.search(ctx.body, a, min(send, b + 160))
-    if not (m and m.start() < b + 40 and ctx.rx["role_words"].search(m.group("role"))):
+    if not (m and m.start() < b + 40):
         return None
-    text = m.group("role").strip()
+    start, end = m.span("role")
+    # "will step down as CTO next year": a date phrase ends the title.
+    dated = ctx.doc.dates.first_at(start, end)
+    text = ctx.body[start : dated.start if dated else end].strip()
+    if not ctx.rx["role_words"].search(text):
+        return None
     # "OpenAI's CEO of Applications": the organisation is not part of the title.
     text = _ORG_POSSESSIVE.sub("", text)
     # "chief AI officer and lead MSL": keep the conjuncts that are titles.
