@@ -1215,3 +1215,16 @@ def test_an_announced_appointment_is_a_hire() -> None:
     # An appointment of nobody named, an arrival of a product: no move.
     assert moves("Meta announced the appointment of a new auditor for its accounts.") == set()
     assert moves("Meta announced the arrival of its new headset in stores.") == set()
+
+
+def test_a_perfect_brought_on_or_in_is_a_hire_of_the_name_after_the_particle() -> None:
+    # "has brought" alone is a hire too ("has brought Omar on board"); with the
+    # particle the auxiliary must not end the verb before it.
+    assert moves("Helix AI has brought on Omar Haddad to run research.") == {
+        ("Omar Haddad", None, "Helix AI")
+    }
+    assert moves("Helix AI said it had brought in Omar Haddad.") == {
+        ("Omar Haddad", None, "Helix AI")
+    }
+    # Brought in money, not a person.
+    assert moves("Omar Haddad has brought in revenue for Helix AI.") == set()
