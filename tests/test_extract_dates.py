@@ -146,6 +146,59 @@ def test_a_future_statement_with_a_bare_month_means_the_next_one() -> None:
     assert m.date is not None and (m.date.year, m.date.month) == (2024, 7)
 
 
+# The Romance simple future is written on the verb itself, not with an auxiliary.
+@pytest.mark.parametrize(
+    ("future", "past", "language"),
+    [
+        (
+            "Julie Martin rejoindra Helix AI en mai.",
+            "Julie Martin a rejoint Helix AI en mai.",
+            "fr",
+        ),
+        (
+            "Sara Conti entrerà in Helix AI a maggio.",
+            "Sara Conti è entrata in Helix AI a maggio.",
+            "it",
+        ),
+        (
+            "Lucía Gómez se incorporará a Helix AI en mayo.",
+            "Lucía Gómez se incorporó a Helix AI en mayo.",
+            "es",
+        ),
+        ("Ana Souza deixará a Helix AI em maio.", "Ana Souza deixou a Helix AI em maio.", "pt"),
+    ],
+)
+def test_a_simple_future_with_a_bare_month_means_the_next_one(
+    future: str, past: str, language: str
+) -> None:
+    from test_extract_helpers import one_move
+
+    # Told on 14 March 2025.
+    m = one_move(future, language)
+    assert m.date is not None and (m.date.year, m.date.month) == (2025, 5)
+    m = one_move(past, language)
+    assert m.date is not None and (m.date.year, m.date.month) == (2024, 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # A name that ends like the future ("Mira", "Vera") is no future.
+        ("Mira Martin a rejoint Helix AI en mai.", "fr"),
+        ("Vera Souza juntou-se à Helix AI em maio.", "pt"),
+        # "verão" (summer) ends like a plural future.
+        ("Ana Souza deixou a Helix AI no verão, em maio.", "pt"),
+    ],
+)
+def test_words_that_only_end_like_a_future_leave_the_month_past(
+    sentence: str, language: str
+) -> None:
+    from test_extract_helpers import one_move
+
+    m = one_move(sentence, language)
+    assert m.date is not None and (m.date.year, m.date.month) == (2024, 5)
+
+
 @pytest.mark.parametrize(
     ("sentence", "language"),
     [
