@@ -161,10 +161,16 @@ def _full_dates(doc: _DateText) -> Iterator[_Reading]:
     """ "16 July 2025", "July 16, 2025"."""
     for rx in (doc.patterns.day_month_year, doc.patterns.month_day_year):
         for m in doc.matches(rx):
-            day = int(m.group("day"))
+            day = _day(m)
             if 1 <= day <= 31:
                 date = FuzzyDate(int(m.group("year")), doc.month(m), day)
                 yield _Reading(m.start(), m.end(), date)
+
+
+def _day(m: re.Match[str]) -> int:
+    """The day of the month a date phrase gives, in figures or as the pack's word
+    for the first ("primo", "premier")."""
+    return int(m.group("day")) if m.group("day") else 1
 
 
 def _month_years(doc: _DateText) -> Iterator[_Reading]:
@@ -187,7 +193,7 @@ def _month_days(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     for rx in (doc.patterns.month_day, doc.patterns.day_month):
         for m in doc.matches(rx):
             month = doc.month(m)
-            day = int(m.group("day"))
+            day = _day(m)
             if 1 <= day <= 31:
                 passed = (month, day) <= (published.month, published.day)
                 year = published.year if passed else published.year - 1

@@ -288,3 +288,42 @@ def test_an_object_list_stops_at_another_verb_after_the_date() -> None:
         "Google hired Paul Smith in May and said Tom Lee was next.", "en", dt.date(2025, 9, 30)
     )
     assert [m.person for m in ex.moves] == ["Paul Smith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Elle arrive le 1er avril.", "fr", "2025-04-01"),
+        ("Elle arrive le premier avril.", "fr", "2025-04-01"),
+        ("Arriva il primo aprile.", "it", "2025-04-01"),
+        ("Llega el primero de abril.", "es", "2025-04-01"),
+        ("Chega em primeiro de abril.", "pt", "2025-04-01"),
+    ],
+)
+def test_the_first_of_a_month_as_an_ordinal_or_a_word(text: str, lang: str, want: str) -> None:
+    assert iso(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Elle a été la première à partir.", "fr", []),
+        ("Il primo ricercatore ad aprile era già partito.", "it", ["2025-04"]),
+    ],
+)
+def test_first_as_an_adjective_is_no_day(text: str, lang: str, want: list[str]) -> None:
+    # "première"/"primo" away from a month name: no day.
+    assert iso(text, lang) == want
+
+
+def test_a_bare_month_opening_a_future_statement_means_the_next_one() -> None:
+    from test_extract_helpers import one_move
+
+    # Told on 14 March 2025: the date stands before the verb, in its own clause.
+    m = one_move("In May, Dana Whitfield will join Helix AI.", "en")
+    assert m.date is not None and (m.date.year, m.date.month) == (2025, 5)
+    m = one_move("Dal primo maggio Sara Conti entrerà in Helix AI.", "it")
+    assert m.date is not None and (m.date.year, m.date.month, m.date.day) == (2025, 5, 1)
+    # In the past, or in a saying before the verb, the date is as told.
+    m = one_move("In May, Dana Whitfield joined Helix AI.", "en")
+    assert m.date is not None and (m.date.year, m.date.month) == (2024, 5)

@@ -269,10 +269,13 @@ def _compile_dates(
     year = r"(?P<year>(?:19[5-9]\d|20[0-4]\d))"
     ordinal = d.get("ordinal") or "(?!x)x"  # "1st", "1er": a suffix some languages write
     mon = rf"(?P<month>{month_alt})\.?"
+    # "il primo aprile", "le premier avril": the first of a month written as a word.
+    first = d.get("first_day")
+    day = rf"(?:(?P<day>[0-3]?\d)|(?P<first_day>{first}))" if first else r"(?P<day>[0-3]?\d)"
 
     def fill(tpl: str) -> FastRegex:
         body = tpl.replace("{MONTH}", mon).replace("{WEEKDAY}", rf"(?P<weekday>{wd_alt})")
-        body = body.replace("{YEAR}", year).replace("{DAY}", r"(?P<day>[0-3]?\d)")
+        body = body.replace("{YEAR}", year).replace("{DAY}", day)
         return FastRegex(rf"{edges.start}(?:{body}){edges.end}", lowercase=True)
 
     rel = [
@@ -317,7 +320,7 @@ def _compile_dates(
         ),
         # "June 10" / "10 Juni" without a year: the most recent one.
         month_day=fill(d.get("month_day", rf"{{MONTH}} {{DAY}}{ordinal}?")),
-        day_month=fill(d.get("day_month", r"{DAY} {MONTH}")),
+        day_month=fill(d.get("day_month", rf"{{DAY}}{ordinal}? {{MONTH}}")),
         # "7/5/2025", and "16.07.2025" as German, Russian or Indonesian write it;
         # the pack says which of the two numbers is the day.
         numeric=FastRegex(

@@ -89,8 +89,13 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     before = ctx.doc.dates.within(w.before_floor, ts)
     if after:
         return StatedDate(_in_tense(ctx, w, after[0]), True)
-    if before:  # "said in July that he would retire": the saying's date, as told
-        return StatedDate(before[-1].date, True)
+    if before:
+        told = before[-1]
+        if ctx.rx["speech"].search(ctx.body, s.start, told.start):
+            # "said in July that he would retire": the saying's date, as told.
+            return StatedDate(told.date, True)
+        # "Dal primo aprile X entrerà in Y", "In May, X will join Y": the verb's own.
+        return StatedDate(_in_tense(ctx, w, told), True)
     published = ctx.doc.published
     if published is None:
         return StatedDate(None, False)
