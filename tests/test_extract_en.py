@@ -1228,3 +1228,17 @@ def test_a_perfect_brought_on_or_in_is_a_hire_of_the_name_after_the_particle() -
     }
     # Brought in money, not a person.
     assert moves("Omar Haddad has brought in revenue for Helix AI.") == set()
+
+
+def test_reports_nobody_will_confirm_are_a_rumour() -> None:
+    assert moves("Omar Haddad declined to comment on reports he was leaving Helix AI.") == set()
+    assert moves(
+        "Omar Haddad declined to comment on reports he was leaving Helix AI.", counting=False
+    ) == {("Omar Haddad", "Helix AI", None)}
+    # Confirmed reports are a move; declining to comment after one is told is no doubt.
+    assert moves("Helix AI confirmed reports that Omar Haddad had left the company.") == {
+        ("Omar Haddad", "Helix AI", None)
+    }
+    assert moves("Omar Haddad, who left Helix AI in May, declined to comment.") == {
+        ("Omar Haddad", "Helix AI", None)
+    }
