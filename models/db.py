@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,12 +76,36 @@ def _checked(url: str) -> str:
 
 
 def describe(url: str) -> str:
-    """A short, password-free label for messages and the dashboard header."""
+    """A short, password-free label for messages and the dashboard header.
+
+    libpq also takes credentials as query parameters (`?password=...`,
+    `?sslpassword=...`), which SQLAlchemy's hide_password does not hide: those
+    show as `***` too, so the label still says that one was given."""
     if url.startswith("sqlite:///"):
         return url.removeprefix("sqlite:///")
     from sqlalchemy.engine import make_url
 
-    return make_url(url).render_as_string(hide_password=True)
+    parsed = make_url(url)
+    shown = parsed.set(query={}).render_as_string(hide_password=True)
+    query = _shown_query(parsed.query)
+    return f"{shown}?{query}" if query else shown
+
+
+# Query keys that hold a credential, compared lowercased as substrings:
+# libpq's password and sslpassword, other drivers' passwd / pwd, and tokens.
+_SECRET_QUERY_KEYS = ("password", "passwd", "pwd", "secret", "token")
+
+
+def _shown_query(query: Mapping[str, str | tuple[str, ...]]) -> str:
+    """`query` as a URL's query string, each credential's value as `***`."""
+    from urllib.parse import quote_plus
+
+    parts = []
+    for key, values in query.items():
+        secret = any(word in key.lower() for word in _SECRET_QUERY_KEYS)
+        for value in (values,) if isinstance(values, str) else values:
+            parts.append(f"{quote_plus(key)}={'***' if secret else quote_plus(value)}")
+    return "&".join(parts)
 
 
 def prepare_folder(path: Path) -> None:

@@ -198,6 +198,19 @@ def test_a_password_is_never_shown(
     assert "alice:***@db.example:5432/team" in db_line(out)
 
 
+@pytest.mark.parametrize("key", ["password", "PASSWORD", "sslpassword", "Passwd", "pwd"])
+def test_a_password_in_the_query_is_never_shown(
+    key: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """libpq takes `?password=`; SQLAlchemy's hide_password masks only the
+    user:password part, so `config` printed this one whole."""
+    url = f"postgresql://bob@db.example:1/team?sslmode=require&{key}=qsecretq"
+    code, out, err = run(capsys, "--db", url, "config")
+    assert code == 0
+    assert "qsecretq" not in out + err
+    assert f"bob@db.example:1/team?sslmode=require&{key}=***" in db_line(out)
+
+
 def test_a_password_in_an_unparsable_url_is_not_shown(
     config_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

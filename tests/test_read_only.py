@@ -291,16 +291,27 @@ def test_a_read_only_sqlite_file_behind_head_says_so(
 # ------------------------------------------------------------------ passwords
 
 
-@pytest.fixture(params=["unreachable", "no such database"])
+@pytest.fixture(
+    params=[
+        "unreachable",
+        "no such database",
+        "unreachable, ?password=",
+        "unreachable, ?sslpassword=",
+        "no such database, ?password=",
+    ]
+)
 def secret_url(request: pytest.FixtureRequest) -> str:
-    """A URL with a password that cannot be opened."""
-    if request.param == "unreachable":
-        return f"postgresql://alice:{PASSWORD}@127.0.0.1:1/nope"
-    server = request.getfixturevalue("postgres_server")  # trust auth: the password is ignored
-    missing = f"movesboard_absent_{os.getpid()}"
-    return server.admin.set(password=PASSWORD, database=missing).render_as_string(
-        hide_password=False
-    )
+    """A URL with a password that cannot be opened: in its user:password part,
+    or in its query, where libpq takes it too."""
+    in_query = {key: PASSWORD for key in re.findall(r"\?(\w+)=", request.param)}
+    if request.param.startswith("unreachable"):
+        url = make_url(f"postgresql://alice:{PASSWORD}@127.0.0.1:1/nope")
+    else:
+        server = request.getfixturevalue("postgres_server")  # trust auth: ignores passwords
+        url = server.admin.set(password=PASSWORD, database=f"movesboard_absent_{os.getpid()}")
+    if in_query:
+        url = url.set(password=None, query=in_query)
+    return url.render_as_string(hide_password=False)
 
 
 def logged(caplog: pytest.LogCaptureFixture) -> str:
