@@ -157,6 +157,23 @@ def test_a_select_only_role_exports_and_looks_up(
     assert "Alexandr Wang" in capsys.readouterr().out
 
 
+def test_a_select_only_role_that_tries_to_write_is_told_it_may_only_read(
+    stored: str, read_only: Callable[[str], str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One line, exit 2: it was SQLAlchemy's "(psycopg.errors.InsufficientPrivilege)
+    permission denied for table decision", with the SQL behind it."""
+    url = read_only(stored)
+    assert main(["--db", url, "moves", "list"]) == 0
+    move = capsys.readouterr().out.split()[0]
+    assert main(["--db", url, "moves", "confirm", move]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("movesboard: this database role may only read: ")
+    assert "permission denied for table" in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "psycopg" not in captured.err and "INSERT" not in captured.err
+
+
 @sync
 async def test_a_select_only_role_browses_the_dashboard(
     stored: str, read_only: Callable[[str], str]
