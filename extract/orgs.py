@@ -5,6 +5,7 @@ periphrases ("the Facebook parent") and unknown organisations named by context
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -254,12 +255,14 @@ class OrgFinder:
         self.name_apposed = re.compile(rf",\s+(?P<name>{caprun})(?=,)") if pack.spaced else None
         # "left Foo to join Bar", "keluar dari Foo untuk bergabung dengan Bar":
         # a destination after it makes the word after a leave verb the employer.
+        # The words case-blind as every lexicon is ("nach Informationen von" is a
+        # source in German, whose nouns are capitalised); the name after them not.
         dest = alternation(patterns["dest_prep"])
         self.dest_after = (
-            re.compile(rf"[ \t]+(?:{dest})[ \t]+[^\W\d_a-z]") if patterns["dest_prep"] else None
+            re.compile(rf"[ \t]+(?i:{dest})[ \t]+[^\W\d_a-z]") if patterns["dest_prep"] else None
         )
         self.dest_name = (
-            re.compile(rf",?[ \t]+(?:{dest})[ \t]+(?P<name>{caprun})")
+            re.compile(rf",?[ \t]+(?i:{dest})[ \t]+(?P<name>{caprun})")
             if patterns["dest_prep"]
             else None
         )
@@ -460,6 +463,14 @@ class OrgFinder:
                 m = self._apposed_name(article.body, point.end)
             if m is None:
                 continue
+            known = self._known_at(article, m.start("name"))
+            if known is not None:
+                # "left Google for Quantrix": a known organisation left, a new one after.
+                if point.cue is _Cue.LEAVE_VERB:
+                    destination = self._leave_destination(article, known.end)
+                    if destination is not None:
+                        yield destination
+                continue
             name = self._clean_run(m.group("name"))
             if not name:
                 continue
@@ -503,6 +514,14 @@ class OrgFinder:
         if " " in name or fold(name) in given_names() or _CAP_NEXT.match(article.body, end):
             return False
         return cue is not _Cue.LEAVE_VERB or self._onward(article, end)
+
+    @staticmethod
+    def _known_at(article: _Article, start: int) -> OrgMention | None:
+        """The gazetteer mention starting at `start`, if any."""
+        i = bisect_left(article.known, start, key=lambda k: k.start)
+        return (
+            article.known[i] if i < len(article.known) and article.known[i].start == start else None
+        )
 
     def _leave_destination(self, article: _Article, end: int) -> _Form | None:
         """ "left Foo (earlier this year) for Bar": one capitalised word after a

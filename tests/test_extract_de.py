@@ -355,3 +355,12 @@ def test_ein_relativsatz_mit_verb_am_ende_ist_ein_wechsel() -> None:
     }
     # Der Idee kam etwas zu: kein Wechsel.
     assert moves("Rina Hartono, der die Idee zu Meta kam, bleibt bei Google.", "de") == set()
+
+
+def test_eine_quelle_nach_dem_verlassenen_unternehmen_ist_kein_ziel() -> None:
+    # "nach Informationen von X" nennt eine Quelle, auch großgeschrieben.
+    ex = run("Peter Berg hat Google nach Informationen von Quantrix verlassen.", "de")
+    assert "Informationen" not in {o.name for o in ex.organizations}
+    assert moves("Peter Berg verließ Google in Richtung Quantrix.", "de") == {
+        ("Peter Berg", "Google", "Quantrix")
+    }

@@ -1242,3 +1242,31 @@ def test_reports_nobody_will_confirm_are_a_rumour() -> None:
     assert moves("Omar Haddad, who left Helix AI in May, declined to comment.") == {
         ("Omar Haddad", "Helix AI", None)
     }
+
+
+def test_leaving_to_lead_a_team_at_an_organisation_names_the_destination() -> None:
+    assert moves("Omar Haddad left Helix AI to lead the research team at Quantrix.") == {
+        ("Omar Haddad", "Helix AI", "Quantrix")
+    }
+    assert moves("Omar Haddad left Helix AI to run Quantrix's new robotics unit.") == {
+        ("Omar Haddad", "Helix AI", "Quantrix")
+    }
+    # An organisation the new work merely concerns is no destination.
+    assert moves("Omar Haddad left Helix AI to build a tool that competes with Quantrix.") == {
+        ("Omar Haddad", "Helix AI", None)
+    }
+
+
+def test_an_unknown_destination_after_a_known_organisation_left() -> None:
+    # "Quantrix" is in no gazetteer: the words around it make it the destination.
+    assert moves("Omar Haddad left Google for Quantrix.") == {("Omar Haddad", "Google", "Quantrix")}
+    assert moves("Omar Haddad left Google to lead the research team at Quantrix.") == {
+        ("Omar Haddad", "Google", "Quantrix")
+    }
+    # A place, a phrase or a person after "for" is no destination.
+    for sentence in (
+        "Omar Haddad left Google for Paris.",
+        "Omar Haddad left Google for good.",
+        "Omar Haddad left Google for Ann Arbor.",
+    ):
+        assert moves(sentence) == {("Omar Haddad", "Google", None)}, sentence

@@ -520,3 +520,13 @@ def test_penunjukan_yang_diumumkan_adalah_perekrutan() -> None:
         ("Rina Hartono", None, "Meta")
     }
     assert moves("Meta mengumumkan kedatangan kacamata barunya di toko.", "id") == set()
+
+
+def test_keluar_untuk_memimpin_tim_di_organisasi_menyebut_tujuan() -> None:
+    assert moves("Rina Wijaya keluar dari Gojek untuk memimpin tim riset di Quantrix.", "id") == {
+        ("Rina Wijaya", "Gojek", "Quantrix")
+    }
+    # Perusahaan yang hanya disebut sebagai pesaing bukan tujuan.
+    assert moves(
+        "Rina Wijaya keluar dari Gojek untuk memimpin tim yang bersaing dengan Quantrix.", "id"
+    ) == {("Rina Wijaya", "Gojek", None)}
