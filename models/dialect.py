@@ -87,10 +87,15 @@ def notify(session: Session, channel: str, payload: str) -> None:
 
 
 def database_role(session: Session) -> str | None:
-    """The role this session logged in as (PostgreSQL); SQLite has no roles."""
+    """The role this session logged in as (PostgreSQL); SQLite has no roles.
+
+    `session_user`, not `current_user`: a team's writers log in as themselves
+    and `SET ROLE` to the group that owns the schema (README, "Team mode"),
+    which makes `current_user` the group for everyone; the decision must
+    still name the person."""
     if session.get_bind().dialect.name != "postgresql":
         return None
-    return str(session.execute(text("SELECT current_user")).scalar_one())
+    return str(session.execute(text("SELECT session_user")).scalar_one())
 
 
 def may_store_articles(session: Session) -> bool:
