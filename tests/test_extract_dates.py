@@ -327,3 +327,29 @@ def test_a_bare_month_opening_a_future_statement_means_the_next_one() -> None:
     # In the past, or in a saying before the verb, the date is as told.
     m = one_move("In May, Dana Whitfield joined Helix AI.", "en")
     assert m.date is not None and (m.date.year, m.date.month) == (2024, 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Helix AI hired Dana Whitfield, who had been at Google since 2015.", "en"),
+        ("Helix AI a recruté Anne Leroy, qui travaillait chez Google depuis 2015.", "fr"),
+        ("O Nubank contratou Marta Lima, que estava no Google desde 2015.", "pt"),
+    ],
+)
+def test_a_relative_clause_about_another_employer_keeps_its_date(
+    sentence: str, language: str
+) -> None:
+    from test_extract_helpers import one_move
+
+    m = one_move(sentence, language)
+    assert m.from_org == "Google"
+    assert m.date is None or m.date.year != 2015
+
+
+def test_a_relative_clause_with_no_other_employer_dates_the_hire() -> None:
+    from test_extract_helpers import one_move
+
+    # Told on 14 March 2025: "who will start in May" is the hire's May.
+    m = one_move("Helix AI hired Dana Whitfield, who will start in May.", "en")
+    assert m.date is not None and (m.date.year, m.date.month) == (2025, 5)

@@ -653,6 +653,19 @@ def _agent_first(read_sides: SidesReader) -> Handler:
     return handle
 
 
+def _elsewhere_clause_start(ctx: MoveContext, objs_end: int, limit: int, to_org: str | None) -> int:
+    """ "hired Ann Lee, who had been at Google since 2015": a relative clause
+    about the people hired that names another organisation tells their past,
+    and its dates are its own; "who starts in May" still dates the hire."""
+    comma = _OBJECT_CLAUSE.match(ctx.body, objs_end)
+    if comma is None or not ctx.rx["relative"].match(ctx.body, comma.end()):
+        return limit
+    first_date = ctx.doc.dates.first_at(comma.end(), limit)
+    upto = first_date.start if first_date is not None else limit
+    elsewhere = any(o.name != to_org for o in ctx.doc.orgs.within(comma.end(), upto))
+    return objs_end if elsewhere else limit
+
+
 def _agent_statement(
     ctx: MoveContext, site: Site, agent: OrgMention | None, objs: Objects, sides: Sides
 ) -> Statement:
@@ -662,7 +675,7 @@ def _agent_statement(
     window = DateWindow(
         s,
         site.start,
-        after_limit=site.next_start,
+        after_limit=_elsewhere_clause_start(ctx, objs.end, site.next_start, sides.to_org),
         before_floor=max(_previous_trigger_end(ctx, site), s.start),
         region_start=region_start,
         end=site.next_start,

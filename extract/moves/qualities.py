@@ -122,16 +122,25 @@ def _in_tense(ctx: MoveContext, w: DateWindow, told: DateMention) -> FuzzyDate:
         told.year_assumed
         and published is not None
         and (date.year, date.month or 0) < (published.year, published.month)
-        # The verb's own clause: "X, who left Foo in May" in a sentence that
-        # says what will happen next is still last May.
-        and ctx.rx["future"].search(
+        and _future_told(ctx, w, told)
+    ):
+        return FuzzyDate(date.year + 1, date.month, date.day)
+    return date
+
+
+def _future_told(ctx: MoveContext, w: DateWindow, told: DateMention) -> bool:
+    """Whether the verb's own clause, or the clause the date stands in, is in
+    the future: "X, who left Foo in May" in a sentence that says what will
+    happen next is still last May; "hired X, who will start in May" is next May."""
+    future = ctx.rx["future"]
+    return bool(
+        future.search(
             ctx.body,
             clause_start(w.sentence, w.trigger_start),
             min(w.trigger_start + _VERB_REACH, w.sentence.end),
         )
-    ):
-        return FuzzyDate(date.year + 1, date.month, date.day)
-    return date
+        or future.search(ctx.body, clause_start(w.sentence, told.start), told.start)
+    )
 
 
 def role(ctx: MoveContext, a: int, b: int, send: int) -> str | None:
