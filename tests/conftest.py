@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,15 +52,24 @@ def database(request: pytest.FixtureRequest):
     return request.getfixturevalue(engine)
 
 
+# Where the PostgreSQL half's skips are reported from: one place, so `-ra` folds
+# them into one line (see pytest_runtest_makereport below).
+_NO_SERVER: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
-    """This run's PostgreSQL server (see tests/pg_server.py); skips without one."""
+    """This run's PostgreSQL server (see tests/pg_server.py); skips without one.
+
+    pytest keeps a session fixture's skip, so the server is looked for once."""
     from pg_server import PostgresServer
 
     server, reason = PostgresServer.find()
     if server is None:
         if REQUIRE_POSTGRES:
             pytest.fail(f"MOVESBOARD_REQUIRE_POSTGRES is set but {reason}")
+        _NO_SERVER["reason"] = reason
+        _NO_SERVER["line"] = str(sys._getframe().f_code.co_firstlineno)
         pytest.skip(reason)
     server.start()
     yield server
@@ -118,3 +128,21 @@ def tui_fixture_any_engine(request: pytest.FixtureRequest) -> Path | str:
     for index, story in enumerate(STORIES):
         store_story(database, story, f"fixtures/story-{index}.txt")
     return database.url  # type: ignore[no-any-return]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """Report every "no PostgreSQL server" skip from the fixture, not from its test.
+
+    `-ra` folds skips by place and reason; each test being its own place, a
+    laptop without a server printed the same reason once per test (hundreds of
+    lines). From one place it is one line: `SKIPPED [N] tests/conftest.py:...`."""
+    outcome = yield
+    report = outcome.get_result()
+    reason = _NO_SERVER.get("reason")
+    if reason is None or not report.skipped or not isinstance(report.longrepr, tuple):
+        return
+    _path, _line, message = report.longrepr
+    if reason in message:
+        where = os.path.relpath(__file__, item.config.rootpath)
+        report.longrepr = (where, int(_NO_SERVER["line"]), message)
