@@ -353,3 +353,29 @@ def test_a_relative_clause_with_no_other_employer_dates_the_hire() -> None:
     # Told on 14 March 2025: "who will start in May" is the hire's May.
     m = one_move("Helix AI hired Dana Whitfield, who will start in May.", "en")
     assert m.date is not None and (m.date.year, m.date.month) == (2025, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("She joined in April last year.", "en"),
+        ("She joined in April of last year.", "en"),
+        ("Sie kam im April vergangenen Jahres.", "de"),
+        ("Sie kam im April des Vorjahres.", "de"),
+        ("Elle est arrivée en avril de l'année dernière.", "fr"),
+        ("Elle est arrivée en avril l'an dernier.", "fr"),
+        ("È arrivata ad aprile dell'anno scorso.", "it"),
+        ("Llegó en abril del año pasado.", "es"),
+        ("Chegou em abril do ano passado.", "pt"),
+    ],
+)
+def test_a_month_of_last_year(text: str, lang: str) -> None:
+    # Told on 25 September 2025: April of the year before, not this April.
+    assert iso(text, lang) == ["2024-04"]
+
+
+def test_last_year_in_another_clause_leaves_the_month_to_publication() -> None:
+    assert iso("She joined in April, and last year she led a team.", "en") == [
+        "2025-04",
+        "2024",
+    ]
