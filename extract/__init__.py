@@ -17,7 +17,7 @@ from .analysis import Analysis, Trigger, TriggerKind
 from .cjk import HanNames, han_people, restore_text
 from .completion import complete, returns_explain_departures
 from .consolidate import consolidate, to_facts
-from .dates import find_dates, with_frame_years
+from .dates import find_dates, phrase_spans, with_frame_years
 from .detect import detect_language
 from .frames import find_frames
 from .gazetteer import ENV_VAR, load_gazetteer
@@ -211,7 +211,8 @@ def _analyse(eng: _Engine, original: str, body: str, published: dt.date | None) 
     )
     org_mentions = eng.orgs.find(body, triggers, date_spans={d.start: d.end for d in all_dates})
     org_spans = [(o.start, o.end) for o in org_mentions]
-    people, persons = eng.people.find(body, sentences, org_spans, triggers)
+    date_spans = phrase_spans(body, eng.pack, published, all_dates)
+    people, persons = eng.people.find(body, sentences, org_spans, triggers, date_spans)
     if eng.han is not None:
         people, persons = han_people(eng.han, body, sentences, org_spans, people, persons, triggers)
     doc.named_orgs = doc.orgs = SpanList(org_mentions)

@@ -305,6 +305,20 @@ def find_dates(
     return [DateMention(base + k.start, base + k.end, k.date, k.year_assumed) for k in kept]
 
 
+# Any day will do to find where relative phrases stand ("in June"), not to read them.
+_STAND_IN_PUBLICATION = dt.date(2000, 1, 1)
+
+
+def phrase_spans(
+    text: str, pack: LanguagePack, published: dt.date | None, found: list[DateMention]
+) -> list[tuple[int, int]]:
+    """Where the date phrases `found` in `text` stand, and without a publication
+    date those that need one to be read too: their words are no names either."""
+    if published is None:
+        found = find_dates(text, pack, _STAND_IN_PUBLICATION)
+    return [(d.start, d.end) for d in found]
+
+
 def _with_anaphoric(doc: _DateText, kept: list[_Reading], claimed: Claimed) -> list[_Reading]:
     """ "handed Slack in 2023 ... left that year": the year (or month) of the
     closest date phrase before."""

@@ -232,11 +232,14 @@ class PeopleFinder:
         sentences: list[Sentence],
         org_spans: list[tuple[int, int]],
         triggers: Sequence[tuple[str, int, int]] | None = None,
+        date_spans: Sequence[tuple[int, int]] = (),
     ) -> tuple[list[PersonEntity], list[PersonMention]]:
         """People named in the body.  `triggers` (move verbs) are a person cue:
-        the subject of "has joined" or the object of "hired"."""
+        the subject of "has joined" or the object of "hired".  A word of a date
+        phrase (`date_spans`: "in June") is no part of a name, though "June"
+        and "May" are given names too ("June Lee", "May Habib")."""
         verbs = MoveVerbSlots.from_triggers(triggers)
-        found = self._candidates(body, sentences, org_spans, verbs)
+        found = self._candidates(body, sentences, [*org_spans, *date_spans], verbs)
         self._demote_opening_words(body, sentences, found, verbs)
         accepted = self._accepted_keys(body, found, verbs)
         roster = _Roster(body)
@@ -263,10 +266,10 @@ class PeopleFinder:
         self,
         body: str,
         sentences: list[Sentence],
-        org_spans: list[tuple[int, int]],
+        taken_spans: list[tuple[int, int]],
         verbs: MoveVerbSlots,
     ) -> Candidates:
-        covered = _org_coverage(body, org_spans)
+        covered = _coverage(body, taken_spans)
         found = Candidates()
         for sentence in sentences:
             if sentence.noise:
@@ -586,16 +589,16 @@ def _sole(names: set[str] | None) -> str | None:
     return name
 
 
-def _org_coverage(body: str, org_spans: Sequence[tuple[int, int]]) -> bytearray:
-    """1 at every offset inside an organisation name."""
+def _coverage(body: str, spans: Sequence[tuple[int, int]]) -> bytearray:
+    """1 at every offset inside an organisation name or a date phrase."""
     covered = bytearray(len(body) + 1)
-    for a, b in org_spans:
+    for a, b in spans:
         covered[a:b] = b"\x01" * (b - a)
     return covered
 
 
 def _split_at_orgs(run: NameRun, covered: bytearray) -> list[NameRun]:
-    """The run cut around tokens that are (part of) an organisation name."""
+    """The run cut around tokens that are (part of) an organisation name or a date."""
     parts: list[NameRun] = []
     current: NameRun = []
     for t in run:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from test_extract_helpers import moves, people
 
 
@@ -225,3 +227,22 @@ def test_a_plural_title_or_kin_word_before_a_list_is_no_part_of_its_names() -> N
     assert names("Tom Masters joined Google.") == {"Tom Masters"}
     assert names("Jorge Gomes deixou o Google.", "pt") == {"Jorge Gomes"}
     assert names("The Collison brothers left Stripe.") == set()
+
+
+def test_a_month_is_a_given_name_outside_a_date_phrase() -> None:
+    from movesboard.extract import extract
+
+    published = dt.date(2025, 9, 25)
+    for sentence, name in (
+        ("Writer co-founder May Habib has left the company to join Google.", "May Habib"),
+        ("In an interview, June Lee said she had left Google for Helix AI.", "June Lee"),
+        ("April Chen joined Helix AI in April.", "April Chen"),
+    ):
+        ex = extract(sentence, language="en", published=published)
+        assert name in {p.name for p in ex.people}, sentence
+    # Inside a date phrase it is a month, with or without a publication date to read it.
+    for when in (published, None):
+        ex = extract("In June Ann Lee joined Google.", language="en", published=when)
+        assert {p.name for p in ex.people} == {"Ann Lee"}
+        ex = extract("Google hired Paul Smith in June and Ann Lee in August.", published=when)
+        assert {p.name for p in ex.people} == {"Paul Smith", "Ann Lee"}
