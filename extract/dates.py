@@ -366,6 +366,11 @@ def _year_shift(published: dt.date, offset: int) -> FuzzyDate:
     return FuzzyDate(published.year + offset)
 
 
+def _year_end_shift(published: dt.date, offset: int) -> FuzzyDate:
+    # "at the end of the year": its last month.
+    return FuzzyDate(published.year + offset, 12)
+
+
 def _season_shift(published: dt.date, offset: int) -> FuzzyDate:
     # "last summer": the year it fell in; by September this year's is over.
     return FuzzyDate(published.year + offset if published.month < 9 else published.year)
@@ -377,6 +382,7 @@ _UNIT_SHIFTS: dict[str, Callable[[dt.date, int], FuzzyDate]] = {
     "week": _week_shift,
     "month": _month_shift,
     "year": _year_shift,
+    "year_end": _year_end_shift,
     "season": _season_shift,
 }
 

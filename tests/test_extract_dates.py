@@ -379,3 +379,42 @@ def test_last_year_in_another_clause_leaves_the_month_to_publication() -> None:
         "2025-04",
         "2024",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("She will leave at the end of the year.", "en", "2025-12"),
+        ("She left at the end of last year.", "en", "2024-12"),
+        ("She leaves by year-end.", "en", "2025-12"),
+        ("Sie geht Ende des Jahres.", "de", "2025-12"),
+        ("Sie ging Ende vergangenen Jahres.", "de", "2024-12"),
+        ("Elle part à la fin de l'année.", "fr", "2025-12"),
+        ("Elle est partie à la fin de l'année dernière.", "fr", "2024-12"),
+        ("Se irá a finales de año.", "es", "2025-12"),
+        ("Se fue a finales del año pasado.", "es", "2024-12"),
+        ("Lascerà entro la fine dell'anno.", "it", "2025-12"),
+        ("Sai no final do ano.", "pt", "2025-12"),
+        ("Saiu no final do ano passado.", "pt", "2024-12"),
+        ("Ia keluar pada akhir tahun ini.", "id", "2025-12"),
+        ("Ia keluar akhir tahun lalu.", "id", "2024-12"),
+    ],
+)
+def test_the_end_of_a_year_is_its_last_month(text: str, lang: str, want: str) -> None:
+    assert iso(text, lang) == [want]
+
+
+def test_the_end_of_a_year_long_thing_is_no_date() -> None:
+    assert iso("She left after the end of the year-long project.", "en") == []
+    assert iso("She left last year.", "en") == ["2024"]
+
+
+def test_a_planned_move_with_a_bare_month_means_the_next_one() -> None:
+    from test_extract_helpers import one_move
+
+    # Told on 14 March 2025.
+    m = one_move("Helix AI said Dana Whitfield plans to leave the company in May.", "en")
+    assert m.date is not None and (m.date.year, m.date.month) == (2025, 5)
+    # A plan already carried out is dated as told.
+    m = one_move("Dana Whitfield, who had planned it for months, left Helix AI in May.", "en")
+    assert m.date is not None and (m.date.year, m.date.month) == (2024, 5)
