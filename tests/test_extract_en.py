@@ -912,7 +912,7 @@ def test_any_present_perfect_or_progressive_move_is_this_month_s() -> None:
         "Maria Lopez has swapped Orbital Labs for Helix AI.",
         "Maria Lopez is heading to Helix AI as chief scientist.",
         "Maria Lopez is Helix AI's new chief scientist.",
-        "Maria Lopez, chief scientist at Orbital Labs, plans to leave at the end of the year.",
+        "Maria Lopez, chief scientist at Orbital Labs, plans to leave the company.",
     ):
         move = one_move(text)
         assert move.date is not None and move.date.iso() == "2025-03", text
@@ -1270,3 +1270,10 @@ def test_an_unknown_destination_after_a_known_organisation_left() -> None:
         "Omar Haddad left Google for Ann Arbor.",
     ):
         assert moves(sentence) == {("Omar Haddad", "Google", None)}, sentence
+
+
+def test_a_plan_dated_at_the_end_of_the_year_is_that_december() -> None:
+    move = one_move(
+        "Maria Lopez, chief scientist at Orbital Labs, plans to leave at the end of the year."
+    )
+    assert move.date is not None and move.date.iso() == "2025-12"
