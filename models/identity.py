@@ -192,7 +192,12 @@ class Resolver:
 
         best: tuple[float, Person] | None = None
         index = self.names.refresh(self.session)
-        for hit in index.search(fold(name), kind="person", folded=True, budget=RESOLVE, limit=5):
+        # This article's own atoms are other people (one atom per name key):
+        # its transaction sees them, but they are no candidates.
+        hits = index.search(
+            fold(name), kind="person", folded=True, budget=RESOLVE, limit=5, exclude=self._new_atoms
+        )
+        for hit in hits:
             if hit.score < SUGGEST_SCORE:
                 break
             candidate = self._root_of(hit.entity_id)

@@ -8,8 +8,10 @@ then a re-rank by `name_similarity`, which understands name order, initials,
 prefixes typed so far, and small typos token by token (WRatio alone ranks some
 multi-word names badly: "j wei" prefers "wei" over "jason wei").
 
-Pure Python plus rapidfuzz; no database. `NameIndex.from_rows` takes
-(kind, entity id, folded alias) rows, e.g. from models.lookup.load_index().
+Pure Python plus rapidfuzz; no database. The processes read the same index
+kept in the database (models/name_keys.py, issue 14), which blocks by the same
+keys and scores with `rank` below; `NameIndex.from_rows` takes (kind, entity
+id, folded alias) rows and serves tests and benchmarks as the reference.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
@@ -141,6 +144,70 @@ def name_similarity(query: str, candidate: str) -> float:
     return score
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name the blocking step chose, to be scored."""
+
+    kind: int  # PERSON | ORGANIZATION
+    entity_id: int
+    alias: str  # folded
+
+
+def rarest_first(
+    sizes: Sequence[int], budget: Budget, usable: Callable[[int], bool] = lambda at: True
+) -> list[int]:
+    """Which groups of postings to read, by position in `sizes`, rarest first.
+
+    Rare keys say most about identity: the rarest group is always read, the
+    next ones while the budget lasts (a key shared by half the index adds
+    cost, not signal). Empty groups are left out, and so are those `usable`
+    turns down; it is asked only about groups that would be read otherwise
+    (the stored index pays a query to answer it).
+    """
+    chosen: list[int] = []
+    spent = 0
+    for at in sorted((at for at, size in enumerate(sizes) if size), key=sizes.__getitem__):
+        if chosen and spent + sizes[at] > budget.read:
+            break
+        if usable(at):
+            chosen.append(at)
+            spent += sizes[at]
+    return chosen
+
+
+def rank(
+    needle: str, candidates: Sequence[Candidate], *, limit: int, budget: Budget
+) -> list[IndexHit]:
+    """Score blocked candidates for a folded query: one hit per entity, best first.
+
+    A fast first pass with WRatio keeps the best `budget.rerank`, which
+    `name_similarity` then scores precisely. Shared by the in-memory index and
+    the one kept in the database (models/name_keys.py), so both rank alike.
+    """
+    from rapidfuzz import fuzz, process
+
+    if len(candidates) > budget.rerank:
+        first = process.extract(
+            needle,
+            [candidate.alias for candidate in candidates],
+            scorer=fuzz.WRatio,
+            processor=None,
+            limit=budget.rerank,
+        )
+        candidates = [candidates[at] for _, _, at in first]
+    best: dict[tuple[int, int], IndexHit] = {}
+    for candidate in candidates:
+        score = name_similarity(needle, candidate.alias)
+        if score <= 0:
+            continue
+        entity = (candidate.kind, candidate.entity_id)
+        current = best.get(entity)
+        if current is None or score > current.score:
+            best[entity] = IndexHit(KINDS[entity[0]], entity[1], candidate.alias, score)
+    ranked = sorted(best.values(), key=lambda hit: (-hit.score, len(hit.alias), hit.entity_id))
+    return ranked[:limit]
+
+
 class NameIndex:
     """Folded aliases of people and organisations, blocked by token keys.
 
@@ -218,34 +285,12 @@ class NameIndex:
         budget: Budget = LOOKUP,
     ) -> list[IndexHit]:
         """Best entities for `query`, one hit per entity, best first."""
-        from rapidfuzz import fuzz, process
-
         needle = query if folded else fold(query)
-        positions = self._candidates(needle, kind, budget)
-        if not positions:
-            return []
-        aliases = self._aliases
-        if len(positions) > budget.rerank:
-            first = process.extract(
-                needle,
-                [aliases[p] for p in positions],
-                scorer=fuzz.WRatio,
-                processor=None,
-                limit=budget.rerank,
-            )
-            positions = [positions[at] for _, _, at in first]
-        best: dict[tuple[int, int], IndexHit] = {}
-        for position in positions:
-            alias = aliases[position]
-            score = name_similarity(needle, alias)
-            if score <= 0:
-                continue
-            entity = (self._kinds[position], self._ids[position])
-            current = best.get(entity)
-            if current is None or score > current.score:
-                best[entity] = IndexHit(KINDS[entity[0]], entity[1], alias, score)
-        ranked = sorted(best.values(), key=lambda hit: (-hit.score, len(hit.alias), hit.entity_id))
-        return ranked[:limit]
+        kinds, ids, aliases = self._kinds, self._ids, self._aliases
+        candidates = [
+            Candidate(kinds[p], ids[p], aliases[p]) for p in self._candidates(needle, kind, budget)
+        ]
+        return rank(needle, candidates, limit=limit, budget=budget)
 
     def _groups(self, token: str, budget: Budget) -> list[tuple[int, list[list[int]]]]:
         """(size, postings) groups one query token selects: the token itself, then its affixes."""
@@ -268,19 +313,10 @@ class NameIndex:
             for group in self._groups(token, budget)
             if group[0]
         ]
-        groups.sort(key=lambda g: g[0])
-        if not groups:
+        chosen = [groups[at][1] for at in rarest_first([size for size, _ in groups], budget)]
+        if not chosen:
             return []
-        # Rare keys say most about identity: read them first, and stop once the
-        # budget is spent (a key shared by half the index adds cost, not signal).
-        chosen = list(groups[0][1])
-        spent = groups[0][0]
-        for size, group in groups[1:]:
-            if spent + size > budget.read:
-                break
-            chosen.extend(group)
-            spent += size
-        counts = Counter(chain.from_iterable(chosen))
+        counts = Counter(chain.from_iterable(chain.from_iterable(chosen)))
         if kind is not None:
             wanted = PERSON if kind == "person" else ORGANIZATION
             kinds = self._kinds

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from . import queries
-from .alias_index import AliasIndex
 from .index import NameIndex
+from .name_keys import StoredIndex
 from .queries import ROOT_ID
 from .tables import Alias, Organization, Person
 
@@ -29,13 +29,17 @@ class LookupHit:
     ref: str
 
 
-def load_index(session: Session) -> NameIndex:
-    """An index over every stored alias (about 1.5 s at a million names)."""
-    return AliasIndex(shared=False).refresh(session)
+def load_index(session: Session) -> StoredIndex:
+    """The index over every stored alias, as kept in the database: nothing to load."""
+    return StoredIndex(session.connection())
 
 
 def lookup(
-    session: Session, query: str, *, limit: int = 10, index: NameIndex | None = None
+    session: Session,
+    query: str,
+    *,
+    limit: int = 10,
+    index: NameIndex | StoredIndex | None = None,
 ) -> list[LookupHit]:
     """Best people and organisations for `query`, each with its latest move or tallies.
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, insert, or_, update
 from sqlmodel import Session, col, select
 
-from . import changes, repeats
+from . import changes, name_keys, repeats
 from .alias_index import AliasIndex
 from .dialect import lock_names
 from .identity import ArticleContext, Resolver, uid
@@ -293,6 +293,8 @@ def replace_facts(
     survivors = _drop_from_clusters(session, doomed)
     _delete_article_facts(session, article_id)
     ids = [atom.id for atom in doomed]
+    doomed_aliases = select(Alias.id, Alias.norm).where(col(Alias.person_id).in_(ids))
+    name_keys.forget(session.connection(), session.exec(doomed_aliases).all())  # type: ignore[arg-type]
     session.execute(delete(Alias).where(col(Alias.person_id).in_(ids)))
     session.execute(delete(ClusterTie).where(col(ClusterTie.root_id).in_(ids)))
     uids = [atom.uid for atom in doomed]

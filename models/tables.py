@@ -8,6 +8,7 @@ disagree.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -15,10 +16,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    String,
     UniqueConstraint,
+    event,
     text,
 )
 from sqlmodel import Field, SQLModel
+
+from . import name_keys
 
 # Named constraints let migrations alter them later (SQLite batch mode needs names).
 SQLModel.metadata.naming_convention = {
@@ -123,6 +128,34 @@ class Alias(SQLModel, table=True):
     )
     name: str
     norm: str  # accent-folded, case-folded form of name
+
+
+# A key sorts by its bytes on PostgreSQL too: a range of keys is then a prefix
+# (in a language's collation, punctuation and case are weighed apart).
+BYTE_ORDER_TEXT = String().with_variant(String(collation="C"), "postgresql")
+
+
+class NameKey(SQLModel, table=True):
+    """The name index, kept with the database: an alias filed under a token key.
+
+    See models/name_keys.py for the keys and why a table. Rows are written with
+    their alias (the hook below), in its transaction, so the index is always
+    in step with the aliases every reader of that transaction sees.
+    """
+
+    __tablename__ = "name_key"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # the table is its own index
+
+    key: str = Field(sa_column=Column(BYTE_ORDER_TEXT, primary_key=True))
+    # No foreign key: see models/name_keys.py (deletes take their keys along).
+    alias_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+
+
+@event.listens_for(Alias, "after_insert")
+def _file_alias(_mapper: Any, connection: Any, alias: Alias) -> None:
+    """Every alias the ORM stores is filed under its keys in the same transaction."""
+    assert alias.id is not None
+    name_keys.write(connection, [(alias.id, alias.norm)])
 
 
 class ClusterTie(SQLModel, table=True):

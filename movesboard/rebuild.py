@@ -43,6 +43,7 @@ def rebuild(database: Database) -> RebuildSummary:
         GroupMoveSource,
         Mention,
         Move,
+        NameKey,
         Organization,
         Person,
     )
@@ -50,7 +51,7 @@ def rebuild(database: Database) -> RebuildSummary:
     with database.session() as session:
         # Derived rows go; articles (the sources) and the user's decisions stay.
         # Machine suggestions are derived too: resolution makes them again.
-        for table in (GroupMoveSource, GroupMove, Move, Mention, Alias, ClusterTie):
+        for table in (GroupMoveSource, GroupMove, Move, Mention, NameKey, Alias, ClusterTie):
             session.execute(delete(table))
         session.execute(delete(Person).where(Person.merged_into_id.is_not(None)))
         session.execute(delete(Person))

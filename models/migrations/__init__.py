@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 # The newest revision in versions/; tests/test_migrations.py keeps it honest.
-HEAD = "0009"
+HEAD = "0010"
 
 SCRIPT_LOCATION = Path(__file__).parent
 
@@ -188,12 +188,19 @@ def _tie_clusters(session: Session) -> None:
     recompute(session)
 
 
+def _key_names(session: Session) -> None:
+    from ..name_keys import backfill
+
+    backfill(session.connection())
+
+
 # Derived data, filled in by application code for the rows stored before the
 # revision that introduced it (a frozen migration would carry a stale copy of
 # the code that derives it): (revision, filler).
 DERIVED_SINCE: list[tuple[str, Callable[[Session], None]]] = [
     ("0004", _mark_repeats),  # Move.repeat_of_id
     ("0006", _tie_clusters),  # ClusterTie
+    ("0010", _key_names),  # NameKey
 ]
 
 
