@@ -5,6 +5,7 @@ every pane (issue 12)."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import threading
 import time
@@ -30,6 +31,7 @@ from movesboard.models.db import Database
 from movesboard.models.store import store_article
 from movesboard.models.tables import Change, Move
 from movesboard.tui.panes import ArticlesPane, PeoplePane
+from movesboard.tui.review_screen import ReviewScreen
 from movesboard.tui.timeline_pane import TimelinePane
 
 
@@ -208,3 +210,46 @@ async def test_a_repeated_report_raises_the_count_live(dashboard_db: Path | str)
         await wait_until(pilot, lambda: reports() == 2)
         assert reports() == 2  # shown "×2" (past the Move column's width here)
         assert timeline.row_count == count  # shown once
+
+
+# ------------------------------------------------------------------ the review queue
+
+
+def unsure(person: str, origin: str, destination: str, confidence: float) -> Story:
+    """A story whose move waits in the review queue (below REVIEW_THRESHOLD)."""
+    return dataclasses.replace(story(person, origin, destination, 2024), confidence=confidence)
+
+
+@sync
+async def test_an_open_review_screen_follows_other_writers(dashboard_db: Path | str) -> None:
+    database = Database.open(str(dashboard_db))
+    store_story(database, unsure("Ada Quill", "Quill Works", "Acme Labs", 0.4), "a.txt")
+    store_story(database, unsure("Bo Ferris", "Ferris Forge", "Brightline", 0.5), "b.txt")
+    app = make_app(dashboard_db)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await pilot.press("s")  # on the second item: Bo Ferris
+        assert "Review 2 of 2" in screen_text(app) and "Bo Ferris" in screen_text(app)
+
+        # A less sure move stored elsewhere joins the queue ahead of the cursor's
+        # item; the cursor stays on Bo Ferris.
+        newest = unsure("Cy Marlow", "Marlow Mills", "Cobalt AI", 0.2)
+        await asyncio.to_thread(store_story, database, newest, "c.txt")
+        await wait_until(pilot, lambda: len(review.items) == 3)
+        assert "Review 3 of 3" in screen_text(app) and "Bo Ferris" in screen_text(app)
+
+        # Bo Ferris's move rejected elsewhere: it leaves the queue, the cursor stays put.
+        with database.session() as session:
+            from movesboard.models import decisions
+
+            move = session.exec(select(Move).where(col(Move.evidence).contains("Ferris"))).one()
+            decisions.set_move_status(session, move, "rejected")
+        database.dispose()
+        await wait_until(pilot, lambda: len(review.items) == 2)
+        text = screen_text(app)
+        assert "Review 2 of 2" in text and "Ada Quill" in text
+        assert review is app.screen

@@ -166,6 +166,7 @@ class DashboardScreen(Screen[None]):
         """Every pane follows: new moves merge into the timeline, the rest re-read in place."""
         if batch.rebuilt:
             self.load()
+            self.tell_review_screens(batch)
             return
         # New moves merge in wherever they fall; the loaded rows are read again
         # too: a decision changes them, and a repeated report raises a ×N count.
@@ -173,6 +174,16 @@ class DashboardScreen(Screen[None]):
         for pane in self.query(Pane):
             pane.follow()
         self.recount()
+        self.tell_review_screens(batch)
+
+    def tell_review_screens(self, batch: ChangeBatch) -> None:
+        """An open review queue follows too: it sits above this screen, which is
+        the one that hears the changes."""
+        from .review_screen import ReviewScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.follow(batch)
 
     @work(thread=True, exclusive=True, group="totals", exit_on_error=False)
     def recount(self) -> None:

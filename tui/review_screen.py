@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from .detail import grid, muted, section
 from .footer import Footer
@@ -26,6 +27,7 @@ from .panes import move_summary, when
 from .text import DIM, plain
 
 if TYPE_CHECKING:
+    from movesboard.models.changes import ChangeBatch
     from movesboard.models.history import DecisionRow
     from movesboard.models.queries import MoveRow
     from movesboard.models.views import MergeCase, Side
@@ -111,6 +113,37 @@ class ReviewScreen(Screen[None]):
         self.position = 0
         self.render_current()
 
+    # ------------------------------------------------------------ live
+
+    def follow(self, batch: ChangeBatch) -> None:
+        """Another writer (or this one) stored moves or decided: read the queue again.
+
+        Without this, a colleague's verdict left the item here to be judged a
+        second time, and new unsure moves never joined the queue until it was
+        reopened. The dashboard calls it with each batch it hears."""
+        if batch.article_ids or batch.decided or batch.rebuilt:
+            self.reread()
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def reread(self) -> None:
+        app = self.movesboard
+        with app.reporting_errors("Could not reload the review queue"):
+            moves, merges = app.data.review()
+            if not get_current_worker().is_cancelled:  # a newer read is on its way
+                app.call_from_thread(self.keep_place, [*moves, *merges])
+        self.load_history()
+
+    def keep_place(self, items: list[MoveRow | MergeCase]) -> None:
+        """Show `items` with the cursor on the item it was on, when that is still
+        queued; else at the same place, which now holds the next one."""
+        current = self.current
+        self.items = items
+        keys = [identity(item) for item in items]
+        if current is not None and identity(current) in keys:
+            self.position = keys.index(identity(current))
+        self.position = min(self.position, max(0, len(items) - 1))
+        self.render_current()
+
     def render_current(self) -> None:
         from movesboard.models.views import MergeCase
 
@@ -178,7 +211,8 @@ class ReviewScreen(Screen[None]):
             app.call_from_thread(self.decided, item, verdict)
 
     def decided(self, item: MoveRow | MergeCase, verdict: str) -> None:
-        if self.current is item:
+        # By identity, not `is`: a live re-read may have replaced the row meanwhile.
+        if self.current is not None and identity(self.current) == identity(item):
             self.advance(drop=True)
         self.notify(f"{verdict}ed; u undoes", timeout=2)
         self.load_history()
@@ -210,6 +244,16 @@ class ReviewScreen(Screen[None]):
         if item is not None:
             person = item.candidate.person_id if isinstance(item, MergeCase) else item.person_id
             self.post_message(OpenTarget(Target("person", person)))
+
+
+def identity(item: MoveRow | MergeCase) -> tuple[str, ...]:
+    """What stays the same for an item across two reads of the queue (the rows
+    themselves are new objects, and a move's status or a side's quotes may differ)."""
+    from movesboard.models.views import MergeCase
+
+    if isinstance(item, MergeCase):
+        return ("merge", item.atom_uid, item.candidate_uid)
+    return ("move", str(item.id))
 
 
 def history(rows: list[DecisionRow]) -> RenderableType:
