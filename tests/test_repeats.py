@@ -35,14 +35,18 @@ def write(folder: Path, articles: dict[str, tuple[str, str]]) -> Path:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Database:
-    db = tmp_path / "repeats.db"
-    assert main(["--db", str(db), "ingest", str(write(tmp_path / "news", ARTICLES))]) == 0
-    return Database.open(str(db))
+def ingested(database: Database, tmp_path: Path) -> Database:
+    """The three articles, ingested through the CLI into a database of each engine."""
+    ingest(database, write(tmp_path / "news", ARTICLES))
+    return database
 
 
-def test_two_reports_of_one_move_count_once(database: Database) -> None:
-    with database.session() as session:
+def ingest(database: Database, folder: Path) -> None:
+    assert main(["--db", database.url, "ingest", str(folder)]) == 0
+
+
+def test_two_reports_of_one_move_count_once(ingested: Database) -> None:
+    with ingested.session() as session:
         moves = queries.timeline(session, limit=None)
         assert [(m.summary(), m.reports) for m in moves] == [
             ("Alpha Labs → Beta Corp", 2),  # 2025: the wire and the daily
@@ -63,8 +67,8 @@ def test_two_reports_of_one_move_count_once(database: Database) -> None:
         assert [row["reports"] for row in export.records(session, "moves")] == [1, 2]
 
 
-def test_rejecting_the_primary_report_promotes_the_other(database: Database) -> None:
-    with database.session() as session:
+def test_rejecting_the_primary_report_promotes_the_other(ingested: Database) -> None:
+    with ingested.session() as session:
         primary = queries.timeline(session, limit=None)[0]
         decisions.set_move_status(session, session.get(Move, primary.id), "rejected")  # type: ignore[arg-type]
         moves = queries.timeline(session, limit=None)
@@ -75,14 +79,14 @@ def test_rejecting_the_primary_report_promotes_the_other(database: Database) -> 
         assert [m.reports for m in queries.timeline(session, limit=None)] == [2, 1]
 
 
-def test_a_split_person_keeps_their_own_move_and_a_merge_joins_them(tmp_path: Path) -> None:
-    db = tmp_path / "two.db"
+def test_a_split_person_keeps_their_own_move_and_a_merge_joins_them(
+    database: Database, tmp_path: Path
+) -> None:
     articles = {
         "a.txt": ("2025-03-04", "Ada Lovelace has joined Beta Corp from Alpha Labs."),
         "b.txt": ("2025-03-05", "Augusta Byron has joined Beta Corp from Alpha Labs."),
     }
-    assert main(["--db", str(db), "ingest", str(write(tmp_path / "two", articles))]) == 0
-    database = Database.open(str(db))
+    ingest(database, write(tmp_path / "two", articles))
     with database.session() as session:
         assert [m.reports for m in queries.timeline(session, limit=None)] == [1, 1]
         ada = decisions.find_person(session, "Ada Lovelace")
@@ -93,14 +97,14 @@ def test_a_split_person_keeps_their_own_move_and_a_merge_joins_them(tmp_path: Pa
         assert [m.reports for m in queries.timeline(session, limit=None)] == [1, 1]
 
 
-def test_rebuild_and_a_repeated_mark_change_nothing(database: Database) -> None:
+def test_rebuild_and_a_repeated_mark_change_nothing(ingested: Database) -> None:
     from movesboard.rebuild import rebuild
 
-    with database.session() as session:
+    with ingested.session() as session:
         before = [(m.summary(), m.date, m.reports) for m in queries.timeline(session, limit=None)]
         assert mark(session) == 0
-    rebuild(database)
-    with database.session() as session:
+    rebuild(ingested)
+    with ingested.session() as session:
         after = [(m.summary(), m.date, m.reports) for m in queries.timeline(session, limit=None)]
     assert after == before
 
@@ -144,18 +148,18 @@ def test_one_article_never_repeats_itself() -> None:
     assert len(groups) == 2
 
 
-def test_upgrading_an_older_database_marks_its_repeats(database: Database) -> None:
+def test_upgrading_an_older_database_marks_its_repeats(ingested: Database) -> None:
     from movesboard.models.migrations import current_revision, downgrade
 
-    downgrade(database.engine, "0003")
-    assert current_revision(database.engine) == "0003"
-    database.migrate()
-    with database.session() as session:
+    downgrade(ingested.engine, "0003")
+    assert current_revision(ingested.engine) == "0003"
+    ingested.migrate()
+    with ingested.session() as session:
         assert [m.reports for m in queries.timeline(session, limit=None)] == [2, 1]
 
 
-def test_a_rumoured_report_never_hides_a_stated_one(database: Database) -> None:
-    with database.session() as session:
+def test_a_rumoured_report_never_hides_a_stated_one(ingested: Database) -> None:
+    with ingested.session() as session:
         primary = queries.timeline(session, limit=None)[0]
         move = session.get(Move, primary.id)
         assert move is not None
@@ -167,14 +171,14 @@ def test_a_rumoured_report_never_hides_a_stated_one(database: Database) -> None:
         assert primary.id not in {m.id for m in moves}
 
 
-def test_a_career_orders_moves_of_one_month_by_when_they_were_reported(tmp_path: Path) -> None:
-    db = tmp_path / "career.db"
+def test_a_career_orders_moves_of_one_month_by_when_they_were_reported(
+    database: Database, tmp_path: Path
+) -> None:
     articles = {  # stored in this order: the return first
         "a.txt": ("2025-07-17", "Maria Lopez has returned to Anthropic from Anysphere."),
         "b.txt": ("2025-07-03", "Maria Lopez has left Anthropic to join Anysphere."),
     }
-    assert main(["--db", str(db), "ingest", str(write(tmp_path / "career", articles))]) == 0
-    database = Database.open(str(db))
+    ingest(database, write(tmp_path / "career", articles))
     with database.session() as session:
         lopez = decisions.find_person(session, "Maria Lopez")
         career = queries.careers(session, [lopez.id])[lopez.id]  # type: ignore[list-item,index]
