@@ -5,16 +5,18 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixtures.web.server import WebServer, render, serve
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from movesboard.ingest import Item
 from movesboard.ingest.watch import (
@@ -23,7 +25,9 @@ from movesboard.ingest.watch import (
     WatchState,
     parse_feed_spec,
     split_targets,
+    state_path_for,
 )
+from movesboard.models.db import Database, resolve_url
 
 CORPUS = Path(__file__).parent / "corpus" / "shared"
 DEADLINE = 20.0  # seconds; every wait below is bounded by this
@@ -38,14 +42,19 @@ def wait_for(condition: Callable[[], object], what: str, timeout: float = DEADLI
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def rows(db_path: Path, sql: str) -> list[tuple]:
-    if not db_path.exists():
+def rows(db: str, sql: str) -> list[tuple[Any, ...]]:
+    """Rows read past the app, from a SQLite path or a PostgreSQL URL; none before
+    the watcher has made the database and its tables."""
+    if "://" not in db and not Path(db).exists():
+        return []  # connecting would create the file under the watcher's feet
+    database = Database.open(db, migrate=False)
+    try:
+        with database.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql))]
+    except DBAPIError:  # tables not created yet
         return []
-    with sqlite3.connect(db_path, timeout=10) as connection:
-        try:
-            return connection.execute(sql).fetchall()
-        except sqlite3.OperationalError:  # tables not created yet
-            return []
+    finally:
+        database.dispose()
 
 
 def feed(web: WebServer, *names: str) -> bytes:
@@ -75,9 +84,9 @@ def web() -> Iterator[WebServer]:
         yield server
 
 
-def start_watch(db_path: Path, *targets: str) -> subprocess.Popen[str]:
+def start_watch(db: str, *targets: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "movesboard", "--db", str(db_path), "watch", "--interval", "0.3",
+        [sys.executable, "-m", "movesboard", "--db", db, "watch", "--interval", "0.3",
          "--timeout", "2", *targets],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -97,8 +106,9 @@ def stop(process: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 
 def test_watch_stores_dropped_files_and_new_feed_entries(
-    tmp_path: Path, db_path: Path, web: WebServer
+    tmp_path: Path, unmigrated_url: str, web: WebServer
 ) -> None:
+    db = unmigrated_url  # the watcher makes the database: a new file, or an empty PostgreSQL
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(CORPUS / "en-007-schulman-anthropic.txt", inbox)  # there before the start
@@ -107,10 +117,10 @@ def test_watch_stores_dropped_files_and_new_feed_entries(
         "application/rss+xml",
     )
 
-    process = start_watch(db_path, str(inbox), web.url("live.xml"))
+    process = start_watch(db, str(inbox), web.url("live.xml"))
     try:
         count = "SELECT count(*) FROM article"
-        wait_for(lambda: rows(db_path, count) == [(2,)], "the first file and feed entry")
+        wait_for(lambda: rows(db, count) == [(2,)], "the first file and feed entry")
         # Dropped while watching, one of them into a new subfolder.
         (inbox / "sub").mkdir()
         shutil.copy(CORPUS / "id-021-pang-apple-meta.txt", inbox / "sub")
@@ -121,7 +131,7 @@ def test_watch_stores_dropped_files_and_new_feed_entries(
             feed(web, "en-009-karpathy-leaves-openai.txt", "id-028-karpathy-eureka-labs.txt"),
             "application/rss+xml",
         )
-        wait_for(lambda: rows(db_path, count) == [(5,)], "dropped files and the new entry")
+        wait_for(lambda: rows(db, count) == [(5,)], "dropped files and the new entry")
     except AssertionError as error:
         status, out, err = stop(process)
         raise AssertionError(f"{error}\nstdout:\n{out}\nstderr:\n{err}") from None
@@ -133,17 +143,16 @@ def test_watch_stores_dropped_files_and_new_feed_entries(
     assert out.strip().splitlines()[-1].startswith("6 articles: 5 new, 0 unchanged, 1 failed;")
     assert out.count("new: ") == 5
     moves = rows(
-        db_path,
+        db,
         "SELECT a.title, count(m.id) FROM article a LEFT JOIN move m ON m.article_id = a.id "
         "GROUP BY a.id",
     )
     assert len(moves) == 5 and all(n >= 1 for _, n in moves), moves
-    state = Path(str(db_path) + ".watch.json")
-    assert state.exists()
+    assert state_path_for(resolve_url(db)).exists()
 
     # A restart re-reads nothing: files by (mtime, size), the feed by its ETag.
     conditional = sum(1 for path, h in web.requests if path == "/live.xml" and "If-None-Match" in h)
-    process = start_watch(db_path, str(inbox), web.url("live.xml"))
+    process = start_watch(db, str(inbox), web.url("live.xml"))
     try:
         wait_for(
             lambda: (
@@ -157,7 +166,7 @@ def test_watch_stores_dropped_files_and_new_feed_entries(
         status, out, err = stop(process)
     assert status == 0, err
     assert out.strip().splitlines()[-1].startswith("0 articles: 0 new")
-    assert rows(db_path, "SELECT count(*) FROM article") == [(5,)]
+    assert rows(db, "SELECT count(*) FROM article") == [(5,)]
 
 
 def test_watcher_in_a_thread_settles_files_and_stops_on_event(tmp_path: Path) -> None:
