@@ -62,21 +62,20 @@ def test_another_language_or_date_re_extracts_a_stored_article(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, database: Database
 ) -> None:
     path, db = str(tmp_path / "a.txt"), database.url
-    db_path = db  # moves() takes a path or a URL
     Path(path).write_text(FRENCH, encoding="utf-8")
     assert run(capsys, "ingest", path, "--language", "en", "--db", db)[0] == 0
-    assert moves(capsys, db_path) == []
+    assert moves(capsys, db) == []
 
     code, out, _ = run(capsys, "ingest", path, "--language", "fr", "--db", db)
     assert code == 0 and "1 re-extracted" in out and "1 moves" in out
-    assert [m["person"] for m in moves(capsys, db_path)] == ["Marie Curie"]
+    assert [m["person"] for m in moves(capsys, db)] == ["Marie Curie"]
 
     code, out, _ = run(capsys, "ingest", path, "--language", "fr", "--db", db)
     assert "1 unchanged" in out and "re-extracted" not in out
 
     code, out, _ = run(capsys, "ingest", path, "--published", "2024-01-02", "--db", db)
     assert code == 0 and "1 re-extracted" in out
-    (move,) = moves(capsys, db_path)
+    (move,) = moves(capsys, db)
     assert move["published"] == "2024-01-02" and move["person"] == "Marie Curie"
     code, out, _ = run(capsys, "export", "people", "--db", db)
     assert [json.loads(line)["name"] for line in out.splitlines()] == ["Marie Curie"]
@@ -86,7 +85,7 @@ def test_another_language_or_date_re_extracts_a_stored_article(
 
 
 def test_a_glob_refuses_what_is_no_article_and_stores_the_rest(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database: Database
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -97,7 +96,7 @@ def test_a_glob_refuses_what_is_no_article_and_stores_the_rest(
     (corpus / "data.gz").write_bytes(b"\x1f\x8b\x08\x00rest")
     (corpus / "photo").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     names = sorted(str(path) for path in corpus.iterdir())
-    code, out, err = run(capsys, "ingest", *names, "--db", str(db_path))
+    code, out, err = run(capsys, "ingest", *names, "--db", database.url)
     assert code == 1
     assert "1 new" in out and "5 failed" in out
     lines = err.splitlines()
@@ -110,11 +109,11 @@ def test_a_glob_refuses_what_is_no_article_and_stores_the_rest(
 
 
 def test_a_folder_still_reads_its_articles(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database: Database
 ) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "gold.jsonl").write_text('{"person": "Ada"}\n')
-    code, out, err = run(capsys, "ingest", str(tmp_path), "--db", str(db_path))
+    code, out, err = run(capsys, "ingest", str(tmp_path), "--db", database.url)
     assert (code, err) == (0, "")
     assert "1 new" in out
 
@@ -123,34 +122,34 @@ def test_a_folder_still_reads_its_articles(
 
 
 def test_export_makes_the_missing_folder(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database: Database
 ) -> None:
     target = tmp_path / "out" / "deeper" / "moves.csv"
     code, _, err = run(
-        capsys, "export", "moves", "--format", "csv", "-o", str(target), "--db", str(db_path)
+        capsys, "export", "moves", "--format", "csv", "-o", str(target), "--db", database.url
     )
     assert (code, err) == (0, "")
     assert target.read_text(encoding="utf-8").startswith("person,")
 
 
 def test_export_to_a_folder_blocked_by_a_file_is_one_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database: Database
 ) -> None:
     (tmp_path / "file").write_text("x")
     target = tmp_path / "file" / "moves.jsonl"
-    code, out, err = run(capsys, "export", "moves", "-o", str(target), "--db", str(db_path))
+    code, out, err = run(capsys, "export", "moves", "-o", str(target), "--db", database.url)
     assert code == 1 and out == ""
     assert err == f"error: {target}: cannot write (a file is in the way of its folder)\n"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
 def test_export_to_a_read_only_folder_is_one_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database: Database
 ) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
     code, _, err = run(
-        capsys, "export", "moves", "-o", str(locked / "m.jsonl"), "--db", str(db_path)
+        capsys, "export", "moves", "-o", str(locked / "m.jsonl"), "--db", database.url
     )
     assert code == 1 and err.count("\n") == 1 and str(locked / "m.jsonl") in err
 
@@ -159,13 +158,12 @@ def test_export_to_a_read_only_folder_is_one_line(
 
 
 def test_seed_articles_name_their_seed_not_the_install(
-    capsys: pytest.CaptureFixture[str], db_path: Path
+    capsys: pytest.CaptureFixture[str], database: Database
 ) -> None:
-
     from movesboard.pipeline import seed
 
-    seed(Database.open(str(db_path)))
-    articles = {move["article"] for move in moves(capsys, db_path)}
+    seed(database)
+    articles = {move["article"] for move in moves(capsys, database.url)}
     assert articles and all(a.startswith("seeds/") and a.endswith(".txt") for a in articles)
     assert all("/" not in a.removeprefix("seeds/") for a in articles)
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fixtures.web.server import HERE, WebServer, render, serve
+from sqlalchemy import text
 
+from movesboard.cli import main
 from movesboard.ingest import IngestError, ReadOptions, items_for
 from movesboard.ingest.fetch import Limits
 from movesboard.ingest.html import declared_charset, fragment_text, parse_html
 from movesboard.ingest.sources import expand_paths
+from movesboard.models.db import Database
 
 BASE = "http://127.0.0.1:9"  # parsing only: never fetched
 OPTIONS = ReadOptions(limits=Limits(timeout=0.3, max_bytes=256 * 1024))
@@ -153,3 +157,42 @@ def test_fixtures_have_no_foreign_hosts() -> None:
         if path.suffix in (".html", ".xml"):
             hosts = set(re.findall(rb"https?://([^/\"'<>\s]+)", path.read_bytes()))
             assert hosts <= {b"{{BASE}}", b"purl.org", b"www.w3.org"}, (path.name, hosts)
+
+
+# ------------------------------------------------------------------ through the CLI, both engines
+
+
+def test_html_pages_are_stored_with_their_metadata(
+    database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "en.html").write_bytes(page("en-article.html"))
+    (folder / "id.htm").write_bytes(page("id-article.html"))
+    assert main(["--db", database.url, "ingest", str(folder)]) == 0
+    assert "2 new" in capsys.readouterr().out
+    query = "SELECT title, published, language, url, site FROM article ORDER BY title"
+    with database.engine.connect() as connection:
+        stored = [tuple(str(cell) for cell in row) for row in connection.execute(text(query))]
+    assert stored == [
+        (
+            "Bayu Santoso hengkang dari Google DeepMind, bergabung dengan Meta",
+            "2025-05-12",
+            "id",
+            f"{BASE}/id-article.html",
+            "Contoh Tekno",
+        ),
+        (
+            "Clara Lindqvist leaves OpenAI for Anthropic",
+            "2025-03-04",
+            "en",
+            f"{BASE}/en-article.html",
+            "Example Tech Wire",
+        ),
+    ]
+    assert main(["--db", database.url, "export", "moves"]) == 0
+    moves = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(m["person"], m["to"]) for m in moves} >= {
+        ("Clara Lindqvist", "Anthropic"),
+        ("Bayu Santoso", "Meta"),
+    }

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from movesboard.cli import main
 from movesboard.ingest import IngestError, expand_paths, read_text_article
+from movesboard.models.db import Database
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
@@ -113,3 +117,38 @@ def test_folders_expand_to_article_files_in_order(tmp_path: Path) -> None:
     found = [p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path])]
     assert found == ["a.txt", "b.txt", "sub/c.txt"]
     assert list(expand_paths([tmp_path / "README.md"])) == [tmp_path / "README.md"]
+
+
+# ------------------------------------------------------------------ through the CLI, both engines
+
+
+def stored_articles(database: Database) -> list[tuple[str, ...]]:
+    """(title, published, language, url, site) of each stored article, by title."""
+    query = "SELECT title, published, language, url, site FROM article ORDER BY title"
+    with database.engine.connect() as connection:
+        return [tuple(str(cell) for cell in row) for row in connection.execute(text(query))]
+
+
+def test_text_articles_are_stored_with_their_metadata(
+    database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write(
+        folder,
+        "a.txt",
+        "---\ntitle: Lab hires a researcher\npublished: 2025-06-13\nlanguage: en\n"
+        "url: https://example.org/a\nsource: Example News\n---\n"
+        "Ada Lovelace has joined Beta Corp from Alpha Labs.\n",
+    )
+    write(folder, "b.txt", "Second news\n\nGrace Hopper has joined Delta Inc from Gamma Co.\n")
+    assert main(["--db", database.url, "ingest", str(folder), "--published", "2024-02-01"]) == 0
+    assert "2 new" in capsys.readouterr().out
+    assert stored_articles(database) == [
+        # The command line's date beats the front matter's.
+        ("Lab hires a researcher", "2024-02-01", "en", "https://example.org/a", "Example News"),
+        ("Second news", "2024-02-01", "en", "None", "None"),
+    ]
+    assert main(["--db", database.url, "export", "moves"]) == 0
+    moved = {json.loads(line)["person"] for line in capsys.readouterr().out.splitlines()}
+    assert moved == {"Ada Lovelace", "Grace Hopper"}

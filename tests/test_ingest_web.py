@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,11 +23,6 @@ LIMITS = Limits(timeout=0.5, max_bytes=256 * 1024)
 def web() -> Iterator[WebServer]:
     with serve() as server:
         yield server
-
-
-def titles(db_path: Path) -> list[str]:
-    with sqlite3.connect(db_path) as connection:
-        return sorted(row[0] for row in connection.execute("SELECT title FROM article"))
 
 
 def rows(database: Database, query: str) -> list[tuple[object, ...]]:
@@ -72,7 +66,7 @@ def test_feed_articles_keep_their_metadata(database: Database, web: WebServer) -
 
 
 def test_cli_bad_sources_get_one_line_errors_and_the_others_go_on(
-    db_path: Path, tmp_path: Path, web: WebServer, capsys: pytest.CaptureFixture[str]
+    database: Database, tmp_path: Path, web: WebServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     good = tmp_path / "good.html"
     good.write_bytes(render("id-article.html", web.base))
@@ -82,7 +76,7 @@ def test_cli_bad_sources_get_one_line_errors_and_the_others_go_on(
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     status = main(
         [
-            "--db", str(db_path), "ingest", "--timeout", "0.5",
+            "--db", database.url, "ingest", "--timeout", "0.5",
             str(empty), web.url("missing"), web.url("slow"), str(good), web.url("huge"),
             str(binary), web.url("malformed.xml"), str(tmp_path / "gone.txt"),
             web.url("cp1252-meta.html"),
@@ -104,7 +98,7 @@ def test_cli_bad_sources_get_one_line_errors_and_the_others_go_on(
     }
     for start in expected:
         assert any(line.startswith("error: " + start) for line in lines), start
-    assert titles(db_path) == [
+    assert sorted(str(title) for (title,) in rows(database, "SELECT title FROM article")) == [
         "Bayu Santoso hengkang dari Google DeepMind, bergabung dengan Meta",
         "René Dubois joins Meta from Apple",
     ]
