@@ -187,6 +187,13 @@ def _unknown_name(run: str) -> str:
     return _POSSESSIVE.sub("", run).strip(" .,")
 
 
+# Titles written the same in every language ("el nuevo CEO de Cohere"): alone,
+# they name no organisation even where a pack's title words leave them out.
+_TITLE_ACRONYMS = frozenset(
+    {"ceo", "cto", "cfo", "coo", "cpo", "cso", "cmo", "cio", "vp", "svp", "evp"}
+)
+
+
 def _lower_same_length(body: str) -> str:
     """The body lowercased, offsets kept (some scripts' lowercase is longer)."""
     low = body.lower()
@@ -277,6 +284,7 @@ class OrgFinder:
         self.any_product = re.compile(rf"(?<![\w-])(?:{products})(?!\w)")
         # Words a capitalised run may start with that are no part of a name ("The Helix AI").
         self.run_openers = pack.stopwords | pack.not_name_words | pack.title_words
+        self.lone_non_names = pack.not_name_words | pack.title_words | _TITLE_ACRONYMS
         # Where an article names an organisation the gazetteer lacks, in the
         # order they are read (a form's first reading wins). A new source of
         # names is one more method here.
@@ -563,8 +571,8 @@ class OrgFinder:
             if bare != w:  # possessive or trailing punctuation ends the name
                 break
         name = _unknown_name(" ".join(kept))
-        if not name or (name.lower() in self.pack.not_name_words and len(kept) == 1):
-            return ""
+        if not name or (name.lower() in self.lone_non_names and len(kept) == 1):
+            return ""  # "nouveau CTO du groupe": a title alone names no organisation
         if self.gaz.lookup(name) or fold(name) in places():
             return ""  # known already, or a place ("left Bandung for Jakarta")
         return name
