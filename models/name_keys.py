@@ -120,6 +120,10 @@ class _Cursor:
     def __init__(self, connection: Connection) -> None:
         self._cursor = connection.connection.cursor()
         self._qmark = connection.dialect.name == "sqlite"
+        # Ids of a select, joined by commas into one string.
+        self.id_list = (
+            "group_concat(alias_id)" if self._qmark else "string_agg(CAST(alias_id AS TEXT), ',')"
+        )
 
     def _sql(self, statement: str) -> str:
         return statement if self._qmark else statement.replace("?", "%s")
@@ -195,25 +199,29 @@ class Block:
     common: bool | None = None  # carried by too many tokens? (asked once)
 
     def count(self, cursor: _Cursor, cap: int | None = None) -> int:
-        statement, params = self._select("1")
+        statement, *params = self._select("1")
         if cap is not None:
             statement = f"{statement} LIMIT {int(cap)}"
         return int(cursor.one(f"SELECT count(*) FROM ({statement}) AS postings", *params))
 
     def read(self, cursor: _Cursor) -> list[int]:
-        statement, params = self._select("alias_id")
-        found = [alias_id for (alias_id,) in cursor.all(statement, *params)]
+        # One string of ids, not a row each: a third less time for the tens of
+        # thousands of postings a lookup may read.
+        joined = cursor.one(*self._select(cursor.id_list))
         # A range comes in key order, token by token: by alias id instead, the
         # candidates kept when counts tie are a sample of every token, not all
         # of the alphabetically first one ("shazer" finding only "sharma").
-        return found if self.high is None else sorted(found)
+        return sorted(map(int, joined.split(","))) if joined else []
 
-    def _select(self, what: str) -> tuple[str, tuple[str, ...]]:
+    def _select(self, what: str) -> tuple[str, ...]:
+        """The statement, then its parameters."""
         if self.high is None:
-            return f"SELECT {what} FROM name_key WHERE key = ?", (self.low,)
+            return f"SELECT {what} FROM name_key WHERE key = ?", self.low
         return (
             f"SELECT {what} FROM name_key WHERE key >= ? AND key < ? AND key <> ?",
-            (self.low, self.high, self.own),
+            self.low,
+            self.high,
+            self.own,
         )
 
 
