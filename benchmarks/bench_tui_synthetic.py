@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_names import synthetic_names
 
+from movesboard.models import name_keys
 from movesboard.models.db import Database
 from movesboard.models.names import fold, organization_key, person_key
 
@@ -116,6 +117,12 @@ def build(
             (move(i) for i in range(moves)),
         )
     connection.close()
+    # The name index kept with the aliases (models/name_keys.py): ingest files
+    # each alias as it stores it; rows written here by SQL are filed at once.
+    database = Database.open(str(path))
+    with database.engine.begin() as keyed:
+        name_keys.backfill(keyed)
+    database.dispose()
     return path
 
 
