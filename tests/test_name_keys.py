@@ -22,7 +22,7 @@ from test_name_index import GOLDEN, ORGANIZATIONS, PEOPLE
 from movesboard.ingest import ArticleDoc
 from movesboard.models import name_keys
 from movesboard.models.db import Database
-from movesboard.models.index import RESOLVE, NameIndex
+from movesboard.models.index import LOOKUP, RESOLVE, NameIndex
 from movesboard.models.lookup import lookup
 from movesboard.models.migrations import HEAD, current_revision, upgrade
 from movesboard.models.name_keys import StoredIndex
@@ -120,6 +120,23 @@ def test_synthetic_names_score_as_in_memory(database: Database) -> None:
         for query in queries:
             ours, theirs = stored.search(query, limit=3), memory.search(query, limit=3)
             assert [h.score for h in ours[:1]] == [h.score for h in theirs[:1]], query
+
+
+def test_an_affix_of_too_many_tokens_blocks_nothing_as_in_memory(database: Database) -> None:
+    """Budget.carriers: a prefix shared by more distinct tokens than resolution
+    allows is skipped (counted by the loose index scan); lookup's wider budget
+    reads it."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    tokens = [f"kor{a}{b}" for a in letters[:10] for b in letters[:20]]  # 200 tokens
+    store_names(database, [f"{token} quill" for token in tokens], {})
+    with database.session() as session:
+        memory, stored = in_memory(session), StoredIndex(session.connection())
+        for query in ("korzz", "korab quil", "korxyzzy"):
+            for budget in (RESOLVE, LOOKUP):
+                asked = {"limit": 5, "budget": budget}
+                assert stored.search(query, **asked) == memory.search(query, **asked), query
+        assert stored.search("korzz", budget=RESOLVE) == []
+        assert stored.search("korzz", budget=LOOKUP)
 
 
 ARTICLE = ArticleDoc(
