@@ -56,3 +56,18 @@ def test_a_title_acronym_names_no_organisation_in_any_pack() -> None:
         ("Jorge Prieto", None, "Cohere")
     }
     assert "CEO" not in {o.name for o in run("Jorge Prieto será el nuevo CEO.", "es").organizations}
+
+
+def test_german_new_post_role_on_the_way_and_closing_participle() -> None:
+    assert moves("Thomas Berg ist neuer Technikchef von Helix AI.", "de") == {
+        ("Thomas Berg", None, "Helix AI")
+    }
+    assert moves("Thomas Berg ist die neue Stimme von Helix AI.", "de") == set()
+    # The role between the verb and its object is no distance to the object.
+    move = one_move("Thomas Berg wechselt als Leiter der Forschung zu Helix AI.", "de")
+    assert (move.to_org, move.role) == ("Helix AI", "Leiter der Forschung")
+    # The participle closing the clause is no part of the title.
+    move = one_move("Helix AI hat Thomas Berg als Forschungschef eingestellt.", "de")
+    assert move.role == "Forschungschef"
+    move = one_move("Helix AI hat Thomas Berg als Head of Research geholt.", "de")
+    assert move.role == "Head of Research"

@@ -164,7 +164,18 @@ def role(ctx: MoveContext, a: int, b: int, send: int) -> str | None:
             break
         kept.append(part)
     text = _without_possessives(ctx, " ".join(kept))
+    if ctx.pack.subject_after_verb:
+        text = _without_closing_verb(text)
     return text if 0 < len(text.split()) <= 8 else None
+
+
+def _without_closing_verb(text: str) -> str:
+    """ "als Forschungschef eingestellt": where the verb closes the clause
+    (verb-second packs), lowercase words after the capitalised title are it."""
+    words = text.split()
+    while len(words) > 1 and words[-1][:1].islower():
+        words.pop()
+    return " ".join(words)
 
 
 def _without_possessives(ctx: MoveContext, text: str) -> str:
