@@ -5,9 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from pg_server import PostgresServer
+
+    from movesboard.models.db import Database
 
 CORPUS = Path(__file__).parent / "corpus"
 # CI sets this: there, a missing PostgreSQL server fails the suite instead of
@@ -88,19 +96,37 @@ def unmigrated_url(request: pytest.FixtureRequest, tmp_path: Path):
     server.drop(url)
 
 
-@pytest.fixture
-def postgres(postgres_server):
+@contextmanager
+def _fresh_postgres(server: PostgresServer) -> Iterator[Database]:
     """A fresh, migrated PostgreSQL database of its own, dropped afterwards."""
     from movesboard.models import alias_index
     from movesboard.models.db import Database
 
-    url = postgres_server.fresh()
+    url = server.fresh()
     database = Database(url)
     database.migrate()
-    yield database
-    database.dispose()
-    alias_index.forget(url)  # the process-wide name index of this URL
-    postgres_server.drop(url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+        alias_index.forget(url)  # the process-wide name index of this URL
+        server.drop(url)
+
+
+@pytest.fixture
+def postgres(postgres_server: PostgresServer) -> Iterator[Database]:
+    """A fresh, migrated PostgreSQL database of its own, dropped afterwards."""
+    with _fresh_postgres(postgres_server) as database:
+        yield database
+
+
+@pytest.fixture
+def fresh_postgres(
+    postgres_server: PostgresServer,
+) -> Callable[[], AbstractContextManager[Database]]:
+    """`with fresh_postgres() as database:` for hypothesis tests, whose every
+    example needs a database of its own where a fixture gives one per test."""
+    return lambda: _fresh_postgres(postgres_server)
 
 
 @pytest.fixture(scope="session")

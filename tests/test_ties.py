@@ -8,6 +8,8 @@ the mentions, and hold no rows for people who are no longer roots.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -109,17 +111,9 @@ def _apply(database: Database, operation: str, pick: st.DataObject) -> None:
         rebuild(database)
 
 
-@settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(operations=st.lists(st.sampled_from(OPERATIONS), min_size=1, max_size=6), pick=st.data())
-def test_ties_survive_any_sequence_of_decisions(
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
-    operations: list[str],
-    pick: st.DataObject,
+def _ties_survive(
+    database: Database, monkeypatch: pytest.MonkeyPatch, operations: list[str], pick: st.DataObject
 ) -> None:
-    database = Database.open(str(tmp_path_factory.mktemp("ties") / "t.db"))
     room = Newsroom(database)
     with monkeypatch.context() as patch:
         patch.setattr("movesboard.extract.extract", room.fake_extract)
@@ -127,7 +121,40 @@ def test_ties_survive_any_sequence_of_decisions(
         for operation in operations:
             _apply(database, operation, pick)
             assert_ties_are_derived(database)
+
+
+SEQUENCES = st.lists(st.sampled_from(OPERATIONS), min_size=1, max_size=6)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(operations=SEQUENCES, pick=st.data())
+def test_ties_survive_any_sequence_of_decisions(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    operations: list[str],
+    pick: st.DataObject,
+) -> None:
+    database = Database.open(str(tmp_path_factory.mktemp("ties") / "t.db"))
+    _ties_survive(database, monkeypatch, operations, pick)
     database.dispose()
+
+
+# Few examples: each is a database of its own on the server (the SQLite run
+# above explores the sequences; this one checks PostgreSQL's SQL keeps up).
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(operations=SEQUENCES, pick=st.data())
+def test_ties_survive_any_sequence_of_decisions_on_postgresql(
+    fresh_postgres: Callable[[], AbstractContextManager[Database]],
+    monkeypatch: pytest.MonkeyPatch,
+    operations: list[str],
+    pick: st.DataObject,
+) -> None:
+    with fresh_postgres() as database:
+        _ties_survive(database, monkeypatch, operations, pick)
 
 
 def test_a_database_from_before_ties_gets_them_on_upgrade(
