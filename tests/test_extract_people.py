@@ -246,3 +246,21 @@ def test_a_month_is_a_given_name_outside_a_date_phrase() -> None:
         assert {p.name for p in ex.people} == {"Ann Lee"}
         ex = extract("Google hired Paul Smith in June and Ann Lee in August.", published=when)
         assert {p.name for p in ex.people} == {"Paul Smith", "Ann Lee"}
+
+
+def test_a_given_name_that_is_a_word_of_another_language_names_a_person() -> None:
+    from movesboard.extract import extract
+
+    published = dt.date(2025, 9, 25)
+    # "Mei" is Indonesian for May: in an English list of engineers it is a name.
+    ex = extract(
+        "The hire follows two other Google engineers, Mei Lin and Grace Park, who left last year.",
+        language="en",
+        published=published,
+    )
+    assert {"Mei Lin", "Grace Park"} <= {p.name for p in ex.people}
+    # In Indonesian, "Mei" opening a date is the month.
+    ex = extract(
+        "Mei lalu, Rina Wijaya bergabung dengan Helix AI.", language="id", published=published
+    )
+    assert {p.name for p in ex.people} == {"Rina Wijaya"}
