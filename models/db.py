@@ -108,6 +108,26 @@ def _shown_query(query: Mapping[str, str | tuple[str, ...]]) -> str:
     return "&".join(parts)
 
 
+# SQLSTATE insufficient_privilege (psycopg's InsufficientPrivilege).
+_INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def permission_denied(error: BaseException) -> str | None:
+    """One line for a PostgreSQL role refused a statement, or None for any other
+    error. A team's reader (README, "Team mode") who tries `moves confirm` got
+    SQLAlchemy's "(psycopg.errors.InsufficientPrivilege) permission denied for
+    table decision" with its SQL; what it needs to hear is that the role only reads."""
+    original = getattr(error, "orig", None)
+    if getattr(original, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+        return None
+    text = str(original).strip()
+    reason = text.splitlines()[0] if text else "permission denied"
+    statement = str(getattr(error, "statement", "") or "").lstrip().upper()
+    if statement.startswith(("SELECT", "WITH")) and "FOR UPDATE" not in statement:
+        return f"this database role may not read this database: {reason}"
+    return f"this database role may only read: {reason} (ask a writer of this database to do it)"
+
+
 def prepare_folder(path: Path) -> None:
     """Create the SQLite file's folder; DatabaseError, naming both, if that cannot be done."""
     folder = path.parent

@@ -113,7 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, DecisionError):
             warn(f"movesboard: {error}")
             return 1
-        denied = _permission_denied(error)
+        from movesboard.models.db import permission_denied
+
+        denied = permission_denied(error)
         if denied is not None:
             warn(f"movesboard: {denied}")
             return 2
@@ -134,26 +136,6 @@ def _verbosity(args: argparse.Namespace) -> Verbosity:
 def _is_database_error(error: Exception) -> bool:
     module = type(error).__module__
     return module.startswith(("sqlalchemy", "alembic", "movesboard.models.db"))
-
-
-# SQLSTATE insufficient_privilege (psycopg's InsufficientPrivilege).
-_INSUFFICIENT_PRIVILEGE = "42501"
-
-
-def _permission_denied(error: Exception) -> str | None:
-    """One line for a PostgreSQL role refused a statement, or None for any other
-    error. A team's reader (README, "Team mode") who tries `moves confirm` got
-    SQLAlchemy's "(psycopg.errors.InsufficientPrivilege) permission denied for
-    table decision" with its SQL; what it needs to hear is that the role only reads."""
-    original = getattr(error, "orig", None)
-    if getattr(original, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
-        return None
-    text = str(original).strip()
-    reason = text.splitlines()[0] if text else "permission denied"
-    statement = str(getattr(error, "statement", "") or "").lstrip().upper()
-    if statement.startswith(("SELECT", "WITH")) and "FOR UPDATE" not in statement:
-        return f"this database role may not read this database: {reason}"
-    return f"this database role may only read: {reason} (ask a writer of this database to do it)"
 
 
 def _dashboard(db: str | None, *, seed: bool, verbose: bool = False) -> int:

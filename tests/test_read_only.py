@@ -175,6 +175,25 @@ def test_a_select_only_role_that_tries_to_write_is_told_it_may_only_read(
 
 
 @sync
+async def test_a_select_only_role_deciding_in_the_dashboard_is_told_it_may_only_read(
+    stored: str,
+    read_only: Callable[[str], str],
+    postgres_server,  # type: ignore[no-untyped-def]
+) -> None:
+    admin_execute(postgres_server, stored, "UPDATE move SET confidence = 0.3")  # all in review
+    app = MovesboardApp(db=read_only(stored), seed=True)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1
+        assert errors[0].startswith("This database role may only read: permission denied")
+
+
+@sync
 async def test_a_select_only_role_browses_the_dashboard(
     stored: str, read_only: Callable[[str], str]
 ) -> None:

@@ -307,6 +307,11 @@ class DataSource:
 
 def describe_error(error: BaseException) -> str:
     """One readable line for a notification, never a traceback."""
+    from movesboard.models.db import permission_denied
+
+    denied = permission_denied(error)  # a reader's `a` in the review queue
+    if denied is not None:
+        return denied[0].upper() + denied[1:]
     module = type(error).__module__
     if module.startswith(("sqlalchemy", "alembic", "sqlite3")):
         original = getattr(error, "orig", None) or error
