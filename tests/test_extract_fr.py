@@ -284,3 +284,35 @@ def test_une_nomination_annoncee_est_une_embauche() -> None:
         "Meta a annoncé la nomination de Rina Hartono au poste de directrice technique.", "fr"
     ) == {("Rina Hartono", None, "Meta")}
     assert moves("Meta a annoncé l'arrivée de son nouveau casque en magasin.", "fr") == set()
+
+
+def test_parti_ou_passe_chez_apres_une_date() -> None:
+    # Une date entre le participe et « chez » : l'organisation est la destination.
+    assert moves("Thomas Becker est parti en janvier chez Quantrix.", "fr") == {
+        ("Thomas Becker", None, "Quantrix")
+    }
+    assert moves("Il remplacera Thomas Becker, passé en 2024 chez Quantrix.", "fr") == {
+        ("Thomas Becker", None, "Quantrix")
+    }
+    # « parti déjeuner chez un ami » : pas d'organisation, pas de départ.
+    assert moves("Thomas Becker est parti déjeuner chez un ami.", "fr") == set()
+
+
+def test_le_passe_compose_de_l_employeur_date_du_mois() -> None:
+    # Publié le 14 mars 2025 : « a recruté » est récent, comme « a rejoint ».
+    move = one_move("Helix AI a recruté Rajesh Kumar, un vétéran de Google.", "fr")
+    assert move.date is not None and move.date.iso() == "2025-03"
+    # Le plus-que-parfait est de l'histoire.
+    move = one_move("Helix AI avait recruté Rajesh Kumar, un vétéran de Google.", "fr")
+    assert move.date is None
+
+
+def test_l_embauche_a_d_autres_temps_et_avec_un_adverbe() -> None:
+    assert moves("Helix AI avait recruté Rajesh Kumar en 2019.", "fr") == {
+        ("Rajesh Kumar", None, "Helix AI")
+    }
+    assert moves("Helix AI a également débauché Rajesh Kumar.", "fr") == {
+        ("Rajesh Kumar", None, "Helix AI")
+    }
+    # « a recruté des clients » : pas de personne, pas d'embauche.
+    assert moves("Helix AI a également recruté des clients en Europe.", "fr") == set()
