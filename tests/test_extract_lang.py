@@ -164,6 +164,12 @@ RELATIVE_NUMBER = [
         "Paolo Rossi e Marco Bianchi, che ad agosto ha lasciato Google per Meta, ora lavorano.",
         "Paolo Rossi e Marco Bianchi, che ad agosto hanno lasciato Google per Meta, ora lavorano.",
     ),
+    # The verb after its reflexive clitic: "que se unió" / "que se unieron".
+    (
+        "es",
+        "Pablo Ruiz y Juan Gómez, que se unió a Meta desde Google en agosto, son ingenieros.",
+        "Pablo Ruiz y Juan Gómez, que se unieron a Meta desde Google en agosto, son ingenieros.",
+    ),
 ]
 
 

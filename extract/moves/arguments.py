@@ -558,7 +558,9 @@ def _singular_relative(ctx: MoveContext, clause: str, ts: int) -> bool:
     nothing of number (English "who left"), the list keeps it."""
     if not ctx.pack.data["patterns"].get("plural_verb"):
         return False
-    verb = ctx.body[ts : ts + 40].split()[:1]
+    words = ctx.body[ts : ts + 40].split()
+    # "que se unieron", "che si sono uniti": the verb after its reflexive clitic.
+    verb = words[:2] if words and len(words[0]) <= 2 else words[:1]
     return not ctx.rx["plural_verb"].search(" ".join([clause, *verb]))
 
 
