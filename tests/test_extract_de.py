@@ -364,3 +364,15 @@ def test_eine_quelle_nach_dem_verlassenen_unternehmen_ist_kein_ziel() -> None:
     assert moves("Peter Berg verließ Google in Richtung Quantrix.", "de") == {
         ("Peter Berg", "Google", "Quantrix")
     }
+
+
+def test_ein_nachgestelltes_subjekt_mit_seiner_aufzaehlung() -> None:
+    # Verb-second: the subject after the auxiliary keeps the names listed with it.
+    assert moves("Zuvor waren bereits Mei Lin und Carlos Ortega zu Quantrix gewechselt.", "de") == {
+        ("Mei Lin", None, "Quantrix"),
+        ("Carlos Ortega", None, "Quantrix"),
+    }
+    # Near miss: a name after the organisation is no part of the subject's list.
+    assert moves(
+        "Zuvor war bereits Mei Lin zu Quantrix gewechselt, sagte Carlos Ortega.", "de"
+    ) == {("Mei Lin", None, "Quantrix")}

@@ -822,6 +822,19 @@ def _clause_end(ctx: MoveContext, s: Sentence, pos: int) -> int:
     return m.start() if m else s.end
 
 
+def _listed_from(ctx: MoveContext, first: PersonMention, persons: list[PersonMention]) -> list[str]:
+    """ "waren Mei Lin und Carlos Ortega zu Y gewechselt": a subject after the
+    verb, with the names listed right after it."""
+    out = [first]
+    for p in persons:
+        if p.start <= out[-1].start:
+            continue
+        if not list_gap(ctx, ctx.body[out[-1].end : p.start]):
+            break
+        out.append(p)
+    return list(dict.fromkeys(p.person for p in out))
+
+
 def inverted_subject(ctx: MoveContext, ts: int, te: int, persons: list[PersonMention]) -> list[str]:
     """The subject right after the verb, where a fronted phrase put it there.
 
@@ -831,13 +844,13 @@ def inverted_subject(ctx: MoveContext, ts: int, te: int, persons: list[PersonMen
     at = verb.end() if verb and verb.end() < te else te
     while at < len(ctx.body) and ctx.body[at] == " ":
         at += 1
-    named = [p.person for p in persons if p.start == at]
+    named = [p for p in persons if p.start == at]
     if not named:  # "zieht es Jan Roth zu": one word (an expletive) before the name
         second = _FIRST_WORD.match(ctx.body, at)
         nxt = second.end() + 1 if second else te
-        named = [p.person for p in persons if p.start == nxt and nxt < te]
+        named = [p for p in persons if p.start == nxt and nxt < te]
     if named:
-        return named[:1]
+        return _listed_from(ctx, named[0], persons)
     if ctx.rx["pronoun_singular"].match(ctx.body, at):
         return list(ctx.discourse.focus)
     if ctx.rx["pronoun_plural"].match(ctx.body, at):
