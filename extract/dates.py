@@ -206,6 +206,12 @@ def _months_of_last_year(doc: _DateText, published: dt.date) -> Iterator[_Readin
         yield _Reading(m.start(), m.end(), FuzzyDate(published.year - 1, doc.month(m)))
 
 
+def _months_of_this_year(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
+    """ "in January this year", "今年1月": the year is said, not assumed."""
+    for m in doc.matches(doc.patterns.month_this_year):
+        yield _Reading(m.start(), m.end(), FuzzyDate(published.year, doc.month(m)))
+
+
 def _relative_phrases(doc: _DateText, published: dt.date) -> Iterator[_Reading]:
     """ "last month", "pekan lalu", "earlier this year": the pack gives each
     phrase's unit and offset."""
@@ -279,6 +285,7 @@ _READERS: tuple[_Reader, ...] = (
     _month_years,
     _after_publication(_month_days),
     _after_publication(_months_of_last_year),
+    _after_publication(_months_of_this_year),
     _after_publication(_counted_phrases),
     _after_publication(_relative_phrases),
     _after_publication(_last_months),

@@ -418,3 +418,21 @@ def test_a_planned_move_with_a_bare_month_means_the_next_one() -> None:
     # A plan already carried out is dated as told.
     m = one_move("Dana Whitfield, who had planned it for months, left Helix AI in May.", "en")
     assert m.date is not None and (m.date.year, m.date.month) == (2024, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("She will have joined in October this year.", "en"),
+        ("Sie kommt im Oktober dieses Jahres.", "de"),
+        ("Elle arrive en octobre de cette année.", "fr"),
+        ("Arriva a ottobre di quest'anno.", "it"),
+        ("Llega en octubre de este año.", "es"),
+        ("Chega em outubro deste ano.", "pt"),
+        ("Ia bergabung Oktober tahun ini.", "id"),
+        ("他今年10月加入。", "zh"),
+    ],
+)
+def test_a_month_of_this_year_is_this_year_s_whatever_the_tense(text: str, lang: str) -> None:
+    # Told on 25 September 2025: October this year is next month, not last October.
+    assert iso(text, lang) == ["2025-10"]

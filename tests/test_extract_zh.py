@@ -286,3 +286,16 @@ def test_音译名字止于副词_相继() -> None:
     ]
     # 名字里本来就有的字不会被当作副词切掉。
     assert [p.name for p in run("艾达·布鲁克已经离开谷歌。", "zh").people] == ["艾达·布鲁克"]
+
+
+def test_a_relative_clause_in_a_later_comma_clause_describes_its_head() -> None:
+    # The leave verb's own clause names nobody before it: the move is the head's.
+    got = moves(
+        "拉杰什·库马尔将于4月1日正式入职,接替今年1月离开谷歌加入英伟达的托马斯·贝克尔。", "zh"
+    )
+    assert ("托马斯·贝克尔", "Google", "Nvidia") in got
+    assert not any(person == "拉杰什·库马尔" and src == "Google" for person, src, _ in got)
+    # Near miss: a name in the verb's own clause is its subject.
+    assert moves("拉杰什·库马尔入职后,托马斯·贝克尔离开谷歌加入英伟达。", "zh") == {
+        ("托马斯·贝克尔", "Google", "Nvidia")
+    }

@@ -194,6 +194,7 @@ class DatePatterns:
     month_last: FastRegex
     month_bare: FastRegex
     month_prev_year: FastRegex
+    month_this_year: FastRegex
     month_year: FastRegex
     day_month_year: FastRegex
     month_day_year: FastRegex
@@ -310,6 +311,7 @@ def _compile_dates(
         month_last=fill(d["month_last"]),
         month_bare=fill(d["month_bare"]),
         month_prev_year=fill(d.get("month_prev_year", "(?!x)x")),
+        month_this_year=fill(d.get("month_this_year", "(?!x)x")),
         # A pack may write these in its own order ("2024 年 9 月"); {DAY} is the day number.
         month_year=fill(d.get("month_year", rf"{{MONTH}},? {year[:-1]})")),
         day_month_year=fill(
@@ -341,6 +343,7 @@ def _compile_dates(
                 "month_last",
                 "month_bare",
                 "month_prev_year",
+                "month_this_year",
                 "month_year",
                 "day_month_year",
                 "month_day_year",

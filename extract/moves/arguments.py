@@ -420,6 +420,12 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     lead = ctx.patterns.companion_lead
     if lead is not None:  # "与X等人创办了Y": X is no subject
         before = without_companions(ctx.body, scope.sentence.start, before, lead)
+    if before and not _named_in_comma_clause(ctx, scope.sentence, before, ts):
+        # "X将入职,接替今年1月离开Y加入Z的W": the verb's clause names nobody and
+        # describes the name after it; X, in the clause before, did not leave.
+        head = _relative_head(ctx, scope, ts)
+        if head:
+            return head
     if before:
         return _named_subject(ctx, before, ts)
     s = scope.sentence
@@ -491,6 +497,15 @@ def _previous_verb_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> l
         return []
     earlier = [t for t in scope.triggers if t.end < start]
     return subjects(ctx, scope, earlier[-1].start) if earlier else []
+
+
+def _named_in_comma_clause(
+    ctx: MoveContext, s: Sentence, before: list[PersonMention], ts: int
+) -> bool:
+    """Whether a name stands in the verb's own clause, after the last comma
+    (written with or without a space after it) before the verb."""
+    cut = max(ctx.body.rfind(",", s.start, ts), ctx.body.rfind(";", s.start, ts))
+    return cut < 0 or any(p.start > cut for p in before)
 
 
 def _relative_head(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
