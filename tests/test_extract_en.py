@@ -1277,3 +1277,11 @@ def test_a_plan_dated_at_the_end_of_the_year_is_that_december() -> None:
         "Maria Lopez, chief scientist at Orbital Labs, plans to leave at the end of the year."
     )
     assert move.date is not None and move.date.iso() == "2025-12"
+
+
+def test_formerly_describes_a_former_employer() -> None:
+    assert moves("Omar Haddad, formerly at Google, now heads research at Helix AI.") == {
+        ("Omar Haddad", "Google", "Helix AI")
+    }
+    # Someone now at a place with no former employer told is no move.
+    assert moves("Omar Haddad now heads research at Helix AI.") == set()

@@ -91,3 +91,28 @@ def test_a_date_phrase_ends_the_role(language: str, sentence: str, role: str) ->
     published = dt.date(2026, 3, 10)
     moves = extract(sentence, language=language, published=published).moves
     assert [move.role for move in moves] == [role]
+
+
+# "as its new CFO": the post is new, the title is "CFO"; "New" inside a title stays.
+NEW_CASES = [
+    (
+        "en",
+        "Helix AI has named Ann Lee as its new chief financial officer.",
+        "chief financial officer",
+    ),
+    ("en", "Ann Lee joined Helix AI as head of New Products.", "head of New Products"),
+    (
+        "fr",
+        "Helix AI a nommé Anne Leroy en tant que nouvelle directrice financière.",
+        "directrice financière",
+    ),
+    ("id", "Helix AI menunjuk Rina Wijaya sebagai CTO baru.", "CTO"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "role"), NEW_CASES)
+def test_a_word_saying_the_post_is_new_is_no_part_of_the_title(
+    language: str, sentence: str, role: str
+) -> None:
+    moves = extract(sentence, language=language, published=dt.date(2026, 3, 10)).moves
+    assert [move.role for move in moves] == [role]

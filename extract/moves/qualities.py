@@ -163,7 +163,8 @@ def role(ctx: MoveContext, a: int, b: int, send: int) -> str | None:
         if not ctx.rx["role_words"].search(part.split(None, 1)[-1]):
             break
         kept.append(part)
-    text = _without_possessives(ctx, " ".join(kept))
+    text = _without_edge_words(ctx, " ".join(kept), ctx.rx["role_possessive"])
+    text = _without_edge_words(ctx, text, ctx.rx["role_new"])
     if ctx.pack.subject_after_verb:
         text = _without_closing_verb(text)
     return text if 0 < len(text.split()) <= 8 else None
@@ -178,10 +179,10 @@ def _without_closing_verb(text: str) -> str:
     return " ".join(words)
 
 
-def _without_possessives(ctx: MoveContext, text: str) -> str:
-    """ "our chief scientist", "ilmuwan utama kami": the title without the
-    speaker's possessive at either edge (a pack's `role_possessive`)."""
-    possessive = ctx.rx["role_possessive"]
+def _without_edge_words(ctx: MoveContext, text: str, possessive: re.Pattern[str]) -> str:
+    """ "our chief scientist", "ilmuwan utama kami", "its new CFO": the title
+    without the speaker's possessive (a pack's `role_possessive`) or a word
+    saying the post is new (`role_new`) at either edge."""
     gap = " " if ctx.pack.spaced else ""  # "我们的首席科学家": no space to find
     first = possessive.match(text)
     if first and text[first.end() :].startswith(gap) and first.end() < len(text):
