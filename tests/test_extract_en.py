@@ -1285,3 +1285,12 @@ def test_formerly_describes_a_former_employer() -> None:
     }
     # Someone now at a place with no former employer told is no move.
     assert moves("Omar Haddad now heads research at Helix AI.") == set()
+
+
+def test_the_object_of_an_earlier_verb_is_no_agent_of_a_later_hire() -> None:
+    assert moves("Omar Haddad joined Quantrix and Helix AI hired Li Wei.") == {
+        ("Omar Haddad", None, "Quantrix"),
+        ("Li Wei", None, "Helix AI"),
+    }
+    # Near miss: with no verb before it, the first organisation is the agent.
+    assert moves("Meta and Google hired Li Wei.") == {("Li Wei", None, "Meta")}

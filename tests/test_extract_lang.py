@@ -192,3 +192,27 @@ def test_a_relative_clause_keeps_the_list_where_the_language_does_not_mark_numbe
     sentence = "Paul Smith and John Lee, who swapped Google for Meta in August, are engineers."
     found = extract(sentence, language="en").moves
     assert {m.person for m in found if m.to_org == "Meta"} == {"Paul Smith", "John Lee"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("In March Anna Schmidt moved to Meta, Jan Roth to Google, and Li Wei to Apple.", "en"),
+        ("Im März wechselte Anna Schmidt zu Meta, Jan Roth zu Google und Li Wei zu Apple.", "de"),
+        ("Anna Schmidt wechselte zu Meta, Jan Roth zu Google, Li Wei zu Apple.", "de"),
+    ],
+)
+def test_a_gapped_clause_repeats_the_verb_for_its_own_name_and_organisation(
+    sentence: str, language: str
+) -> None:
+    found = {(m.person, m.to_org) for m in extract(sentence, language=language).moves}
+    assert found == {("Anna Schmidt", "Meta"), ("Jan Roth", "Google"), ("Li Wei", "Apple")}
+
+
+def test_a_name_after_a_comma_that_says_something_else_is_no_gapped_move() -> None:
+    for sentence in (
+        "Anna Schmidt moved to Meta, Jan Roth said.",
+        "Anna Schmidt moved to Meta, Jan Roth to Google's dismay.",
+    ):
+        found = {(m.person, m.to_org) for m in extract(sentence, language="en").moves}
+        assert found == {("Anna Schmidt", "Meta")}, sentence

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..cjk import relative_head, without_companions
@@ -157,17 +158,33 @@ def after_preposition(ctx: MoveContext, o: OrgMention, floor: int) -> bool:
     )
 
 
-def org_before(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
+def org_before(
+    ctx: MoveContext, s: Sentence, ts: int, verb_ends: Sequence[int] = ()
+) -> OrgMention | None:
     """The agent: the first subject-like organisation of the clause, i.e.
-    one not introduced by a preposition ("invest in Foo and hired")."""
+    one not introduced by a preposition ("invest in Foo and hired"), nor the
+    object of an earlier verb of the sentence ending at one of `verb_ends`
+    ("X joined Meta and Google hired Y": Google hired)."""
+    objects = {id(o) for o in _objects_of(ctx, verb_ends, ts)}
     for o in ctx.doc.orgs.iter_within(s.start, ts):
         if (
             not o.modifier
             and not after_preposition(ctx, o, s.start)
             and not ctx.doc.gaz.is_media(o.name)  # "Bloomberg reported ...": no employer
+            and id(o) not in objects
         ):
             return o
     return None
+
+
+def _objects_of(ctx: MoveContext, verb_ends: Sequence[int], ts: int) -> list[OrgMention]:
+    """The organisation right after each verb end, when close enough to be its object."""
+    found = []
+    for e in verb_ends:
+        o = next((o for o in ctx.doc.orgs.iter_within(e, ts) if not o.modifier), None)
+        if o is not None and _close_to_verb(ctx, e, o.start):
+            found.append(o)
+    return found
 
 
 def announcer(ctx: MoveContext, s: Sentence, subj_start: int) -> OrgMention | None:
@@ -769,7 +786,7 @@ def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> 
     body, s = ctx.body, scope.sentence
     # Not past a semicolon: "left in May; in August, Y joined" is Y's own clause.
     comma = body[ts : _clause_end(ctx, s, ts)].find(", ")
-    if comma < 0:
+    if comma < 0 or _subject_right_after_verb(ctx, scope, ts):
         return []
     at = ts + comma + 2
     after_ps = [p for p in scope.persons if at <= p.start < at + 60]
@@ -781,6 +798,17 @@ def _fronted_clause_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> 
     if ctx.rx["pronoun_singular"].match(after) or _opens_with_description(ctx, after):
         return list(ctx.discourse.focus)
     return []
+
+
+def _subject_right_after_verb(ctx: MoveContext, scope: SentenceScope, ts: int) -> bool:
+    """Verb-second: "Im März wechselte Anna Schmidt zu Meta, Jan Roth zu
+    Google": the name right after the verb is its subject, no later one."""
+    if not ctx.pack.subject_after_verb:
+        return False
+    verb = _FIRST_WORD.match(ctx.body, ts)
+    at = verb.end() if verb else ts
+    at += len(ctx.body[at : at + 4]) - len(ctx.body[at : at + 4].lstrip(" "))
+    return any(p.start == at for p in scope.persons)
 
 
 def _opens_with_description(ctx: MoveContext, text: str) -> bool:

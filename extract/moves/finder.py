@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from itertools import pairwise
 
 from ..analysis import Analysis
 from ..people import PersonMention
@@ -53,23 +54,63 @@ def _sentence_hops(ctx: MoveContext, scope: SentenceScope) -> list[Hop]:
         reading = HANDLERS[trigger.kind](ctx, Site(scope, index))
         consumed.update(reading.consumed)
         hops.extend(reading.hops)
-    return hops + _gapped_members(ctx, scope, hops)
+    gapped = _gapped_members(ctx, scope, hops)
+    if not gapped:
+        return hops
+    # A gapped member read as a companion of the last move goes where its own
+    # clause says ("..., and Li Wei to Apple"), not with the last move.
+    members, to_org = {h.person for h in gapped}, hops[-1].to_org
+    return [h for h in hops if h.person not in members or h.to_org != to_org] + gapped
 
 
 def _gapped_members(ctx: MoveContext, scope: SentenceScope, hops: list[Hop]) -> list[Hop]:
-    """ "La première a rejoint OpenAI, la seconde Figma": after a comma, an
-    ordinal and an organisation repeat the last move's verb for that member."""
-    if not hops or hops[-1].to_org is None or not ctx.patterns.ordinals:
+    """ "La première a rejoint OpenAI, la seconde Figma", "Anna Schmidt moved to
+    Meta, Jan Roth to Google and Li Wei to Apple": after a comma or a
+    conjunction, an ordinal or a name and an organisation (that closes its
+    clause) repeat the last move's verb for them."""
+    if not hops or hops[-1].to_org is None:
         return []
-    last, body, end = hops[-1], ctx.body, scope.sentence.end
+    last, end = hops[-1], scope.sentence.end
+    orgs = ctx.doc.orgs.within(last.pos, end)
     out: list[Hop] = []
-    for o in ctx.doc.orgs.within(last.pos, end):
-        comma = body.rfind(",", last.pos, o.start)
-        member = ordinal_member(ctx, body[comma + 1 : o.start]) if comma >= 0 else None
-        if member is None or member == last.person or body[o.end : end].strip(" .,;"):
+    for before, o in pairwise(orgs):
+        if not _closes_clause(ctx, scope, o.end, end):
             continue
-        out.append(replace(last, person=member, to_org=o.name, from_org=None, from_weak=False))
+        member = _ordinal_member(ctx, before.end, o.start) or _named_member(
+            ctx, scope, before.end, o.start
+        )
+        if member is not None:
+            out.append(replace(last, person=member, to_org=o.name, from_org=None, from_weak=False))
     return out
+
+
+def _closes_clause(ctx: MoveContext, scope: SentenceScope, at: int, end: int) -> bool:
+    """Nothing after `at` but the sentence's end, a comma, or a conjunction
+    before the next name ("... to Google and Li Wei to Apple")."""
+    rest = ctx.body[at:end]
+    if not rest.strip(" .;") or rest.lstrip(" ").startswith(","):
+        return True
+    after = next((p for p in scope.persons if p.start >= at), None)
+    return (
+        after is not None and ctx.patterns.coord_tight.match(ctx.body[at : after.start]) is not None
+    )
+
+
+def _ordinal_member(ctx: MoveContext, after: int, org_start: int) -> str | None:
+    """ ", la seconde Figma": the list member an ordinal names."""
+    comma = ctx.body.rfind(",", after, org_start)
+    return ordinal_member(ctx, ctx.body[comma + 1 : org_start]) if comma >= 0 else None
+
+
+def _named_member(ctx: MoveContext, scope: SentenceScope, after: int, org_start: int) -> str | None:
+    """ ", Jan Roth zu Google", " and Li Wei to Apple": a name right after the
+    previous organisation's comma or conjunction, then at most the pack's
+    switch preposition before the organisation."""
+    p = next((p for p in scope.persons if after <= p.start and p.end <= org_start), None)
+    if p is None or not ctx.patterns.coord_tight.match(ctx.body[after : p.start]):
+        return None
+    rest = ctx.body[p.end : org_start].strip()
+    return p.person if not rest or ctx.rx["switch_to"].fullmatch(rest) else None
 
 
 def _update_focus(ctx: MoveContext, scope: SentenceScope, found: list[Hop]) -> None:

@@ -525,7 +525,8 @@ def _last_ending_by(persons: list[PersonMention], pos: int) -> PersonMention | N
 
 
 def _agent(ctx: MoveContext, site: Site) -> OrgMention | None:
-    agent = args.org_before(ctx, site.sentence, site.start)
+    earlier = [t.end for t in site.scope.triggers[: site.index]]
+    agent = args.org_before(ctx, site.sentence, site.start, earlier)
     person_before = _last_ending_by(site.persons, site.start)
     if agent is not None and person_before is not None and person_before.start > agent.end:
         between = ctx.body[person_before.end : site.start]
