@@ -208,10 +208,14 @@ class Block:
         # One string of ids, not a row each: a third less time for the tens of
         # thousands of postings a lookup may read.
         joined = cursor.one(*self._select(cursor.id_list))
+        if not joined:
+            return []
+        found = list(map(int, joined.split(",")))
         # A range comes in key order, token by token: by alias id instead, the
         # candidates kept when counts tie are a sample of every token, not all
         # of the alphabetically first one ("shazer" finding only "sharma").
-        return sorted(map(int, joined.split(","))) if joined else []
+        # A single key's postings come in its index order already, by alias id.
+        return found if self.high is None else sorted(found)
 
     def _select(self, what: str) -> tuple[str, ...]:
         """The statement, then its parameters."""
