@@ -1294,3 +1294,15 @@ def test_the_object_of_an_earlier_verb_is_no_agent_of_a_later_hire() -> None:
     }
     # Near miss: with no verb before it, the first organisation is the agent.
     assert moves("Meta and Google hired Li Wei.") == {("Li Wei", None, "Meta")}
+
+
+def test_an_organisation_s_own_relative_clause_keeps_it_the_agent_and_its_dates() -> None:
+    # The name and the date inside "which lost X to Y in May" are that clause's.
+    move = next(
+        m
+        for m in run("Helix AI, which lost Omar Haddad to Quantrix in May, has hired Li Wei.").moves
+        if m.person == "Li Wei"
+    )
+    assert (move.to_org, move.date.iso() if move.date else None) == ("Helix AI", "2025-03")
+    # Near miss: a person right before the verb is the hirer, not the organisation.
+    assert moves("At Helix AI, Zuckerberg hired Li Wei.") == set()

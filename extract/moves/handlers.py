@@ -130,7 +130,11 @@ def _previous_trigger_end(ctx: MoveContext, site: Site) -> int:
     if i == 0:
         return site.sentence.start
     prev = site.scope.triggers[i - 1]
-    rel = ctx.rx["relative"].search(ctx.body, max(site.sentence.start, prev.start - 12), prev.start)
+    lead = max(site.sentence.start, prev.start - 12)
+    # "X, who left Foo in 2024, joins", "Meta, which lost X in May, has hired".
+    rel = ctx.rx["relative"].search(ctx.body, lead, prev.start) or ctx.rx["relative_org"].search(
+        ctx.body, lead, prev.start
+    )
     close = ctx.body.find(", ", prev.end, site.start)
     return close + 2 if rel and close >= 0 else prev.end
 
@@ -530,8 +534,10 @@ def _agent(ctx: MoveContext, site: Site) -> OrgMention | None:
     person_before = _last_ending_by(site.persons, site.start)
     if agent is not None and person_before is not None and person_before.start > agent.end:
         between = ctx.body[person_before.end : site.start]
-        if not ctx.rx["relative"].search(between):
-            return None  # "Zuckerberg hired ...": the agent is a person
+        # "Zuckerberg hired ...": the agent is a person; not one inside a clause
+        # of the organisation's own ("Meta, which lost X to Google, has hired").
+        if not ctx.rx["relative"].search(between) and "," not in between:
+            return None
     return agent
 
 
