@@ -216,3 +216,34 @@ def test_a_name_after_a_comma_that_says_something_else_is_no_gapped_move() -> No
     ):
         found = {(m.person, m.to_org) for m in extract(sentence, language="en").moves}
         assert found == {("Anna Schmidt", "Meta")}, sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ann Lee worked for six years at Google. She has now joined Helix AI.", "en"),
+        ("Ana López trabajó diez años en Google. Ahora se incorpora a Helix AI.", "es"),
+        ("Anna Conti ha lavorato dieci anni in Google. Ora entra in Helix AI.", "it"),
+        ("Anne Roy a travaillé dix ans chez Google. Elle rejoint Helix AI.", "fr"),
+    ],
+)
+def test_the_simple_past_of_work_names_the_employer_left(text: str, language: str) -> None:
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert found == {("Google", "Helix AI")}
+
+
+def test_work_at_a_place_that_is_no_organisation_names_no_origin() -> None:
+    text = "Ann Lee worked at the lab on robotics. She has now joined Helix AI."
+    assert {(m.from_org, m.to_org) for m in extract(text, language="en").moves} == {
+        (None, "Helix AI")
+    }
+
+
+def test_a_statement_of_past_work_covers_every_name_listed_before_it() -> None:
+    text = "Ann Lee and Tom Reed worked together at Google. Both have now joined Helix AI."
+    found = {(m.person, m.from_org) for m in extract(text, language="en").moves}
+    assert found == {("Ann Lee", "Google"), ("Tom Reed", "Google")}
+    # Near miss: a name in a relative clause of its own is not listed with the subject.
+    text = "Ann Lee met Tom Reed, who worked at Google. Ann Lee has now joined Helix AI."
+    found = {(m.person, m.from_org) for m in extract(text, language="en").moves}
+    assert found == {("Ann Lee", None)}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..analysis import TriggerKind
 from ..people import PersonMention
 from ..sentences import Sentence
-from .arguments import first_org
+from .arguments import first_org, with_coordinated
 from .context import MoveContext, fold_word
 from .descriptors import descriptor_org
 
@@ -79,7 +79,9 @@ def _read_previous_employer(
 ) -> None:
     """ "X was most recently at Foo": the statement `m` names X's last employer."""
     org = first_org(ctx, m.end(), s.end, exclude=set(), near=60)
-    who = [p.person for p in persons if p.end <= m.start()]
+    before = [p for p in persons if p.end <= m.start()]
+    # "X and Y worked together at Foo": the statement is about the whole list.
+    who = with_coordinated(ctx, before) if before else []
     # "X has joined Y. He previously worked at Z.": a pronoun subject is
     # the one person of the sentence before.
     if (
@@ -88,8 +90,9 @@ def _read_previous_employer(
         and ctx.rx["pronoun_singular"].search(ctx.body, s.start, m.end())
     ):
         who = [previous[0].person]
-    if org is not None and who:
-        reading.recent.setdefault(who[-1], org.name)
+    if org is not None:
+        for name in who:
+            reading.recent.setdefault(name, org.name)
 
 
 _SUBJECT_WORDS = 6  # "The former Google researcher", "L'ancien chercheur de Google"
