@@ -223,9 +223,21 @@ def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReadin
 def _joined_from(ctx: MoveContext, site: Site, origin: OrgMention) -> ObjectReading:
     """ "X joins from Microsoft": the organisation named is the one left; the
     one joined is what the article or its section is about."""
-    frame = ctx.doc.frames.at(site.start)
-    to_org = frame if frame and frame not in ctx.doc.gaz.family(origin.name) else None
+    family = ctx.doc.gaz.family(origin.name)
+    frame = ctx.doc.frames.at(site.start) or _previous_subject_org(ctx, site)
+    to_org = frame if frame and frame not in family else None
     return ObjectReading(origin.end, from_org=origin.name, to_org=to_org)
+
+
+def _previous_subject_org(ctx: MoveContext, site: Site) -> str | None:
+    """ "Helix AI has a new chief scientist. Ann Lee joins from Google.": the
+    organisation the sentence before is about."""
+    i = site.scope.index
+    if i == 0:
+        return None
+    before = ctx.doc.live[i - 1]
+    org = args.org_before(ctx, before, before.end)
+    return org.name if org is not None else None
 
 
 def _now_at_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
