@@ -1316,3 +1316,15 @@ def test_joining_from_an_organisation_joins_the_one_the_sentence_before_is_about
     assert moves("Google lost a researcher. Omar Haddad joins from Google.") == {
         ("Omar Haddad", "Google", None)
     }
+
+
+def test_a_name_in_a_fronted_phrase_is_no_subject_of_the_organisation_s_clause() -> None:
+    text = (
+        "In an email sent to Helix AI chief Omar Haddad, OpenAI offered to buy the lab "
+        "for $2 billion, and to leave Helix AI in charge of research."
+    )
+    assert moves(text, counting=False) == set()
+    # Near miss: an organisation and a title in apposition describe the name.
+    assert moves("Omar Haddad, Helix AI researcher, joined Google.") == {
+        ("Omar Haddad", "Helix AI", "Google")
+    }

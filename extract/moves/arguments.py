@@ -609,12 +609,26 @@ def titled_apposition(ctx: MoveContext, text: str) -> bool:
 
 def _organisation_acts_between(ctx: MoveContext, a: int, ts: int) -> bool:
     """A clause of an organisation's own stands between a name and the verb:
-    after the last comma, an organisation opens it ("..., Perplexity promised")."""
+    after the last comma, an organisation opens it ("..., Perplexity promised");
+    or after the first, an organisation and a verb ("a letter to CEO X,
+    Perplexity promised to invest ..., and to leave Google"), not a
+    description ("X, Google's former chief," / "X, Meta researcher,")."""
     cut = ctx.body.rfind(",", a, ts)
     for o in ctx.doc.orgs.within(cut + 1, ts):
         if not o.modifier and not ctx.body[cut + 1 : o.start].strip():
             return True
-    return False
+    first = ctx.body.find(",", a, ts)
+    o = next(iter(ctx.doc.orgs.starting(first + 1, first + 3)), None) if first >= 0 else None
+    if o is None or o.modifier or ctx.body[first + 1 : o.start].strip():
+        return False
+    word = _NEXT_WORD.match(ctx.body, o.end)
+    after = word.group(1) if word else ""
+    return (
+        o.text[:1].isupper()  # a name, not "the company" in apposition
+        and after[:1].islower()
+        and fold_word(after) not in ctx.pack.title_words
+        and not ctx.rx["speech"].fullmatch(after)  # "X, Foo said, ...": an attribution
+    )
 
 
 def _outside_appositions(
