@@ -347,3 +347,19 @@ def test_uma_contratacao_anunciada_e_uma_mudanca() -> None:
         ("Rina Hartono", None, "Meta")
     }
     assert moves("A Meta anunciou a chegada dos novos óculos às lojas.", "pt") == set()
+
+
+def test_a_empresa_depois_de_uma_mencao_de_passagem_e_o_assunto_do_artigo() -> None:
+    # Only "pela Tesla" in the sentence before, after a preposition: "a empresa"
+    # is the company the article has named most, not a passing mention.
+    text = (
+        "A OpenAI perdeu mais um executivo. A OpenAI confirmou a saída nesta semana. "
+        "Antes disso, ele passou pela Tesla. Em maio, deixou a empresa o cientista Paulo Silva."
+    )
+    assert moves(text, "pt") == {("Paulo Silva", "OpenAI", None)}
+    # Near miss: a subject-like organisation in the sentence before is the antecedent.
+    text = (
+        "A OpenAI perdeu mais um executivo. A Tesla contratou dois engenheiros. "
+        "Em maio, deixou a empresa o cientista Paulo Silva."
+    )
+    assert moves(text, "pt") == {("Paulo Silva", "Tesla", None)}

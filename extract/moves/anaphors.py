@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +25,10 @@ class _Antecedents:
     orgs: list[OrgMention] = field(default_factory=list)  # of the latest sentence naming any
     sentence_start: int = 0
     subject: OrgMention | None = None
+    # Mentions per organisation in the sentences read so far (the article's
+    # topic), and the latest mention of each.
+    told: Counter[str] = field(default_factory=Counter)
+    latest: dict[str, OrgMention] = field(default_factory=dict)
 
 
 def resolve_org_anaphors(ctx: MoveContext) -> SpanList[OrgMention]:
@@ -58,17 +63,24 @@ def resolve_org_anaphors(ctx: MoveContext) -> SpanList[OrgMention]:
                 in_s.add(mention)
         if in_s.items:
             prev.orgs, prev.sentence_start, prev.subject = in_s.items, s.start, None
+            prev.told.update(o.name for o in in_s.items)
+            prev.latest.update((o.name, o) for o in in_s.items)
     return SpanList(out)
 
 
 def _subject_of(ctx: MoveContext, prev: _Antecedents) -> OrgMention:
     """The subject-like organisation of that sentence (of its last clause
-    after a semicolon, the closest), else its last."""
+    after a semicolon, the closest); where all follow a preposition ("passou
+    pela Tesla"), the organisation the article has named most so far, its
+    topic, over a passing mention ("... deixaram a empresa": OpenAI, not Tesla)."""
     subj = [o for o in prev.orgs if not after_preposition(ctx, o, prev.sentence_start)]
+    if not subj:
+        top, count = prev.told.most_common(1)[0]
+        return prev.latest[top] if count > prev.told[prev.orgs[-1].name] else prev.orgs[-1]
     # One look for the last semicolon, not one slice of the sentence per organisation.
     semicolon = ctx.body.rfind(";", prev.sentence_start, prev.orgs[-1].end)
     last = [o for o in subj if semicolon < o.end]
-    return (last or subj)[0] if subj else prev.orgs[-1]
+    return (last or subj)[0]
 
 
 class _SentenceOrgs:
