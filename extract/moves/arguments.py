@@ -617,14 +617,22 @@ def _organisation_acts_between(ctx: MoveContext, a: int, ts: int) -> bool:
     for o in ctx.doc.orgs.within(cut + 1, ts):
         if not o.modifier and not ctx.body[cut + 1 : o.start].strip():
             return True
+    return _organisation_clause_after_first_comma(ctx, a, ts)
+
+
+def _organisation_clause_after_first_comma(ctx: MoveContext, a: int, ts: int) -> bool:
+    """ "..., Perplexity promised": a named organisation right after the first
+    comma, then a word that is no title nor speech verb."""
     first = ctx.body.find(",", a, ts)
-    o = next(iter(ctx.doc.orgs.starting(first + 1, first + 3)), None) if first >= 0 else None
-    if o is None or o.modifier or ctx.body[first + 1 : o.start].strip():
+    if first < 0:
         return False
-    word = _NEXT_WORD.match(ctx.body, o.end)
+    org = next(iter(ctx.doc.orgs.starting(first + 1, first + 3)), None)
+    if org is None or org.modifier or ctx.body[first + 1 : org.start].strip():
+        return False
+    word = _NEXT_WORD.match(ctx.body, org.end)
     after = word.group(1) if word else ""
     return (
-        o.text[:1].isupper()  # a name, not "the company" in apposition
+        org.text[:1].isupper()  # a name, not "the company" in apposition
         and after[:1].islower()
         and fold_word(after) not in ctx.pack.title_words
         and not ctx.rx["speech"].fullmatch(after)  # "X, Foo said, ...": an attribution
