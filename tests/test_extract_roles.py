@@ -86,11 +86,14 @@ DATED_CASES = [
 ]
 
 
+def roles_told_in_march(language: str, sentence: str) -> list[str | None]:
+    moves = extract(sentence, language=language, published=dt.date(2026, 3, 10)).moves
+    return [move.role for move in moves]
+
+
 @pytest.mark.parametrize(("language", "sentence", "role"), DATED_CASES)
 def test_a_date_phrase_ends_the_role(language: str, sentence: str, role: str) -> None:
-    published = dt.date(2026, 3, 10)
-    moves = extract(sentence, language=language, published=published).moves
-    assert [move.role for move in moves] == [role]
+    assert roles_told_in_march(language, sentence) == [role]
 
 
 # "as its new CFO": the post is new, the title is "CFO"; "New" inside a title stays.
@@ -114,5 +117,4 @@ NEW_CASES = [
 def test_a_word_saying_the_post_is_new_is_no_part_of_the_title(
     language: str, sentence: str, role: str
 ) -> None:
-    moves = extract(sentence, language=language, published=dt.date(2026, 3, 10)).moves
-    assert [move.role for move in moves] == [role]
+    assert roles_told_in_march(language, sentence) == [role]
