@@ -299,3 +299,14 @@ def test_a_relative_clause_in_a_later_comma_clause_describes_its_head() -> None:
     assert moves("拉杰什·库马尔入职后,托马斯·贝克尔离开谷歌加入英伟达。", "zh") == {
         ("托马斯·贝克尔", "Google", "Nvidia")
     }
+
+
+def test_the_origin_before_the_hiring_verb() -> None:
+    # "從X挖來": the organisation after 從 right before the verb is the one left.
+    assert moves("字節跳動近日從阿里巴巴挖來了技術負責人周暢。", "zh") == {
+        ("周暢", "Alibaba", "ByteDance")
+    }
+    # Near miss (English): a description of the hirer that names another organisation.
+    assert moves("Helix AI, a spin-off from Google, hired Ann Lee.", "en") == {
+        ("Ann Lee", None, "Helix AI")
+    }

@@ -585,6 +585,8 @@ def _hire_sides(
         org = args.first_org(ctx, fp.end(), fp.end() + 40, exclude={to_org})
         if org is not None:
             from_org = org.name
+    if from_org is None:
+        from_org = _origin_before_verb(ctx, site, agent, to_org)
     if from_org is not None or objs.indefinite:
         return Sides(from_org, to_org)
     from_org = _hired_from_description(ctx, site, objs)
@@ -593,6 +595,27 @@ def _hire_sides(
     if _internal_appointment(ctx, site, objs.mentions[0]):
         return None
     return Sides(from_org, to_org, from_weak=from_org is not None)
+
+
+_ORIGIN_GAP = 3  # spaces between the origin and the verb: "從阿里巴巴挖來", "von Google abgeworben"
+
+
+def _origin_before_verb(
+    ctx: MoveContext, site: Site, agent: OrgMention | None, to_org: str
+) -> str | None:
+    """ "字節跳動從阿里巴巴挖來了X", "hat X von Google abgeworben": the origin
+    stands right before the hiring verb, after its preposition."""
+    start = agent.end if agent is not None else site.sentence.start
+    fp = None
+    for fp in ctx.rx["from_prep"].finditer(ctx.body, start, site.start):
+        pass  # the last one before the verb
+    if fp is None:
+        return None
+    org = args.first_org(ctx, fp.end(), site.start, exclude={to_org})
+    if org is None or ctx.body[fp.end() : org.start].strip():
+        return None
+    gap = ctx.body[org.end : site.start]
+    return org.name if len(gap) <= _ORIGIN_GAP and not gap.strip() else None
 
 
 def _hired_at(ctx: MoveContext, site: Site, obj_end: int) -> str | None:
