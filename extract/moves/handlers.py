@@ -606,11 +606,10 @@ def _origin_before_verb(
     """ "字節跳動從阿里巴巴挖來了X", "hat X von Google abgeworben": the origin
     stands right before the hiring verb, after its preposition."""
     start = agent.end if agent is not None else site.sentence.start
-    fp = None
-    for fp in ctx.rx["from_prep"].finditer(ctx.body, start, site.start):
-        pass  # the last one before the verb
-    if fp is None:
+    preps = list(ctx.rx["from_prep"].finditer(ctx.body, start, site.start))
+    if not preps:
         return None
+    fp = preps[-1]  # the last one before the verb
     org = args.first_org(ctx, fp.end(), site.start, exclude={to_org})
     if org is None or ctx.body[fp.end() : org.start].strip():
         return None
