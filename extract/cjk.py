@@ -20,7 +20,7 @@ and lexicon); the engine calls it only for packs whose script is unspaced.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -38,6 +38,9 @@ _LISTED_LATIN = re.compile(
     r"(?m)^[ \t]*(?:[-•*·‧▪●]|\d{1,2}[.、)])[ \t]*"
     r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})[ \t]*(?=[:：(（])"
 )
+# Between two names of one list, and the words that say they acted together.
+_LIST_JOIN = re.compile(r"以及|与|與|和|及|、")
+_TOGETHER = re.compile(r"一同|一起|等人|等|分别|分別|均|都|先后|先後|相继|相繼|也|已")
 _LATIN_NAME = re.compile(r"\s*\((?P<latin>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’.-]+){1,2})\)")
 
 
@@ -116,6 +119,7 @@ class HanNames:
                 self._add(found, body, m.start("name"), m.end("name"), None)
         for kind, ts, te in triggers:
             self._by_verb(body, kind, ts, te, found)
+        self._listed(body, found, {ts for _, ts, _ in triggers})
         return found.names
 
     def _by_verb(self, body: str, kind: str, ts: int, te: int, found: _Found) -> None:
@@ -184,6 +188,40 @@ class HanNames:
             a = m.end()
             if name and not found.covered[a] and not self.dot.match(body, a + len(name)):
                 self._add(found, body, a, a + len(name), None)
+
+    def _listed(self, body: str, found: _Found, verb_starts: set[int]) -> None:
+        """王芳與張偉一同加入, 王芳、張偉和李明加入: a surname name listed right after
+        a name found, when another list word, a word of togetherness or a move
+        verb follows it."""
+        queue = list(found.names)
+        while queue:
+            name = queue.pop()
+            for end in _ends_of(body, name):
+                listed = self._listed_after(body, end, found, verb_starts)
+                if listed is not None:
+                    self._add(found, body, end + listed[0], end + listed[1], None)
+                    queue.append(body[end + listed[0] : end + listed[1]])
+
+    def _listed_after(
+        self, body: str, end: int, found: _Found, verb_starts: set[int]
+    ) -> tuple[int, int] | None:
+        """The span (from `end`) of a surname name after a list word at `end`,
+        of the length that a list word, togetherness or a verb follows."""
+        join = _LIST_JOIN.match(body, end)
+        run = self.han_run.match(body, join.end()) if join else None
+        longest = self._surname_name(run.group()) if run else None
+        if join is None or longest is None:
+            return None
+        a = join.end()
+        # "張偉一同": the longest reading may have taken the next word's first character.
+        shorter = [len(longest) - 1] if len(longest) == 3 else []
+        for length in [len(longest), *shorter]:
+            b = a + length
+            if found.covered[a] or found.covered[b - 1]:
+                continue
+            if _LIST_JOIN.match(body, b) or _TOGETHER.match(body, b) or b in verb_starts:
+                return a - end, b - end
+        return None
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
@@ -323,6 +361,14 @@ def _before_origin_phrase(body: str, verb_start: int, covered: bytearray) -> int
 
 
 # ---------------------------------------------------------------------- people
+def _ends_of(body: str, text: str) -> Iterator[int]:
+    """Where each occurrence of `text` in `body` ends."""
+    at = body.find(text)
+    while at >= 0:
+        yield at + len(text)
+        at = body.find(text, at + 1)
+
+
 def han_people(
     names: HanNames,
     body: str,

@@ -310,3 +310,20 @@ def test_the_origin_before_the_hiring_verb() -> None:
     assert moves("Helix AI, a spin-off from Google, hired Ann Lee.", "en") == {
         ("Ann Lee", None, "Helix AI")
     }
+
+
+def test_a_han_name_listed_after_a_found_one_is_a_person() -> None:
+    # A surname name after a list word, then togetherness, a list word or the verb.
+    assert moves("前OpenAI研究員王芳與張偉一同加入了Anthropic。", "zh") == {
+        ("王芳", "OpenAI", "Anthropic"),
+        ("張偉", "OpenAI", "Anthropic"),
+    }
+    assert {m[0] for m in moves("前OpenAI研究員王芳、張偉和李明已加入Anthropic。", "zh")} == {
+        "王芳",
+        "張偉",
+        "李明",
+    }
+    # Near miss: a noun phrase after the list word is no name.
+    assert moves("前OpenAI研究員王芳和公司高管都加入了Anthropic。", "zh") == {
+        ("王芳", "OpenAI", "Anthropic")
+    }
