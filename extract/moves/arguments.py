@@ -128,6 +128,8 @@ def _close_to_verb(ctx: MoveContext, a: int, b: int) -> bool:
     gap = ctx.body[a:b]
     for d in ctx.doc.dates.within(a, b):
         gap = gap.replace(ctx.body[d.start : d.end], " ")
+    if _short_gap(gap):
+        return True
     # "wechselt als Leiter der Forschung zu Y": the role said on the way is no distance.
     gap = ctx.patterns.role.sub(" ", gap, count=1)
     if _short_gap(gap) or ctx.doc.published is not None or ctx.pack.dates is None:
