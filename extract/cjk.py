@@ -146,12 +146,17 @@ class HanNames:
     def _dotted(self, body: str, s: Sentence, found: _Found) -> None:
         """伊利亚·苏茨克维: the parts around the transliteration dot."""
         covered = found.covered
-        for m in self.dotted.finditer(body, s.start, s.end):
+        pos = s.start
+        while (m := self.dotted.search(body, pos, s.end)) is not None:
+            # A name cut short ("梅茨與山姆·勳霍爾茲": 梅茨) leaves the rest of
+            # the match to be read again: another dotted name may start in it.
+            pos = m.end()
             left = self._left_part(m.group("left"), 4)
             right = m.group("right")
             after = _LATIN_NAME.match(body, m.end())
             if after is None:
                 right = self._right_part(right)
+                pos = m.start("right") + max(len(right), 1)
             if not left or not right:
                 continue
             start = m.start("left") + len(m.group("left")) - len(left)

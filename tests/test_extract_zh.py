@@ -327,3 +327,16 @@ def test_a_han_name_listed_after_a_found_one_is_a_person() -> None:
     assert moves("前OpenAI研究員王芳和公司高管都加入了Anthropic。", "zh") == {
         ("王芳", "OpenAI", "Anthropic")
     }
+
+
+def test_a_dotted_name_cut_short_leaves_the_next_one_to_be_read() -> None:
+    got = moves(
+        "巴雷特·佐夫、盧克·梅茨與山姆·勳霍爾茲相繼離開Thinking Machines Lab,三人全數回到老東家OpenAI。",
+        "zh",
+    )
+    assert {person for person, _, _ in got} == {"巴雷特·佐夫", "盧克·梅茨", "山姆·勳霍爾茲"}
+    # A kin word or a title before a dotted name is no part of it.
+    names = {p.name for p in run("萨姆·奥尔特曼还在弟弟杰克·奥尔特曼的播客里说。", "zh").people}
+    assert names == {"萨姆·奥尔特曼", "杰克·奥尔特曼"}
+    names = {p.name for p in run("美國前總統喬治·沃克·布什會見了伊利亞·蘇茨克維。", "zh").people}
+    assert names == {"喬治·沃克·布什", "伊利亞·蘇茨克維"}
