@@ -331,7 +331,8 @@ def test_a_han_name_listed_after_a_found_one_is_a_person() -> None:
 
 def test_a_dotted_name_cut_short_leaves_the_next_one_to_be_read() -> None:
     got = moves(
-        "巴雷特·佐夫、盧克·梅茨與山姆·勳霍爾茲相繼離開Thinking Machines Lab,三人全數回到老東家OpenAI。",
+        "巴雷特·佐夫、盧克·梅茨與山姆·勳霍爾茲相繼離開Thinking Machines Lab,"
+        "三人全數回到老東家OpenAI。",
         "zh",
     )
     assert {person for person, _, _ in got} == {"巴雷特·佐夫", "盧克·梅茨", "山姆·勳霍爾茲"}
