@@ -23,12 +23,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from . import ties
+from . import name_keys, ties
 from .alias_index import AliasIndex
 from .dialect import insert_ignoring_duplicates
 from .index import RESOLVE
@@ -88,7 +89,7 @@ class Resolver:
         self._orgs: dict[str, Organization] = {}
         self._judgements: dict[str, dict[str, str]] | None = None
         self._new_atoms: set[int] = set()  # atoms made here: their aliases are all new
-        self._aliases_added: set[tuple[int, str]] = set()
+        self._aliases_added: dict[tuple[int, str], int] = {}  # (owner, norm) -> alias id
 
     # ------------------------------------------------------------ organisations
 
@@ -261,32 +262,55 @@ class Resolver:
 
     # ----------------------------------------------------------------- aliases
 
-    def add_alias(self, owner: Person | Organization, name: str) -> None:
+    def add_alias(self, owner: Person | Organization, name: str) -> int | None:
+        """File `name` under `owner`; returns the alias's id (None for an empty form).
+
+        Two writers may meet the same new form of one organisation at once: the
+        insert skips a form the owner already has (on PostgreSQL, after waiting
+        for the other writer's commit; uq_alias_*_norm), and the row is read
+        back either way. Only a row this call inserted gets its name keys."""
         norm = fold(name)
         is_person = isinstance(owner, Person)
         assert owner.id is not None, "aliases are added to stored rows"
         marker = (owner.id if is_person else -owner.id, norm)
-        if not norm or marker in self._aliases_added:
-            return
-        self._aliases_added.add(marker)
+        if not norm:
+            return None
+        if marker in self._aliases_added:
+            return self._aliases_added[marker]
+        owner_key = "person_id" if is_person else "organization_id"
+        owner_column = col(getattr(Alias, owner_key))
         # An atom made in this article has no stored aliases yet: no need to ask.
+        known = None
         if not (is_person and owner.id in self._new_atoms):
-            owner_filter = (
-                Alias.person_id == owner.id if is_person else Alias.organization_id == owner.id
-            )
-            exists = self.session.exec(
-                select(Alias.id).where(owner_filter, Alias.norm == norm).limit(1)
-            ).first()
-            if exists is not None:
-                return
-        self.session.add(
-            Alias(
-                person_id=owner.id if is_person else None,
-                organization_id=None if is_person else owner.id,
-                name=name,
-                norm=norm,
-            )
-        )
+            known = self._alias_id(owner_column, owner.id, norm)
+        if known is None:
+            known = self.session.execute(
+                insert_ignoring_duplicates(self.session, Alias)
+                .values(
+                    person_id=owner.id if is_person else None,
+                    organization_id=None if is_person else owner.id,
+                    name=name,
+                    norm=norm,
+                )
+                .on_conflict_do_nothing(
+                    index_elements=[owner_key, "norm"],
+                    index_where=owner_column.is_not(None),
+                )
+                .returning(col(Alias.id))
+            ).scalar()
+            if known is not None:
+                # A Core insert fires no ORM hook (tables._file_alias): file it here.
+                name_keys.write(self.session.connection(), [(known, norm)])
+            else:
+                known = self._alias_id(owner_column, owner.id, norm)
+                assert known is not None, "a skipped alias is another writer's, committed"
+        self._aliases_added[marker] = known
+        return known
+
+    def _alias_id(self, owner_column: Any, owner_id: int, norm: str) -> int | None:
+        return self.session.exec(
+            select(Alias.id).where(owner_column == owner_id, Alias.norm == norm).limit(1)
+        ).first()
 
 
 # The roots of every atom with a key, by a loose scan of ix_person_key_root: each

@@ -115,6 +115,25 @@ class Alias(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("(person_id IS NULL) <> (organization_id IS NULL)", name="alias_one_owner"),
         Index("ix_alias_norm", "norm"),
+        # One row per owner and form: two writers meeting the same new alias at
+        # once both insert it with ON CONFLICT DO NOTHING (Resolver.add_alias),
+        # and the second finds the first's row (issue 12).
+        Index(
+            "uq_alias_organization_norm",
+            "organization_id",
+            "norm",
+            unique=True,
+            sqlite_where=text("organization_id IS NOT NULL"),
+            postgresql_where=text("organization_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_alias_person_norm",
+            "person_id",
+            "norm",
+            unique=True,
+            sqlite_where=text("person_id IS NOT NULL"),
+            postgresql_where=text("person_id IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -13,15 +13,20 @@ from __future__ import annotations
 import threading
 import time
 
-from sqlalchemy import func
+import pytest
+from sqlalchemy import func, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from movesboard.extract.types import Extraction, Mention, OrgEntity, PersonEntity
 from movesboard.ingest.document import ArticleDoc
+from movesboard.models import name_keys
 from movesboard.models.alias_index import AliasIndex
 from movesboard.models.db import Database
+from movesboard.models.identity import ArticleContext, Resolver
+from movesboard.models.lookup import lookup
 from movesboard.models.store import store_article
-from movesboard.models.tables import Article, Organization, Person
+from movesboard.models.tables import Alias, Article, Organization, Person
 
 ArticleFacts = tuple[ArticleDoc, Extraction]
 
@@ -93,3 +98,119 @@ def test_two_writers_meeting_one_new_person_make_one_person(database: Database) 
             select(Person.name).where(Person.merged_into_id == None)  # noqa: E711
         ).all()
         assert roots == ["Ada Quill"]
+
+
+def _org_article(person: str, org: str, alias: str) -> ArticleFacts:
+    """An article naming `org` once by its name and once as `alias`."""
+    body = f"{person} joined {org}. {alias} grew fast."
+    org_at, alias_at = body.index(org), body.index(alias)
+    extraction = Extraction(
+        language="en",
+        people=[PersonEntity(person, [Mention(person, 0, len(person))])],
+        organizations=[
+            OrgEntity(
+                org,
+                mentions=[
+                    Mention(org, org_at, org_at + len(org)),
+                    Mention(alias, alias_at, alias_at + len(alias)),
+                ],
+            )
+        ],
+    )
+    return ArticleDoc(source=f"{person}.txt", title=person, body=body), extraction
+
+
+def _alias_rows(database: Database, norm: str) -> list[int]:
+    with database.session() as session:
+        return list(session.exec(select(Alias.id).where(Alias.norm == norm)).all())
+
+
+def _name_key_rows(database: Database, key: str) -> list[tuple[str, int]]:
+    with database.session() as session:
+        rows = session.connection().execute(
+            text("SELECT key, alias_id FROM name_key WHERE key = :key"), {"key": key}
+        )
+        return [(k, a) for k, a in rows]
+
+
+def test_two_writers_meeting_one_new_alias_keep_one(database: Database) -> None:
+    """Both articles call the known Anysphere "Cursor" too: stored at once, the
+    second writer's check cannot see the first's uncommitted alias; its
+    insert must find it instead (waiting for the first's commit on
+    PostgreSQL) and add nothing, and the name index must file it once."""
+    with database.session() as session:
+        Resolver(session, AliasIndex(shared=False), "setup").organization("Anysphere")
+    _store_at_once(
+        database,
+        _org_article("Ada Quill", "Anysphere", "Cursor"),
+        _org_article("Bo Lindqvist", "Anysphere", "Cursor"),
+    )
+    with database.session() as session:
+        assert session.exec(select(func.count()).select_from(Article)).one() == 2
+    [alias_id] = _alias_rows(database, "cursor")
+    assert _name_key_rows(database, "=cursor") == [("=cursor", alias_id)]
+    with database.session() as session:
+        hits = lookup(session, "cursor", limit=1)
+        assert [hit.name for hit in hits] == ["Anysphere"]
+
+
+@pytest.mark.parametrize("owner", ["organization", "person"])
+def test_two_resolvers_adding_one_alias_at_once_both_commit(database: Database, owner: str) -> None:
+    """The audit's reproduction: one stored owner, two sessions each add the
+    alias "Cursor" to it, the first holding its transaction open while the
+    second adds. Both commit; one alias row, filed once in the name index."""
+    with database.session() as session:
+        resolver = Resolver(session, AliasIndex(shared=False), "setup")
+        if owner == "organization":
+            owner_id = resolver.organization("Anysphere").id
+        else:
+            context = ArticleContext(organizations={}, people={})
+            owner_id = resolver.person("Michael Truell", context).id
+    table = Organization if owner == "organization" else Person
+    first_added, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+    added: list[int | None] = []
+
+    def add(first: bool) -> None:
+        try:
+            if not first:
+                first_added.wait(20)
+            with database.session() as session:
+                resolver = Resolver(session, AliasIndex(shared=False), f"writer {first}")
+                stored = session.get(table, owner_id)
+                assert stored is not None
+                added.append(resolver.add_alias(stored, "Cursor"))
+                session.flush()
+                if first:
+                    first_added.set()
+                    release.wait(20)  # the transaction stays open meanwhile
+        except BaseException as error:  # reported below, not lost in the thread
+            errors.append(error)
+            first_added.set()
+
+    threads = [threading.Thread(target=add, args=(first,)) for first in (True, False)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.0)  # the second writer is now adding, or waiting to
+    release.set()
+    for thread in threads:
+        thread.join(60)
+    assert not errors, errors
+    [alias_id] = _alias_rows(database, "cursor")
+    assert added == [alias_id, alias_id]  # both read back the one row
+    assert _name_key_rows(database, "=cursor") == [("=cursor", alias_id)]
+    with database.session() as session:
+        # Nothing else written twice either: every alias's keys, once.
+        keys = session.connection().execute(text("SELECT key, alias_id FROM name_key")).all()
+        aliases = session.connection().execute(text("SELECT id, norm FROM alias")).all()
+        assert sorted(keys) == sorted(name_keys.rows((a, n) for a, n in aliases))
+
+
+def test_the_schema_refuses_a_second_alias_of_one_form(database: Database) -> None:
+    """Whatever writes an alias, the database keeps one row per owner and form."""
+    with database.session() as session:
+        org = Resolver(session, AliasIndex(shared=False), "setup").organization("Anysphere")
+        org_id = org.id
+    with pytest.raises(IntegrityError), database.session() as session:
+        session.add(Alias(organization_id=org_id, name="ANYSPHERE", norm="anysphere"))
+        session.flush()

@@ -155,3 +155,81 @@ def test_postgresql_openers_take_turns_under_an_advisory_lock(
         engine.dispose()
     finally:
         postgres_server.drop(url)
+
+
+def test_an_upgrade_from_0010_keeps_one_alias_per_owner_and_form(unmigrated_url: str) -> None:
+    """Aliases written twice before 0011 (two writers at once, issue 12): the
+    oldest row of each owner and form stays, the others go with their name
+    keys, and the schema then refuses a new duplicate."""
+    from sqlalchemy.exc import IntegrityError
+
+    from movesboard.models import name_keys
+
+    old = Database.open(unmigrated_url, migrate=False)
+    upgrade(old.engine, "0010")
+    aliases = [  # (person_id, organization_id, name, norm), in id order
+        (None, 1, "Anysphere", "anysphere"),
+        (None, 1, "Cursor", "cursor"),
+        (None, 1, "CURSOR", "cursor"),
+        (1, None, "Cursor", "cursor"),  # another owner: stays
+        (None, 1, "Cursor", "cursor"),
+        (1, None, "Michael Truell", "michael truell"),
+        (1, None, "Michael Truell", "michael truell"),
+        (None, 2, "Cursor", "cursor"),  # another organisation: stays
+    ]
+    with old.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO person (id, uid, atom_name, name, key, named_by_user, created_at) "
+                "VALUES (1, 'p-1', 'Michael Truell', 'Michael Truell', 'michael truell', "
+                "false, '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO organization (id, name, key, created_at) VALUES "
+                "(1, 'Anysphere', 'anysphere', '2025-01-01 00:00:00'), "
+                "(2, 'Cursor Labs', 'cursor labs', '2025-01-01 00:00:00')"
+            )
+        )
+        ids = []
+        for person_id, organization_id, name, norm in aliases:
+            ids.append(
+                connection.execute(
+                    text(
+                        "INSERT INTO alias (person_id, organization_id, name, norm) "
+                        "VALUES (:p, :o, :name, :norm) RETURNING id"
+                    ),
+                    {"p": person_id, "o": organization_id, "name": name, "norm": norm},
+                ).scalar_one()
+            )
+        name_keys.write(connection, [(i, alias[3]) for i, alias in zip(ids, aliases, strict=True)])
+    old.dispose()
+
+    database = Database.open(unmigrated_url)
+    try:
+        assert current_revision(database.engine) == HEAD
+        kept = [ids[0], ids[1], ids[3], ids[5], ids[7]]
+        with database.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT id, person_id, organization_id, name FROM alias ORDER BY id")
+            ).all()
+            assert [tuple(row) for row in rows] == [
+                (ids[0], None, 1, "Anysphere"),
+                (ids[1], None, 1, "Cursor"),
+                (ids[3], 1, None, "Cursor"),
+                (ids[5], 1, None, "Michael Truell"),
+                (ids[7], None, 2, "Cursor"),
+            ]
+            keyed = connection.execute(text("SELECT key, alias_id FROM name_key")).all()
+            assert sorted(keyed) == sorted(
+                name_keys.rows((i, aliases[ids.index(i)][3]) for i in kept)
+            )
+        with pytest.raises(IntegrityError), database.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO alias (organization_id, name, norm) VALUES (1, 'cursor', 'cursor')"
+                )
+            )
+    finally:
+        database.dispose()
