@@ -104,3 +104,14 @@ def may_store_articles(session: Session) -> bool:
     if session.get_bind().dialect.name != "postgresql":
         return True
     return bool(session.execute(text("SELECT has_table_privilege('article', 'INSERT')")).scalar())
+
+
+# PostgreSQL aborts one of two writers that wait on each other's rows (deadlock)
+# or, under stricter isolation, on a serialisation conflict: the article was
+# rolled back whole and storing it again will succeed.
+_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+def transient_conflict(error: BaseException) -> bool:
+    """Whether a failed transaction was aborted only for another writer's sake."""
+    return getattr(getattr(error, "orig", None), "sqlstate", None) in _TRANSIENT_SQLSTATES

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from movesboard.models.db import Database
     from movesboard.models.store import StoreResult
 
+# Tries at storing one article that another writer's transaction aborted
+# (a deadlock between two new names): more would mean something else is wrong.
+STORE_ATTEMPTS = 3
+
 
 @dataclass(slots=True)
 class IngestSummary:
@@ -106,10 +110,11 @@ def ingest_doc(database: Database, doc: ArticleDoc) -> StoreResult:
 
 def _ingest_doc(database: Database, doc: ArticleDoc) -> tuple[bool, StoreResult]:
     """(re-extracted?, what was stored)."""
-    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy.exc import DBAPIError, IntegrityError
 
     from movesboard.extract import extract
     from movesboard.models.alias_index import alias_index
+    from movesboard.models.dialect import transient_conflict
     from movesboard.models.store import StoreResult, find_article, store_article
 
     with database.session() as session:
@@ -124,17 +129,24 @@ def _ingest_doc(database: Database, doc: ArticleDoc) -> tuple[bool, StoreResult]
             doc.source, f"article text too long ({len(doc.body) // 1024} K characters, limit 1 M)"
         )
     extraction = extract(doc.body, title=doc.title, published=doc.published, language=doc.language)
-    try:
-        with database.session() as session:
-            return False, store_article(session, doc, extraction, alias_index(database.url))
-    except IntegrityError:
-        # Another process (a `watch` beside an `ingest`) stored the same content
-        # between the check above and this write.
-        with database.session() as session:
-            existing = find_article(session, doc.content_hash)
-        if existing is None:
-            raise
-        return False, StoreResult(article_id=existing, created=False)
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            with database.session() as session:
+                return False, store_article(session, doc, extraction, alias_index(database.url))
+        except IntegrityError:
+            # Another process (a `watch` beside an `ingest`) stored the same content
+            # between the check above and this write.
+            with database.session() as session:
+                existing = find_article(session, doc.content_hash)
+            if existing is None:
+                raise
+            return False, StoreResult(article_id=existing, created=False)
+        except DBAPIError as error:
+            # Two writers waiting on each other's new names: PostgreSQL rolled
+            # this article back whole; storing it again goes through.
+            if attempt == STORE_ATTEMPTS or not transient_conflict(error):
+                raise
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def _asks_otherwise(session, article_id: int, doc: ArticleDoc) -> bool:

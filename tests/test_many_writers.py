@@ -214,3 +214,55 @@ def test_the_schema_refuses_a_second_alias_of_one_form(database: Database) -> No
     with pytest.raises(IntegrityError), database.session() as session:
         session.add(Alias(organization_id=org_id, name="ANYSPHERE", norm="anysphere"))
         session.flush()
+
+
+class _AbortedFor:
+    """What a DBAPI error carries: the SQLSTATE the server gave."""
+
+    def __init__(self, sqlstate: str) -> None:
+        self.sqlstate = sqlstate
+
+
+def _store_failing_once(monkeypatch: pytest.MonkeyPatch, sqlstate: str) -> list[int]:
+    """store_article raises once as if the server aborted it with `sqlstate`."""
+    from sqlalchemy.exc import OperationalError
+
+    from movesboard.models import store
+
+    real, calls = store.store_article, [0]
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        if calls[0] == 1:
+            raise OperationalError("INSERT ...", {}, _AbortedFor(sqlstate))  # type: ignore[arg-type]
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "store_article", flaky)
+    return calls
+
+
+def test_an_article_aborted_by_a_deadlock_is_stored_on_the_next_try(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from movesboard.pipeline import ingest_doc
+
+    calls = _store_failing_once(monkeypatch, "40P01")
+    doc = ArticleDoc(source="deadlock.txt", title="t", body="Omar Haddad joined Quantrix.")
+    result = ingest_doc(database, doc)
+    assert result.created and calls[0] == 2
+    with database.session() as session:
+        assert session.exec(select(func.count()).select_from(Article)).one() == 1
+
+
+def test_another_database_error_is_not_retried(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from movesboard.pipeline import ingest_doc
+
+    calls = _store_failing_once(monkeypatch, "42501")  # permission denied: trying again won't help
+    doc = ArticleDoc(source="denied.txt", title="t", body="Omar Haddad joined Quantrix.")
+    with pytest.raises(OperationalError):
+        ingest_doc(database, doc)
+    assert calls[0] == 1
