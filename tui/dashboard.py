@@ -208,13 +208,15 @@ class DashboardScreen(Screen[None]):
             app.call_from_thread(self.show, overview)
             if where is None or not where.active:  # the page the next launch starts on
                 first_page.remember(app.data.db, overview)
-            # Lookup answers from a shared index: build it now, not on the first keystroke.
+            # Lookup reads the name index kept in the database: touch it now, not
+            # on the first keystroke.
             app.data.warm_index()
             if not self._heap_frozen:
-                # The index is millions of objects that live as long as the app.
-                # Frozen, the cyclic GC stops walking them: its full passes paused
-                # the UI for 60-110 ms at 100k people. Once: what is frozen is never
-                # collected as a cycle (refcounting still frees it).
+                # What is loaded by now (the database stack, the first pages) lives
+                # as long as the app. Frozen, the cyclic GC stops walking it: full
+                # passes over the in-memory index of old paused the UI for 60-110 ms
+                # at 100k people. Once: what is frozen is never collected as a cycle
+                # (refcounting still frees it).
                 gc.freeze()
                 self._heap_frozen = True
         seeded = app.data.seeded

@@ -287,7 +287,9 @@ class DataSource:
             return queries.organization_detail(session, organization_id)
 
     def warm_index(self) -> int:
-        """Build the shared name index (about 1.5 s at a million names); returns its size."""
+        """Open the name index kept in the database (issue 14: nothing is built in
+        memory any more; the count reads its pages in before the first keystroke);
+        returns the number of names."""
         from movesboard.models.alias_index import alias_index
 
         database = self.open()
