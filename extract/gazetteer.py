@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from .normalize import fold
+from .prefilter import WordStartScan
 from .trie import trie_pattern
 
 ENV_VAR = "MOVESBOARD_GAZETTEER"
@@ -47,12 +49,12 @@ class Gazetteer:
             return self.by_acronym[surface]
         return self.by_form.get(fold(surface))
 
-    def pattern_without(self, script: str) -> re.Pattern[str]:
-        """The name pattern for text of a spaced script: forms written in an
+    def scan_without(self, script: str) -> NameScan:
+        """The name scan for text of a spaced script: forms written in an
         unspaced `script` (Han) could never match there and slow every scan."""
         if not script:
-            return names_pattern(self.names)  # compiled on demand: few callers need it
-        return _pattern_without(self.forms, script)
+            return PatternScan(names_pattern(self.names))  # compiled on demand
+        return _scan_without(self.forms, script)
 
     def parent(self, name: str) -> str | None:
         rec = self.records.get(name)
@@ -120,18 +122,37 @@ def load_gazetteer(extra: str | Path | tuple[str | Path, ...] | None = None) -> 
 
 
 @cache
-def _pattern_without(forms: tuple[str, ...], script: str) -> re.Pattern[str]:
+def _scan_without(forms: tuple[str, ...], script: str) -> WordStartScan:
     other = re.compile(f"[{script}]")
     names = trie_pattern([f.lower() for f in forms if not other.search(f)])
-    # A hit inside a word is never a mention; saying so up front spares the
-    # trie a try at every letter (about 40% of the scan).
-    return names_pattern(names, lead=r"(?<!\w)")
+    # A hit inside a word is never a mention: the trie is tried at word starts only.
+    return WordStartScan(_names_ending(names), before=r"\W")
 
 
-def names_pattern(names: str, word_char: str = r"\w", lead: str = "") -> re.Pattern[str]:
+def names_pattern(names: str, word_char: str = r"\w") -> re.Pattern[str]:
     """The gazetteer's forms, ending where a word does (`word_char`: a pack's,
     for scripts written without spaces)."""
-    return re.compile(rf"{lead}(?:{names})(?!{word_char}|\.{word_char}|-(?![^\W\d_]))")
+    return re.compile(_names_ending(names, word_char))
+
+
+def _names_ending(names: str, word_char: str = r"\w") -> str:
+    return rf"(?:{names})(?!{word_char}|\.{word_char}|-(?![^\W\d_]))"
+
+
+class NameScan(Protocol):
+    """Finds the gazetteer's names in a lowercased text."""
+
+    def spans(self, text: str) -> list[tuple[int, int]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PatternScan:
+    """A NameScan by one pattern's non-overlapping matches."""
+
+    pattern: re.Pattern[str]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.pattern.finditer(text)]
 
 
 def _with_compound_forms(forms: list[str]) -> list[str]:

@@ -12,11 +12,11 @@ from enum import Enum
 from functools import cache
 from typing import NamedTuple
 
-from .gazetteer import Gazetteer, names_pattern
+from .gazetteer import Gazetteer, PatternScan, names_pattern
 from .lang import LanguagePack, alternation, unspaced_scripts
 from .names import given_names, places, product_makers
 from .normalize import fold
-from .prefilter import FastRegex
+from .prefilter import FastRegex, WordStartScan
 from .spans import Claimed
 from .trie import trie_pattern
 
@@ -243,9 +243,9 @@ class OrgFinder:
         # A name glued to a word character (the pack's: Han glues to nothing) is no hit.
         self.word_before = re.compile(rf"{pack.word_char}|\.")
         self.names = (
-            gaz.pattern_without(unspaced_scripts())
+            gaz.scan_without(unspaced_scripts())
             if pack.spaced
-            else names_pattern(gaz.names, pack.word_char)
+            else PatternScan(names_pattern(gaz.names, pack.word_char))
         )
         self.glue = None if pack.spaced else re.compile(pack.word_char)
         self.kind_word = FastRegex(
@@ -281,7 +281,7 @@ class OrgFinder:
         self.product_maker = _product_maker_patterns(patterns["product_maker"], pack.spaced)
         # Most articles name no product: one scan for any decides.
         products = trie_pattern([p.lower() for p in product_makers()])
-        self.any_product = re.compile(rf"(?<![\w-])(?:{products})(?!\w)")
+        self.any_product = WordStartScan(rf"(?:{products})(?!\w)", before=r"[^\w-]")
         # Words a capitalised run may start with that are no part of a name ("The Helix AI").
         self.run_openers = pack.stopwords | pack.not_name_words | pack.title_words
         self.lone_non_names = pack.not_name_words | pack.title_words | _TITLE_ACRONYMS
@@ -335,8 +335,7 @@ class OrgFinder:
         low = _lower_same_length(body)
         found: list[OrgMention] = []
         canon_of: dict[str, str | None] = {}  # names recur in an article: judge each once
-        for m in self.names.finditer(low):
-            start, end = m.span()
+        for start, end in self.names.spans(low):
             if not self._starts_word(low, start):
                 continue
             text = body[start:end]
@@ -355,11 +354,11 @@ class OrgFinder:
         if not self.product_maker:
             return known
         makers: dict[int, OrgMention] = {}
-        for hit in self.any_product.finditer(body.lower()):
-            a, b = max(0, hit.start() - _MAKER_REACH), hit.end() + _MAKER_REACH
+        for start, end in self.any_product.spans(body.lower()):
+            a, b = max(0, start - _MAKER_REACH), end + _MAKER_REACH
             for rx in self.product_maker:
                 m = rx.search(body, a, b)
-                if m is not None and m.start("product") == hit.start():
+                if m is not None and m.start("product") == start:
                     makers[m.start()] = OrgMention(
                         m.start(), m.end(), m.group(), self._maker(m.group("product"))
                     )
