@@ -167,6 +167,7 @@ class FastRegex:
         self.word_starts: WordStartScan | None = None  # an anchor's, at word starts only
         if lits and flags & re.IGNORECASE:
             self.pre = re.compile(trie_pattern(sorted(lits)))
+        self.word_led = None if lowercase else _word_led(pattern, flags)
 
     @classmethod
     def anchor_for(cls, parts: list[FastRegex], word_start: bool = False) -> FastRegex | None:
@@ -226,7 +227,7 @@ class FastRegex:
         rx, subject = (self.low, low) if self.low is not None else (self.full, text)
         last = pos
         for a, b in spans:
-            for m in rx.finditer(subject, max(a, last), b):
+            for m in self._window_matches(subject, max(a, last), b):
                 if (
                     self.left is not None
                     and m.start() > 0
@@ -240,6 +241,24 @@ class FastRegex:
                     m = m2
                 last = m.end()
                 yield m
+
+    def _window_matches(self, subject: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+        """The matches `finditer(subject, start, stop)` of the expression the
+        windows are scanned with gives: found at word starts only when the
+        full expression opens with a word-start lookbehind."""
+        if self.low is not None:
+            yield from self.low.finditer(subject, start, stop)
+            return
+        if self.word_led is None:
+            yield from self.full.finditer(subject, start, stop)
+            return
+        resume = start  # matches do not overlap: each is searched for past the last
+        for hit in self.word_led.all_matches(subject, start, stop):
+            if hit.start(1) >= resume:
+                m = self.full.match(subject, hit.start(1), stop)
+                assert m is not None  # the same expression, at the same place
+                yield m
+                resume = m.end()
 
     def spans(self, text: str, lower: str, pos: int = 0, end: int | None = None) -> list[list[int]]:
         """Merged windows around the required literals (all of text without a prefilter)."""
@@ -306,9 +325,8 @@ class LexiconScanner:
                     continue
                 for lit in lits:
                     self.by_lit.setdefault(lit, []).append(fragment)
-        # A lookahead finds the longest literal at *every* position, so literals
-        # inside or overlapping another are not skipped; prefixes are looked up.
-        self.pre = re.compile(f"(?=({trie_pattern(sorted(self.by_lit))}))") if self.by_lit else None
+        # The longest literal at a position (prefixes are looked up).
+        self.pre = re.compile(trie_pattern(sorted(self.by_lit))) if self.by_lit else None
         # A hit is the longest literal at its position; the fragments of it and
         # of its shorter literal prefixes, with each literal's length, listed once.
         self.fragments_at: dict[str, list[tuple[int, _Fragment]]] = {
@@ -325,6 +343,25 @@ class LexiconScanner:
         if self.script is None:
             return True
         return bool(self.word_char.match(low, s - 1)) and not self.script.match(low, s)
+
+    @staticmethod
+    def _literal_hits(trie: re.Pattern[str], low: str) -> list[tuple[int, str]]:
+        """(position, longest literal there) at *every* position a literal
+        starts, so that literals inside or overlapping another are not skipped.
+
+        "(?=(trie))" says that, but a pattern led by a lookahead makes `re`
+        enter its matcher at every character; the trie itself is searched
+        for in C past characters no literal starts with. Its matches do not
+        overlap: the few positions inside one are tried one by one."""
+        out: list[tuple[int, str]] = []
+        for hit in trie.finditer(low):
+            start, end = hit.span()
+            out.append((start, hit.group()))
+            for inner in range(start + 1, end):
+                found = trie.match(low, inner)
+                if found is not None:
+                    out.append((inner, found.group()))
+        return out
 
     def scan(self, text: str, lower: str | None = None) -> list[tuple[str, int, int]]:
         low = lower if lower is not None else text.lower()
@@ -348,9 +385,8 @@ class LexiconScanner:
                 cands.append((s, s - e, fragment.rank, fragment.kind))
 
         if self.pre is not None:
-            for hit in self.pre.finditer(low):
-                hs = hit.start()
-                for i, fragment in self.fragments_at[hit.group(1)]:
+            for hs, literal in self._literal_hits(self.pre, low):
+                for i, fragment in self.fragments_at[literal]:
                     a, b = max(0, hs - fragment.back), min(len(low), hs + i + fragment.fwd)
                     consider(fragment, a, b, (hs, hs + i))
         for fragment in self.unindexed:
@@ -365,6 +401,19 @@ class LexiconScanner:
         return out
 
 
+def _word_led(pattern: str, flags: int) -> WordStartScan | None:
+    """A word-start scan for a pattern opening with a word-start lookbehind
+    ("(?<![\\w-])"), when no match of it is empty (an empty match would
+    change where `finditer` searches next)."""
+    m = _LEFT.match(pattern)
+    if m is None or P.parse(pattern, flags).getwidth()[0] == 0:
+        return None
+    cls = m.group("cls")
+    # A character the lookbehind accepts before a match: the class's complement.
+    before = f"[{cls[1:]}]" if cls.startswith("^") else f"[^{cls}]"
+    return WordStartScan(pattern[m.end() :], before, flags)
+
+
 class WordStartScan:
     """Where a pattern matches at word starts, found without trying every letter.
 
@@ -375,17 +424,22 @@ class WordStartScan:
     right after each such character; the text's first position is tried apart.
     Same matches, for a third to a half of the cost."""
 
-    def __init__(self, pattern: str, before: str) -> None:
-        self.after_before = re.compile(f"{before}(?=({pattern}))")
-        self.at_start = re.compile(f"(?=({pattern}))")
+    def __init__(self, pattern: str, before: str, flags: int = 0) -> None:
+        self.after_before = re.compile(f"{before}(?=({pattern}))", flags)
+        self.at_start = re.compile(f"(?=({pattern}))", flags)
 
-    def all_matches(self, text: str) -> list[re.Match[str]]:
-        """Every word start where the pattern matches, in text order, even inside
-        an earlier match (like "(?<!\\w)(?=(NAMES))" would give): the match's
-        group 1 is the pattern's."""
-        first = self.at_start.match(text)
+    def all_matches(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> list[re.Match[str]]:
+        """Every word start in text[pos:endpos] where the pattern matches, in
+        text order, even inside an earlier match (like "(?<!\\w)(?=(NAMES))"
+        would give): the match's group 1 is the pattern's."""
+        end = len(text) if endpos is None else endpos
+        if pos > 0:  # the character before `pos` says whether a word starts there
+            return list(self.after_before.finditer(text, pos - 1, end))
+        first = self.at_start.match(text, 0, end)
         found = [first] if first is not None else []
-        found.extend(self.after_before.finditer(text))
+        found.extend(self.after_before.finditer(text, 0, end))
         return found
 
     def spans(self, text: str) -> list[tuple[int, int]]:
