@@ -33,7 +33,7 @@ FLOORS = {
             "fr": 0.87,
             "id": 0.90,
             "it": 0.82,
-            "pt": 0.88,
+            "pt": 0.92,
             "zh": 0.95,
             "zh-Hant": 0.88,
         },
@@ -44,7 +44,7 @@ FLOORS = {
 OVERALL_FLOORS = {"corpus2": 0.89}
 # Moves found for people an article says did not move (the policy: at most one per
 # ten articles; held at what the engine does today).
-NON_MOVER_LIMITS = {"corpus2": 3}
+NON_MOVER_LIMITS = {"corpus2": 1}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
