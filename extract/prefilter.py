@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import NamedTuple
@@ -168,6 +169,13 @@ class FastRegex:
         if lits and flags & re.IGNORECASE:
             self.pre = re.compile(trie_pattern(sorted(lits)))
         self.word_led = None if lowercase else _word_led(pattern, flags)
+        # The same expression without IGNORECASE, for lowercased ASCII text,
+        # where that reads the same (see _case_blind): much faster in `re`.
+        self.folded: re.Pattern[str] | None = None
+        self.folded_led: WordStartScan | None = None
+        if not lowercase and flags & re.IGNORECASE and _case_blind(P.parse(pattern, flags)):
+            self.folded = re.compile(pattern, flags & ~re.IGNORECASE)
+            self.folded_led = _word_led(pattern, flags & ~re.IGNORECASE)
 
     @classmethod
     def anchor_for(cls, parts: list[FastRegex], word_start: bool = False) -> FastRegex | None:
@@ -224,10 +232,11 @@ class FastRegex:
                 spans[-1][1] = b
             else:
                 spans.append([a, b])
-        rx, subject = (self.low, low) if self.low is not None else (self.full, text)
+        rx, led, subject = self._matcher(text, low)
+        fold_back = subject is low and self.folded is not None
         last = pos
         for a, b in spans:
-            for m in self._window_matches(subject, max(a, last), b):
+            for m in self._window_matches(rx, led, subject, max(a, last), b):
                 if (
                     self.left is not None
                     and m.start() > 0
@@ -239,23 +248,36 @@ class FastRegex:
                     if m2 is None:
                         continue
                     m = m2
+                if fold_back:  # the same match, read off the text as written
+                    same = self.full.match(text, m.start(), m.endpos)
+                    assert same is not None and same.end() == m.end()
+                    m = same
                 last = m.end()
                 yield m
 
-    def _window_matches(self, subject: str, start: int, stop: int) -> Iterator[re.Match[str]]:
-        """The matches `finditer(subject, start, stop)` of the expression the
-        windows are scanned with gives: found at word starts only when the
-        full expression opens with a word-start lookbehind."""
+    def _matcher(self, text: str, low: str) -> tuple[re.Pattern[str], WordStartScan | None, str]:
+        """The expression the windows are scanned with, its word-start scan
+        and the text it reads: the lowercase one where it reads the same
+        (ASCII text: no character in it folds otherwise than it lowercases)."""
         if self.low is not None:
-            yield from self.low.finditer(subject, start, stop)
-            return
-        if self.word_led is None:
-            yield from self.full.finditer(subject, start, stop)
+            return self.low, None, low
+        if self.folded is not None and text.isascii():
+            return self.folded, self.folded_led, low
+        return self.full, self.word_led, text
+
+    @staticmethod
+    def _window_matches(
+        rx: re.Pattern[str], led: WordStartScan | None, subject: str, start: int, stop: int
+    ) -> Iterator[re.Match[str]]:
+        """The matches `rx.finditer(subject, start, stop)` gives: found at word
+        starts only (by `led`) when `rx` opens with a word-start lookbehind."""
+        if led is None:
+            yield from rx.finditer(subject, start, stop)
             return
         resume = start  # matches do not overlap: each is searched for past the last
-        for hit in self.word_led.all_matches(subject, start, stop):
+        for hit in led.all_matches(subject, start, stop):
             if hit.start(1) >= resume:
-                m = self.full.match(subject, hit.start(1), stop)
+                m = rx.match(subject, hit.start(1), stop)
                 assert m is not None  # the same expression, at the same place
                 yield m
                 resume = m.end()
@@ -399,6 +421,70 @@ class LexiconScanner:
                 out.append((kind, s, s - neg))
                 last = s - neg
         return out
+
+
+# Characters a case-blind `re` folds specially ("ſ" matches "s", "K" the
+# Kelvin sign "k"), and those `str.lower` maps by context or to two characters
+# ("Σ", "İ"): a pattern holding one is not matched on lowercased text.
+_UNFOLDABLE = re.compile(
+    "["
+    + re.escape(
+        "".join(
+            sorted(
+                {chr(c) for pair in _casefix._EXTRA_CASES.items() for c in (pair[0], *pair[1])}
+                - {chr(c) for c in range(128)}
+                | {"Σ", "ς", "σ", "İ"}
+            )
+        )
+    )
+    + "]"
+)
+
+
+def _case_blind(tree: P.SubPattern | list) -> bool:
+    """Whether a pattern matches an ASCII text IGNORECASE as it matches the
+    lowercased text without: no uppercase or specially folded character of
+    its own, no case-sensitive part ("(?-i:may)"), no back-reference."""
+    for op, av in tree:
+        if op in (C.LITERAL, C.NOT_LITERAL):
+            if not _lower_char(av):
+                return False
+        elif op is C.IN:
+            if not all(_case_blind_item(item_op, item) for item_op, item in av):
+                return False
+        elif op is C.SUBPATTERN:
+            if av[2] & re.IGNORECASE or not _case_blind(av[-1]):
+                return False
+        elif op is C.BRANCH:
+            if not all(_case_blind(branch) for branch in av[1]):
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if not _case_blind(av[2]):
+                return False
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            if not _case_blind(av[1]):
+                return False
+        elif op is C.ATOMIC_GROUP:
+            if not _case_blind(av):
+                return False
+        elif op not in (C.ANY, C.AT, C.CATEGORY):
+            return False  # a back-reference, a conditional: not known to fold
+    return True
+
+
+def _case_blind_item(op: object, av: int | tuple[int, int]) -> bool:
+    """One item of a character class, as _case_blind asks."""
+    if op is C.LITERAL and isinstance(av, int):
+        return _lower_char(av)
+    if op is C.RANGE and isinstance(av, tuple):
+        return all(_lower_char(c) for c in range(av[0], av[1] + 1))
+    return op in (C.NEGATE, C.CATEGORY)
+
+
+def _lower_char(code: int) -> bool:
+    """A character its own lowercase, and folded plainly."""
+    ch = chr(code)
+    return ch.lower() == ch and (code < 128 or _UNFOLDABLE.match(ch) is None)
 
 
 def _word_led(pattern: str, flags: int) -> WordStartScan | None:
