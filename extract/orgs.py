@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer, PatternScan, names_pattern
 from .lang import LanguagePack, alternation, unspaced_scripts
 from .names import given_names, places, product_makers
 from .normalize import fold
-from .prefilter import FastRegex, WordStartScan
+from .prefilter import FastRegex, WordStartScan, ascii_twin, plain_ascii
 from .spans import Claimed
 from .trie import trie_pattern
 
@@ -257,6 +257,7 @@ class OrgFinder:
         caprun, self.suffixed, sp = _CAPRUN, _SUFFIXED, r"\s+"
         if not pack.spaced:
             (caprun, self.suffixed), sp = _unspaced_runs(pack.script), r"\s*"
+        self.suffixed_ascii = ascii_twin(self.suffixed)  # for plain ASCII bodies
         self.name_after = re.compile(rf"{opt}{sp}(?P<name>{caprun})")
         # "the company, Quantrix, is backed by": a name in apposition to a kind word.
         self.name_apposed = re.compile(rf",\s+(?P<name>{caprun})(?=,)") if pack.spaced else None
@@ -443,7 +444,8 @@ class OrgFinder:
     def _suffixed_names(self, article: _Article) -> Iterator[_Form]:
         """ "Helix AI", "Nusantara Labs": a capitalised run ending in an
         organisation suffix names an organisation wherever it stands."""
-        for m in self.suffixed.finditer(article.body):
+        body = article.body
+        for m in (self.suffixed_ascii if plain_ascii(body) else self.suffixed).finditer(body):
             words = self._without_openers(m.group(0).split())
             if len(words) < 2 or not words[-2][0].isupper():
                 continue

@@ -28,6 +28,7 @@ from .lang import LanguagePack, PackWords
 from .names import given_names
 from .normalize import fold
 from .person_cues import MoveVerbSlots, NameSite, PersonCues
+from .prefilter import ascii_twin, plain_ascii
 from .sentences import Sentence
 from .types import Mention, PersonEntity
 
@@ -124,6 +125,7 @@ class CapitalisedRuns:
 
     run: re.Pattern[str]
     part: re.Pattern[str]
+    run_ascii: re.Pattern[str] | None = None  # `run` for plain ASCII text (ascii_twin)
 
     @classmethod
     def for_script(cls, unspaced_script: str = "") -> CapitalisedRuns:
@@ -131,14 +133,13 @@ class CapitalisedRuns:
         rest = rf"(?:[^\W{script}]|['’.-])*" if script else r"[\w'’.-]*"
         # A capitalised word: any letter that is not lowercase Latin, then word chars.
         cap = rf"[^\W\d_a-zß-öø-ÿ{script}]{rest}"
-        return cls(
-            re.compile(rf"{cap}(?: (?:(?:{_PART_ALT}) ){{0,2}}{cap})*"),
-            re.compile(rf"(?:{_PART_ALT})(?= )|{cap}"),
-        )
+        run = re.compile(rf"{cap}(?: (?:(?:{_PART_ALT}) ){{0,2}}{cap})*")
+        return cls(run, re.compile(rf"(?:{_PART_ALT})(?= )|{cap}"), ascii_twin(run))
 
     def __call__(self, text: str, base: int) -> list[NameRun]:
         runs: list[NameRun] = []
-        for m in self.run.finditer(text):
+        plain = self.run_ascii is not None and plain_ascii(text)
+        for m in (self.run_ascii if plain else self.run).finditer(text):
             word = m.group()
             if " " in word:
                 runs.extend(self._split_run(text, base, m))

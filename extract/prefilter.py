@@ -500,6 +500,26 @@ def _word_led(pattern: str, flags: int) -> WordStartScan | None:
     return WordStartScan(pattern[m.end() :], before, flags)
 
 
+def ascii_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """`rx` with ASCII classes, for plain ASCII text (see `plain_ascii`): the
+    same matches there, with "\\w" or "[^\\W\\d_a-z]" read from a table instead
+    of the Unicode database at every character. A case-blind pattern is
+    kept as it is: IGNORECASE folds "ſ" to "s" with Unicode only."""
+    if rx.flags & re.IGNORECASE:
+        return rx
+    return re.compile(rx.pattern, (rx.flags & ~re.UNICODE) | re.ASCII)
+
+
+def plain_ascii(text: str) -> bool:
+    """Whether `re` reads `text` the same with ASCII classes as with Unicode
+    ones: ASCII (a flag of the string, no scan), without the separators
+    \\x1c-\\x1f, which only Unicode counts as white space."""
+    return text.isascii() and not any(sep in text for sep in _SEPARATORS)
+
+
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
 class WordStartScan:
     """Where a pattern matches at word starts, found without trying every letter.
 
@@ -512,6 +532,14 @@ class WordStartScan:
 
     def __init__(self, pattern: str, before: str, flags: int = 0) -> None:
         self.after_before = re.compile(f"{before}(?=({pattern}))", flags)
+        # For plain ASCII text, the same with ASCII classes: "\\W" is then a
+        # table look-up, not a Unicode database query, for every character.
+        # (Not case-blind: "ſ" matches "s" IGNORECASE, with Unicode only.)
+        self.after_before_ascii = (
+            self.after_before
+            if flags & re.IGNORECASE
+            else re.compile(f"{before}(?=({pattern}))", flags | re.ASCII)
+        )
         self.at_start = re.compile(f"(?=({pattern}))", flags)
 
     def all_matches(
@@ -521,11 +549,12 @@ class WordStartScan:
         text order, even inside an earlier match (like "(?<!\\w)(?=(NAMES))"
         would give): the match's group 1 is the pattern's."""
         end = len(text) if endpos is None else endpos
+        after = self.after_before_ascii if plain_ascii(text) else self.after_before
         if pos > 0:  # the character before `pos` says whether a word starts there
-            return list(self.after_before.finditer(text, pos - 1, end))
+            return list(after.finditer(text, pos - 1, end))
         first = self.at_start.match(text, 0, end)
         found = [first] if first is not None else []
-        found.extend(self.after_before.finditer(text, 0, end))
+        found.extend(after.finditer(text, 0, end))
         return found
 
     def spans(self, text: str) -> list[tuple[int, int]]:
