@@ -138,8 +138,8 @@ class CapitalisedRuns:
 
     def __call__(self, text: str, base: int) -> list[NameRun]:
         runs: list[NameRun] = []
-        plain = self.run_ascii is not None and plain_ascii(text)
-        for m in (self.run_ascii if plain else self.run).finditer(text):
+        run = self.run_ascii if self.run_ascii is not None and plain_ascii(text) else self.run
+        for m in run.finditer(text):
             word = m.group()
             if " " in word:
                 runs.extend(self._split_run(text, base, m))
