@@ -514,10 +514,9 @@ def plain_ascii(text: str) -> bool:
     """Whether `re` reads `text` the same with ASCII classes as with Unicode
     ones: ASCII (a flag of the string, no scan), without the separators
     \\x1c-\\x1f, which only Unicode counts as white space."""
-    return text.isascii() and not any(sep in text for sep in _SEPARATORS)
-
-
-_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+    return text.isascii() and not (
+        "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    )
 
 
 class WordStartScan:
