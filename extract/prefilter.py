@@ -236,13 +236,7 @@ class FastRegex:
         fold_back = subject is low and self.folded is not None
         last = pos
         for a, b in spans:
-            for m in self._window_matches(rx, led, subject, max(a, last), b):
-                if (
-                    self.left is not None
-                    and m.start() > 0
-                    and self.left.match(subject, m.start() - 1)
-                ):
-                    continue  # not at a word start
+            for m in self._word_start_matches(rx, led, subject, max(a, last), b):
                 if b < end and m.end() == b:
                     m2 = rx.match(subject, m.start(), end)
                     if m2 is None:
@@ -254,6 +248,22 @@ class FastRegex:
                     m = same
                 last = m.end()
                 yield m
+
+    def _word_start_matches(
+        self, rx: re.Pattern[str], led: WordStartScan | None, subject: str, start: int, stop: int
+    ) -> Iterator[re.Match[str]]:
+        """The window's matches that start a word. A match refused for starting
+        inside one is searched past by one character, not by its whole length:
+        a word-start match may begin inside it ("x5 of the 12 engineers")."""
+        matches = self._window_matches(rx, led, subject, start, stop)
+        m = next(matches, None)
+        while m is not None:
+            if self.left is not None and m.start() > 0 and self.left.match(subject, m.start() - 1):
+                # Not at a word start: search again just past where it starts.
+                matches = self._window_matches(rx, led, subject, m.start() + 1, stop)
+            else:
+                yield m
+            m = next(matches, None)
 
     def _matcher(self, text: str, low: str) -> tuple[re.Pattern[str], WordStartScan | None, str]:
         """The expression the windows are scanned with, its word-start scan

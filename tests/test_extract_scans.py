@@ -74,3 +74,13 @@ def test_ascii_twin_reads_plain_ascii_text_the_same() -> None:
     assert not plain_ascii("a\x1cb")  # only Unicode counts it as white space
     assert not plain_ascii("café")
     assert ascii_twin(re.compile("x", re.IGNORECASE)).flags & re.ASCII == 0
+
+
+def test_a_match_inside_one_refused_for_its_start_is_still_found() -> None:
+    # "x5 of the 12 engineers": the first match starts mid-word ("5 of the 12 ...")
+    # and is refused; the one at "12 engineers" starts inside it.
+    pattern = r"(?<![\w-])(?:\d+ (?:of the )?\d* ?engineers)"
+    fast = FastRegex(pattern, lowercase=True)
+    slow = re.compile(pattern, re.IGNORECASE)
+    for text in ("Acme hired x5 of the 12 engineers.", "Acme hired 5 of the 12 engineers."):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
