@@ -10,7 +10,7 @@ article (CPU time, measured by wrapping the stage functions).
 
 Timings on a shared machine vary by tens of percent from run to run; to
 compare two versions of the engine, count instructions instead
-(`valgrind --tool=callgrind`), which repeat exactly.
+(`python benchmarks/count_instructions.py`), which repeat exactly.
 """
 
 from __future__ import annotations
