@@ -147,13 +147,7 @@ class _Cursor:
 
 def write(connection: Connection, aliases: Iterable[tuple[int, str]]) -> None:
     """File (alias id, folded alias) pairs under their keys, in the caller's transaction."""
-    batch = list(rows(aliases))
-    if batch:
-        cursor = _Cursor(connection)
-        try:
-            cursor.many(_INSERT, batch)
-        finally:
-            cursor.close()
+    _for_each_key(connection, _INSERT, aliases)
 
 
 def forget(connection: Connection, aliases: Iterable[tuple[int, str]]) -> None:
@@ -162,11 +156,18 @@ def forget(connection: Connection, aliases: Iterable[tuple[int, str]]) -> None:
     A key left behind would name whatever alias later takes the same id
     (SQLite reuses the highest ones).
     """
+    _for_each_key(connection, _DELETE, aliases)
+
+
+def _for_each_key(
+    connection: Connection, statement: str, aliases: Iterable[tuple[int, str]]
+) -> None:
+    """Run `statement` once per (key, alias id) of the aliases, in one batch."""
     batch = list(rows(aliases))
     if batch:
         cursor = _Cursor(connection)
         try:
-            cursor.many(_DELETE, batch)
+            cursor.many(statement, batch)
         finally:
             cursor.close()
 

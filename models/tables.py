@@ -109,6 +109,12 @@ class Person(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
+def _one_form_per(owner: str, name: str) -> Index:
+    """A unique index on (owner, norm) over the aliases that have that owner."""
+    where = text(f"{owner} IS NOT NULL")
+    return Index(name, owner, "norm", unique=True, sqlite_where=where, postgresql_where=where)
+
+
 class Alias(SQLModel, table=True):
     """A surface form seen for a person or an organisation (exactly one of them)."""
 
@@ -118,22 +124,8 @@ class Alias(SQLModel, table=True):
         # One row per owner and form: two writers meeting the same new alias at
         # once both insert it with ON CONFLICT DO NOTHING (Resolver.add_alias),
         # and the second finds the first's row (issue 12).
-        Index(
-            "uq_alias_organization_norm",
-            "organization_id",
-            "norm",
-            unique=True,
-            sqlite_where=text("organization_id IS NOT NULL"),
-            postgresql_where=text("organization_id IS NOT NULL"),
-        ),
-        Index(
-            "uq_alias_person_norm",
-            "person_id",
-            "norm",
-            unique=True,
-            sqlite_where=text("person_id IS NOT NULL"),
-            postgresql_where=text("person_id IS NOT NULL"),
-        ),
+        _one_form_per("organization_id", "uq_alias_organization_norm"),
+        _one_form_per("person_id", "uq_alias_person_norm"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
