@@ -20,7 +20,7 @@ and lexicon); the engine calls it only for packs whose script is unspaced.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -201,7 +201,7 @@ class HanNames:
         queue = list(found.names)
         while queue:
             name = queue.pop()
-            for end in _ends_of(body, name):
+            for _, end in _occurrences(body, name, []):
                 listed = self._listed_after(body, end, found, verb_starts)
                 if listed is not None:
                     self._add(found, body, end + listed[0], end + listed[1], None)
@@ -366,14 +366,6 @@ def _before_origin_phrase(body: str, verb_start: int, covered: bytearray) -> int
 
 
 # ---------------------------------------------------------------------- people
-def _ends_of(body: str, text: str) -> Iterator[int]:
-    """Where each occurrence of `text` in `body` ends."""
-    at = body.find(text)
-    while at >= 0:
-        yield at + len(text)
-        at = body.find(text, at + 1)
-
-
 def han_people(
     names: HanNames,
     body: str,
