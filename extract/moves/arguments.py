@@ -829,10 +829,17 @@ def _subject_right_after_verb(ctx: MoveContext, scope: SentenceScope, ts: int) -
     Google": the name right after the verb is its subject, no later one."""
     if not ctx.pack.subject_after_verb:
         return False
-    verb = _FIRST_WORD.match(ctx.body, ts)
-    at = verb.end() if verb else ts
-    at += len(ctx.body[at : at + 4]) - len(ctx.body[at : at + 4].lstrip(" "))
+    at = _after_verb_word(ctx.body, ts, len(ctx.body))
     return any(p.start == at for p in scope.persons)
+
+
+def _after_verb_word(body: str, ts: int, te: int) -> int:
+    """Where the word after a trigger's verb starts (the verb's end at most `te`)."""
+    verb = _FIRST_WORD.match(body, ts)
+    at = verb.end() if verb and verb.end() < te else te
+    while at < len(body) and body[at] == " ":
+        at += 1
+    return at
 
 
 def _opens_with_description(ctx: MoveContext, text: str) -> bool:
@@ -907,10 +914,7 @@ def inverted_subject(ctx: MoveContext, ts: int, te: int, persons: list[PersonMen
 
     The trigger may span it ("wechselte Anna Schmidt von"): the name then
     follows the trigger's first word."""
-    verb = _FIRST_WORD.match(ctx.body, ts)
-    at = verb.end() if verb and verb.end() < te else te
-    while at < len(ctx.body) and ctx.body[at] == " ":
-        at += 1
+    at = _after_verb_word(ctx.body, ts, te)
     named = [p for p in persons if p.start == at]
     if not named:  # "zieht es Jan Roth zu": one word (an expletive) before the name
         second = _FIRST_WORD.match(ctx.body, at)
