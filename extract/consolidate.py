@@ -408,9 +408,27 @@ def _described_origin(hops: list[Hop], article: _Article) -> list[Hop]:
         and h.to_org is not None
         and employer not in gaz.family(h.to_org)
         and h.kind != "found_passive"
+        and not _left_before(employer, h, hops, gaz)
         else h
         for h in hops
     ]
+
+
+def _left_before(employer: str, h: Hop, hops: list[Hop], gaz: Gazetteer) -> bool:
+    """The article has the person leave the described employer for another
+    before this move ("spent a decade at Foo before joining Bar in 2019"): Foo
+    is a past employer, not where this move starts."""
+    family = gaz.family(employer)
+    return any(
+        o is not h
+        and o.from_org in family
+        and o.to_org is not None
+        and o.to_org not in family
+        and o.modality.counts
+        and o.date is not None
+        and (h.date is None or _date_order(o.date) < _date_order(h.date))
+        for o in hops
+    )
 
 
 def _founded_years_back(h: Hop, article: _Article) -> bool:

@@ -232,6 +232,35 @@ def test_the_simple_past_of_work_names_the_employer_left(text: str, language: st
     assert found == {("Google", "Helix AI")}
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Ann Lee joined Helix AI last week. She spent a decade at Google before "
+            "moving to Apple in 2019.",
+            "en",
+        ),
+        (
+            "Anne Roy rejoint Helix AI. Elle a travaillé dix ans chez Google avant de "
+            "rejoindre Apple en 2019.",
+            "fr",
+        ),
+    ],
+)
+def test_an_employer_the_article_has_the_person_leave_since_is_no_origin(
+    text: str, language: str
+) -> None:
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert ("Google", "Helix AI") not in found
+    assert ("Google", "Apple") in found
+
+
+def test_an_employer_never_left_since_stays_the_origin() -> None:
+    text = "Ann Lee joined Helix AI last week. She spent a decade at Google."
+    found = {(m.from_org, m.to_org) for m in extract(text, language="en").moves}
+    assert found == {("Google", "Helix AI")}
+
+
 def test_work_at_a_place_that_is_no_organisation_names_no_origin() -> None:
     text = "Ann Lee worked at the lab on robotics. She has now joined Helix AI."
     assert {(m.from_org, m.to_org) for m in extract(text, language="en").moves} == {
