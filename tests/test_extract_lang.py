@@ -261,6 +261,43 @@ def test_an_employer_never_left_since_stays_the_origin() -> None:
     assert found == {("Google", "Helix AI")}
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Sarah Kim left Google in May and now leads research at Helix AI.", "en"),
+        ("Sarah Kim will leave Google and will lead the agents team at Helix AI.", "en"),
+        ("Claire Roy a quitté Google en mai et dirige désormais la recherche chez Helix AI.", "fr"),
+        ("Ana López dejó Google en mayo y ahora dirige la investigación en Helix AI.", "es"),
+        ("Anna Conti ha lasciato Google a maggio e ora guida la ricerca di Helix AI.", "it"),
+        ("Ana Souza deixou o Google em maio e agora lidera a equipe de IA da Helix AI.", "pt"),
+        ("Anna Weber verließ Google im Mai und leitet nun die Forschung bei Helix AI.", "de"),
+        ("Dewi Lestari keluar dari Google pada Mei dan kini memimpin tim AI di Helix AI.", "id"),
+    ],
+)
+def test_a_post_held_now_after_a_departure_is_where_the_person_went(
+    text: str, language: str
+) -> None:
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert found == {("Google", "Helix AI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Sarah Kim left Google in May, and Tom Reed now leads research at Helix AI.", "en"),
+        (
+            "Claire Roy a quitté Google, et Paul Martin dirige désormais la recherche chez "
+            "Helix AI.",
+            "fr",
+        ),
+    ],
+)
+def test_a_post_someone_else_holds_now_is_no_destination(text: str, language: str) -> None:
+    found = {(m.person, m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert ("Tom Reed" if language == "en" else "Paul Martin") not in {p for p, _, _ in found}
+    assert all(to is None for _, _, to in found)
+
+
 def test_work_at_a_place_that_is_no_organisation_names_no_origin() -> None:
     text = "Ann Lee worked at the lab on robotics. She has now joined Helix AI."
     assert {(m.from_org, m.to_org) for m in extract(text, language="en").moves} == {

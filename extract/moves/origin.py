@@ -233,4 +233,5 @@ def _chained_join(
     return Destination(None, obj_end)
 
 
-_CHAINABLE = frozenset({TriggerKind.JOIN, TriggerKind.FOUND, TriggerKind.LEAVE})
+# "left Foo and now leads research at Bar": a post there is where they went.
+_CHAINABLE = frozenset({TriggerKind.JOIN, TriggerKind.FOUND, TriggerKind.LEAVE, TriggerKind.NOW_AT})
