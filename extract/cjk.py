@@ -71,6 +71,9 @@ class HanNames:
         self.particles: frozenset[str] = mod.PARTICLES
         self.title_end: frozenset[str] = mod.TITLE_END
         self.adverbs: tuple[str, ...] = mod.ADVERBS_BEFORE_VERB
+        self.date_before_verb: re.Pattern[str] = mod.DATE_BEFORE_VERB
+        self.common_surnames: frozenset[str] = mod.COMMON_SURNAMES
+        self.not_two_character: frozenset[str] = mod.NOT_TWO_CHARACTER_NAMES
         han = f"[{pack.script}]"
         dot = f"[{mod.NAME_DOT}]"
         self.han_run = re.compile(f"{han}+")
@@ -123,25 +126,56 @@ class HanNames:
         return found.names
 
     def _by_verb(self, body: str, kind: str, ts: int, te: int, found: _Found) -> None:
-        """张建国已加入小米, 腾讯聘请王立军为: a three-character surname name as the
-        subject right before a move verb (adverbs between), or the object right
-        after a hire verb, standing alone (no Han character glued before it)."""
+        """张建国已加入小米, 王芳去年离开谷歌, 腾讯聘请王立军为: a surname name as
+        the subject right before a move verb (adverbs and dates between), or the
+        object right after a hire verb, standing alone (no Han character glued
+        to it)."""
         if kind in _SUBJECT_KINDS:
-            end = _before_origin_phrase(body, ts, found.covered)
-            while adverb := next((a for a in self.adverbs if body.endswith(a, 0, end)), None):
-                end -= len(adverb)
-            start = end - 3
-            alone = start == 0 or not self.han_run.match(body, start - 1)
+            span = self._subject_before(body, ts, found)
         elif kind == "hire":
-            start, end = te, te + 3
-            alone = not self.han_run.match(body, end) or body[end] in self.particles
+            span = self._object_after(body, te, found)
         else:
             return
-        if start < 0 or not alone or found.covered[start] or found.covered[end - 1]:
-            return
-        run = self.han_run.match(body, start, end)
-        if run and run.end() == end and self._surname_name(body[start:end]) == body[start:end]:
-            self._add(found, body, start, end, None)
+        if span is not None:
+            self._add(found, body, span[0], span[1], None)
+
+    def _subject_before(self, body: str, ts: int, found: _Found) -> tuple[int, int] | None:
+        end = self._past_adverbs(body, _before_origin_phrase(body, ts, found.covered))
+        run = self._run_before(body, end, 0)
+        start = end - len(run)
+        if not run or found.covered[start] or found.covered[end - 1]:
+            return None
+        return (start, end) if self._whole_name(run) else None
+
+    def _past_adverbs(self, body: str, end: int) -> int:
+        """Where the subject ends: before the adverbs, time words and date
+        between it and the verb (已于2024年5月正式)."""
+        while True:
+            adverb = next((a for a in self.adverbs if body.endswith(a, 0, end)), None)
+            date = None if adverb else self.date_before_verb.search(body, max(0, end - 24), end)
+            if adverb is None and (date is None or date.start() == end):
+                return end
+            end = end - len(adverb) if adverb else date.start() if date else end
+
+    def _object_after(self, body: str, te: int, found: _Found) -> tuple[int, int] | None:
+        for end in (te + 3, te + 2):
+            if end > len(body) or found.covered[te] or found.covered[end - 1]:
+                continue
+            alone = end == len(body) or not self.han_run.match(body, end)
+            if (alone or body[end] in self.particles) and self._whole_name(body[te:end]):
+                return te, end
+        return None
+
+    def _whole_name(self, run: str) -> bool:
+        """Three characters that read as a surname name, or two whose surname
+        is a common one and which make no common word (高层, 马上)."""
+        if not self.han_run.fullmatch(run) or self._surname_name(run) != run:
+            return False
+        if len(run) == 3:
+            return True
+        return (
+            len(run) == 2 and run[0] in self.common_surnames and run not in self.not_two_character
+        )
 
     def _dotted(self, body: str, s: Sentence, found: _Found) -> None:
         """伊利亚·苏茨克维: the parts around the transliteration dot."""

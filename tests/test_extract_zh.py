@@ -101,6 +101,30 @@ def test_surname_name_right_before_a_move_verb_or_after_a_hire_verb() -> None:
     assert not run("高通已加入开源联盟。", "zh").people
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("王芳去年离开谷歌。", ("王芳", "Google", None)),
+        ("王芳去年離開谷歌。", ("王芳", "Google", None)),
+        ("李明于2024年5月加入字节跳动。", ("李明", None, "ByteDance")),
+        ("李明於2024年5月加入字節跳動。", ("李明", None, "ByteDance")),
+        ("腾讯聘请王芳为首席科学家。", ("王芳", None, "Tencent")),
+    ],
+)
+def test_two_character_name_with_a_common_surname_before_a_verb_or_after_a_hire(
+    body: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert counted(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body", ["高层近日离开百度。", "高層近日離開百度。", "据悉，马上离开谷歌的员工不多。"]
+)
+def test_two_character_words_that_open_with_a_surname_are_no_subject(body: str) -> None:
+    assert counted(body) == []
+    assert not run(body, "zh").people
+
+
 # ---------------------------------------------------------------- moves
 def test_join_with_origin_from_description() -> None:
     m = one_move("前谷歌研究员张伟已于近日加入字节跳动，担任视觉团队负责人。", "zh")

@@ -142,4 +142,87 @@ ADVERBS_BEFORE_VERB = (
     "即將",
     "于近日",
     "於近日",
+    # Time words between a subject and its verb (王芳去年离开谷歌).
+    "去年",
+    "今年",
+    "前年",
+    "上月",
+    "本月",
+    "上周",
+    "上週",
+    "本周",
+    "本週",
+    "昨天",
+    "昨日",
+    "今天",
+    "今日",
+    "此前",
+    "早前",
+    "最近",
+    "于去年",
+    "於去年",
+    "于今年",
+    "於今年",
+    "于上月",
+    "於上月",
+    "于本月",
+    "於本月",
+)
+# A date between a subject and its verb (李明于2024年5月加入): read back from the verb.
+DATE_BEFORE_VERB = re.compile(
+    r"(?:[于於在])?\s*\d{1,4}\s*[年月日号號](?:\s*\d{1,2}\s*[月日号號])*[初底中末]?\s*$"
+)
+
+# The surnames common enough for a two-character name with no other cue (王芳
+# 去年离开谷歌): the 100 most frequent.  A rarer surname character is likelier
+# the start of a word (高层, 马上) than of a bare two-character name.
+COMMON_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許"
+    "韩韓冯馮邓鄧曹彭曾萧蕭蔡潘田董袁于余叶葉蒋蔣杜苏蘇魏程吕呂丁沈任姚卢盧姜崔钟鍾"
+    "谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛阎閻段雷侯龙龍史陶黎贺賀"
+    "顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯"
+)
+# Two-character words that open with one of those surnames and stand before
+# move verbs as subjects or adverbs: no names.
+NOT_TWO_CHARACTER_NAMES = frozenset(
+    [
+        "高层",
+        "高層",
+        "马上",
+        "馬上",
+        "任职",
+        "任職",
+        "方面",
+        "全体",
+        "全體",
+        "金融",
+        "万名",
+        "萬名",
+        "黄金",
+        "黃金",
+        "江湖",
+        "向来",
+        "向來",
+        "于是",
+        "於是",
+        "周一",
+        "周二",
+        "周三",
+        "周四",
+        "周五",
+        "周六",
+        "周日",
+        "何时",
+        "何時",
+        "许多",
+        "許多",
+        "程序",
+        "石油",
+        "白宫",
+        "白宮",
+        "钱包",
+        "錢包",
+        "林业",
+        "林業",
+    ]
 )
