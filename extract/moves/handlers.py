@@ -299,6 +299,9 @@ def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] |
         if org is not None and ctx.rx["dest_prep"].match(ctx.body, site.end + 1):
             org = None  # "quit for Meta": the organisation after is where they went
         if org is not None:
+            lead = _destination_lead(ctx, site.end, org.start)
+            if lead is not None:
+                return None, lead  # "left London in March for Meta": Meta is where they went
             return (org.name, org.end) if args.org_itself(ctx, org) else None
         if args.other_object(ctx, site.end) or _unknown_name_after(ctx, site.end):
             return None
@@ -312,6 +315,16 @@ def _organisation_left(ctx: MoveContext, site: Site) -> tuple[str | None, int] |
     if args.literal_complement(ctx, site.end):
         return None  # "quitte le navire de croisière", "quit his diet"
     return None, site.end
+
+
+def _destination_lead(ctx: MoveContext, a: int, org_start: int) -> int | None:
+    """Where the words before the organisation end when they close with a
+    destination preposition ("left London in March for Meta"): the
+    organisation is where the person went, not the object left."""
+    for m in ctx.rx["dest_prep"].finditer(ctx.body, a + 1, org_start):
+        if not ctx.body[m.end() : org_start].strip():
+            return m.start() - 1
+    return None
 
 
 def _unknown_name_after(ctx: MoveContext, te: int) -> bool:
