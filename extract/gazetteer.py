@@ -31,6 +31,7 @@ class OrgRecord:
     aliases: list[str] = field(default_factory=list)
     acronyms: list[str] = field(default_factory=list)
     former: list[str] = field(default_factory=list)
+    seats: list[str] = field(default_factory=list)  # towns that stand for it in a move
 
 
 @dataclass(slots=True)
@@ -42,6 +43,7 @@ class Gazetteer:
     forms: tuple[str, ...] = ()  # every form as written
     exact: frozenset[str] = frozenset()  # every form as written in the files ("xAI")
     families: dict[str, frozenset[str]] = field(default_factory=dict)
+    by_seat: dict[str, str] = field(default_factory=dict)  # "Cupertino" -> "Apple"
 
     def lookup(self, surface: str) -> str | None:
         """Canonical name for a surface form, or None when unknown."""
@@ -99,7 +101,7 @@ def _merge(records: dict[str, OrgRecord], entries: list[dict[str, object]]) -> N
             rec.parent = str(e["parent"])
         if e.get("kind"):
             rec.kind = str(e["kind"])
-        for key in ("aliases", "acronyms", "former"):
+        for key in ("aliases", "acronyms", "former", "seats"):
             raw = e.get(key) or []
             vals = [str(v) for v in raw] if isinstance(raw, list) else []
             getattr(rec, key).extend(v for v in vals if v not in getattr(rec, key))
@@ -192,6 +194,7 @@ def _build(paths: tuple[str, ...]) -> Gazetteer:
         names=alt,
         forms=tuple(forms),
         exact=frozenset(forms),
+        by_seat={seat: rec.name for rec in records.values() for seat in rec.seats},
     )
     children: dict[str, list[str]] = {}
     for rec in records.values():

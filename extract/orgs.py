@@ -183,6 +183,19 @@ class _Article:
         self.join_starts = {start for kind, start, _ in self.triggers if kind in _JOIN_KINDS}
 
 
+def _seat_at(body: str, start: int, seats: list[str]) -> str | None:
+    """The headquarters town written whole at `start`, if any."""
+    return next(
+        (
+            seat
+            for seat in seats
+            if body.startswith(seat, start)
+            and not body[start + len(seat) : start + len(seat) + 1].isalnum()
+        ),
+        None,
+    )
+
+
 def _unknown_name(run: str) -> str:
     return _POSSESSIVE.sub("", run).strip(" .,")
 
@@ -294,6 +307,7 @@ class OrgFinder:
             self._defined_acronyms,
             self._suffixed_names,
             self._names_after_cues,
+            self._seats_in_moves,
         )
 
     def find(
@@ -493,6 +507,32 @@ class OrgFinder:
                     yield destination
             if self._names_org_after(article, point.cue, name, end):
                 yield _Form(name, name)
+
+    def _seats_in_moves(self, article: _Article) -> Iterator[_Form]:
+        """ "left Cupertino for Menlo Park", "left Apple for Mountain View": a
+        headquarters town stands for its organisation where a leave verb and
+        its destination name both sides of a move, organisations or towns.
+        Alone ("moved to Cupertino") a town is where someone lives."""
+        body = article.body
+        seats = [seat for seat in self.gaz.by_seat if seat in body]
+        if not seats or self.dest_name is None:
+            return
+        for kind, _, end in article.triggers:
+            m = self.name_after.match(body, end) if kind == "leave" else None
+            if m is None:
+                continue
+            start = m.start("name")
+            left = _seat_at(body, start, seats)
+            known = self._known_at(article, start)
+            left_end = start + len(left) if left else known.end if known else None
+            if left_end is None:
+                continue
+            dest = self.dest_name.match(body, _past_date(body, left_end, article.date_ends))
+            onward = _seat_at(body, dest.start("name"), seats) if dest else None
+            onward_known = dest is not None and self._known_at(article, dest.start("name"))
+            for seat in (left, onward):
+                if seat is not None and (onward or onward_known) and (left or known):
+                    yield _Form(seat, self.gaz.by_seat[seat])
 
     def _apposed_name(self, body: str, end: int) -> re.Match[str] | None:
         """ "the company, Quantrix, is": not "the company, Maya Putri, said"."""

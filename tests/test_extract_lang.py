@@ -313,3 +313,54 @@ def test_a_statement_of_past_work_covers_every_name_listed_before_it() -> None:
     text = "Ann Lee met Tom Reed, who worked at Google. Ann Lee has now joined Helix AI."
     found = {(m.person, m.from_org) for m in extract(text, language="en").moves}
     assert found == {("Ann Lee", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Maria Lopez left Cupertino for Menlo Park in March.", "en"),
+        ("Marie Dubois a quitté Cupertino pour Menlo Park.", "fr"),
+        ("María López dejó Cupertino por Menlo Park.", "es"),
+        ("Anna Weber verließ Cupertino in Richtung Menlo Park.", "de"),
+        ("Dewi Lestari keluar dari Cupertino untuk bergabung dengan Menlo Park.", "id"),
+    ],
+)
+def test_headquarters_towns_on_both_sides_of_a_move_stand_for_their_companies(
+    text: str, language: str
+) -> None:
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert found == {("Apple", "Meta")}
+
+
+def test_a_headquarters_town_with_a_company_on_the_other_side_stands_for_its_company() -> None:
+    found = {(m.from_org, m.to_org) for m in extract("Ann Lee left Apple for Mountain View.").moves}
+    assert found == {("Apple", "Google")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez moved to Cupertino with her family and joined a local startup.",
+        "Maria Lopez left Apple in March; she still lives in Cupertino.",
+        "Maria Lopez left Cupertino for good in 2019.",
+    ],
+)
+def test_a_headquarters_town_alone_is_a_place(text: str) -> None:
+    ex = extract(text, language="en")
+    assert all(m.to_org is None for m in ex.moves)
+    assert "Apple" not in {m.to_org for m in ex.moves}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Maria Lopez left London in March for Helix AI.", "en"),
+        ("Marie Dubois a quitté Londres en mars pour Helix AI.", "fr"),
+        ("María López dejó Londres en marzo para unirse a Helix AI.", "es"),
+    ],
+)
+def test_an_organisation_after_a_destination_preposition_is_no_object_left(
+    text: str, language: str
+) -> None:
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert found == {(None, "Helix AI")}
