@@ -232,9 +232,18 @@ def _merge_departure(join: Hop, departure: Hop) -> Hop:
 
 
 def _merged_date(join: Hop, departure: Hop) -> _StatedDate:
-    """The join's stated date, else the departure's, else whichever exists."""
+    """The join's stated date, else the departure's, else whichever exists.
+    A join the tense dates now ("Cohere has hired X ... X left Meta at the end
+    of May") happened after the departure it completes: the move is dated now."""
     if join.date_explicit:
         return _StatedDate(join.date, True)
+    if (
+        join.date_now
+        and departure.date_explicit
+        and departure.sentence is not join.sentence
+        and dated_after(join.date, departure.date)
+    ):
+        return _StatedDate(join.date, False)
     if departure.date_explicit:
         return _StatedDate(departure.date, True)
     return _StatedDate(join.date or departure.date, False)

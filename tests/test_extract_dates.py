@@ -436,3 +436,48 @@ def test_a_planned_move_with_a_bare_month_means_the_next_one() -> None:
 def test_a_month_of_this_year_is_this_year_s_whatever_the_tense(text: str, lang: str) -> None:
     # Told on 25 September 2025: October this year is next month, not last October.
     assert iso(text, lang) == ["2025-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        ("Sarah Kim left Google at the end of March.", "en", 3),
+        ("Sarah Kim will leave Google at the start of October.", "en", 10),
+        ("Marie Roy a quitté Google à la fin du mois de mars.", "fr", 3),
+        ("Marie Roy a quitté Google au début de mars.", "fr", 3),
+    ],
+)
+def test_the_end_or_start_of_a_month_is_that_month(text: str, language: str, month: int) -> None:
+    from test_extract_helpers import run
+
+    (move,) = run(text, language, dt.date(2025, 6, 15)).moves
+    assert move.date is not None and move.date.month == month
+
+
+def test_the_end_of_something_else_is_no_date() -> None:
+    assert iso("She left at the end of Mayer's tenure, at the end of the quarter.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        # The hire is the news; the departure it completes came months before.
+        (
+            "Cohere has hired Jane Roe as chief AI officer. Roe left Meta at the end of May.",
+            "en",
+            8,
+        ),
+        # A past join with no date of its own: the departure's is all the article says.
+        ("Jane Roe left Meta at the end of May. She joined Cohere.", "en", 5),
+        # Indonesian verbs carry no tense: "bergabung" does not say now.
+        ("Jane Roe keluar dari Meta pada Mei. Ia kemudian bergabung dengan Cohere.", "id", 5),
+    ],
+)
+def test_a_join_the_tense_dates_now_dates_the_move_it_completes(
+    text: str, language: str, month: int
+) -> None:
+    from test_extract_helpers import run
+
+    (move,) = run(text, language, dt.date(2025, 8, 20)).moves
+    assert (move.from_org, move.to_org) == ("Meta", "Cohere")
+    assert move.date is not None and move.date.month == month

@@ -84,6 +84,7 @@ def emit(ctx: MoveContext, st: Statement) -> list[Hop]:
             returning=st.returning,
             from_weak=st.from_weak,
             companion_of=lead if name in st.companions else None,
+            date_now=when.tensed_now and name not in own,
         )
         for name in st.movers
     ]

@@ -26,3 +26,4 @@ class Hop:
     returning: bool = False  # "returned to", "kembali ke": back to a former employer
     from_weak: bool = False  # `from` inferred from a descriptor, not stated
     companion_of: str | None = None  # moved "along with" this person
+    date_now: bool = False  # dated by a present or perfect tense: the news itself

@@ -78,6 +78,9 @@ class DateWindow:
 class StatedDate:
     date: FuzzyDate | None
     explicit: bool  # written in the statement, not the tense default
+    # The tense itself says now ("has joined", "is leaving"), not a pack's
+    # reading of a verb with no tense (Indonesian, Chinese) as current.
+    tensed_now: bool = False
 
 
 def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
@@ -100,7 +103,7 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     if published is None:
         return StatedDate(None, False)
     end = max(w.end, ts)
-    current = bool(ctx.rx["current"].search(ctx.body[w.region_start : end]))
+    current = tensed = bool(ctx.rx["current"].search(ctx.body[w.region_start : end]))
     if not current and ctx.pack.untensed_is_current:
         # "Sebelumnya, X pindah ke Y": a past adverb opening the sentence covers it.
         current = not (
@@ -108,7 +111,7 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
             or ctx.rx["past"].match(ctx.body, s.start)
         )
     if current:
-        return StatedDate(FuzzyDate(published.year, published.month), False)
+        return StatedDate(FuzzyDate(published.year, published.month), False, tensed)
     return StatedDate(None, False)
 
 
