@@ -192,9 +192,10 @@ class PersonCues:
         return verb_end is not None and not site.body[verb_end : site.start].strip()
 
     def title_before(self, site: NameSite) -> bool:
-        """ "CEO Jane Roe", "Presiden Jane Roe", "VP of research Jane Roe"."""
+        """ "CEO Jane Roe", "Presiden Jane Roe", "VP of research Jane Roe",
+        "den OpenAI-Forscher Jonas Becker"."""
         before = site.body[max(0, site.start - 40) : site.start].split()
-        if before and fold(before[-1]) in self.titles:
+        if before and (fold(before[-1]) in self.titles or self._ends_in_title(before[-1])):
             return True
         # A title, a short linking word and its lowercase domain: "head of AI"
         # ends in a capital and is read as part of the name, so lowercase only.
@@ -270,6 +271,12 @@ class PersonCues:
         """ "Guo Daya (郭达雅)": a romanised name glossed with its two to four
         Han characters; an organisation's gloss ("Alibaba (阿里巴巴)") is one word."""
         return site.token_count >= 2 and _HAN_GLOSS.match(site.body, site.end) is not None
+
+    def _ends_in_title(self, word: str) -> bool:
+        """A compound whose head is a title ("OpenAI-Forscher", "ex-Google-Chef");
+        a short head is too often a name's part ("Lip-Bu": Indonesian "Bu")."""
+        head = fold(word).rsplit("-", 1)[-1] if "-" in word else ""
+        return len(head) >= 4 and head in self.titles
 
     def _holds_title(self, word: str) -> bool:
         """ "co-founder" and "ex-director" hold a title in one of their parts."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from test_extract_helpers import moves, one_move, people, run
 
 
@@ -132,6 +133,22 @@ def test_a_fronted_phrase_puts_the_subject_after_the_verb() -> None:
     }
     ex = run("Laut Insidern wechselt Anna Schmidt zu Meta.", "de")
     assert [str(m.modality) for m in ex.moves] == ["rumoured"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meta hat den OpenAI-Forscher Jonas Becker eingestellt.",
+        "Meta stellt den früheren OpenAI-Forscher Jonas Becker ein.",
+    ],
+)
+def test_a_title_compound_before_an_object_name_makes_it_a_person(sentence: str) -> None:
+    assert moves(sentence, "de") == {("Jonas Becker", "OpenAI", "Meta")}
+
+
+def test_a_compound_whose_head_is_no_title_makes_no_person() -> None:
+    assert moves("Meta hat das Google-Projekt Jonas Becker übergeben.", "de") == set()
+    assert people("Wir sprachen mit dem OpenAI-Forscher über Jonas Becker.", "de") == {}
 
 
 def test_a_company_compound_names_the_previous_employer() -> None:
