@@ -632,11 +632,14 @@ def _origin_before_verb(
 
 
 def _hired_at(ctx: MoveContext, site: Site, obj_end: int) -> str | None:
-    """ "X hired Y to serve as Z at ORG": the org the role is at."""
+    """ "X hired Y to serve as Z at ORG": the org the role is at; not one in
+    a relative clause about Y ("hat X abgeworben, der zuvor bei OpenAI ..."),
+    which tells where Y was."""
+    limit = obj_end if _relative_clause_after(ctx, obj_end) is not None else site.next_start
     at = [
         o
         for o in ctx.doc.orgs.within(obj_end, site.sentence.end)
-        if o.start < site.next_start and args.preceded_by_at(ctx, o)
+        if o.start < limit and args.preceded_by_at(ctx, o)
     ]
     return at[0].name if at else None
 
@@ -708,16 +711,30 @@ def _agent_first(read_sides: SidesReader) -> Handler:
     return handle
 
 
+def _relative_clause_after(ctx: MoveContext, objs_end: int) -> int | None:
+    """Where the words of a relative clause about the objects start
+    (", who ...", ", der zuvor ..."), if one follows them."""
+    comma = _CLAUSE_AFTER_OBJECTS.match(ctx.body, objs_end)
+    if comma is None or not ctx.rx["relative"].match(ctx.body, comma.end()):
+        return None
+    return comma.end()
+
+
+# The comma after the objects, past one lowercase word that closes their
+# clause: German's participle or particle ("hat X abgeworben, der zuvor ...").
+_CLAUSE_AFTER_OBJECTS = re.compile(r"(?:[ \t]+[^\W\d_A-ZÄÖÜ][\w-]*)?,\s*")
+
+
 def _elsewhere_clause_start(ctx: MoveContext, objs_end: int, limit: int, to_org: str | None) -> int:
     """ "hired Ann Lee, who had been at Google since 2015": a relative clause
     about the people hired that names another organisation tells their past,
     and its dates are its own; "who starts in May" still dates the hire."""
-    comma = _OBJECT_CLAUSE.match(ctx.body, objs_end)
-    if comma is None or not ctx.rx["relative"].match(ctx.body, comma.end()):
+    clause = _relative_clause_after(ctx, objs_end)
+    if clause is None:
         return limit
-    first_date = ctx.doc.dates.first_at(comma.end(), limit)
-    upto = first_date.start if first_date is not None else limit
-    elsewhere = any(o.name != to_org for o in ctx.doc.orgs.within(comma.end(), upto))
+    # Anywhere in the clause: "der seit 2015 bei Google gearbeitet hatte".
+    family = ctx.doc.gaz.family(to_org) if to_org else frozenset()
+    elsewhere = any(o.name not in family for o in ctx.doc.orgs.within(clause, limit))
     return objs_end if elsewhere else limit
 
 
