@@ -151,6 +151,35 @@ def test_a_compound_whose_head_is_no_title_makes_no_person() -> None:
     assert people("Wir sprachen mit dem OpenAI-Forscher über Jonas Becker.", "de") == {}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meta hat Jonas Becker abgeworben, der zuvor bei OpenAI die Forschung leitete.",
+        "Meta hat Jonas Becker eingestellt, der seit 2015 bei OpenAI gearbeitet hatte.",
+        "Meta hat Jonas Becker eingestellt, die bis 2024 bei OpenAI forschte.",
+    ],
+)
+def test_a_relative_clause_after_the_closing_participle_tells_where_the_hire_was(
+    sentence: str,
+) -> None:
+    (m,) = run(sentence, "de", dt.date(2025, 6, 15)).moves
+    assert (m.person, m.from_org, m.to_org) == ("Jonas Becker", "OpenAI", "Meta")
+    assert m.date is not None and m.date.year == 2025
+
+
+def test_an_organisation_in_a_relative_clause_is_no_hirer() -> None:
+    # No hiring organisation is named: the one the clause names is where he was.
+    sentence = (
+        "Der Konzern hat Jonas Becker abgeworben, der zuvor bei OpenAI die Forschung leitete."
+    )
+    assert all(m.to_org != "OpenAI" for m in run(sentence, "de").moves)
+
+
+def test_a_relative_clause_about_the_new_post_names_no_origin() -> None:
+    sentence = "Meta hat Jonas Becker eingestellt, der die Forschung bei Meta leiten wird."
+    assert moves(sentence, "de") == {("Jonas Becker", None, "Meta")}
+
+
 def test_a_company_compound_names_the_previous_employer() -> None:
     assert moves("Der frühere OpenAI-Forscher Jan Müller wechselt zu Meta.", "de") == {
         ("Jan Müller", "OpenAI", "Meta")
