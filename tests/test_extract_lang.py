@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -364,3 +365,27 @@ def test_an_organisation_after_a_destination_preposition_is_no_object_left(
 ) -> None:
     found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
     assert found == {(None, "Helix AI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jane Roe, who had worked at Google since 2015, is joining Helix AI.", "en"),
+        ("Marie Roy, qui travaillait chez Google depuis 2015, rejoint Helix AI.", "fr"),
+        ("Jonas Becker, der seit 2015 bei Google gearbeitet hatte, wechselt zu Helix AI.", "de"),
+    ],
+)
+def test_a_date_in_a_relative_clause_before_the_verb_is_the_clauses_own(
+    text: str, language: str
+) -> None:
+    (move,) = extract(text, language=language, published=dt.date(2025, 6, 15)).moves
+    assert (move.from_org, move.to_org) == ("Google", "Helix AI")
+    assert move.date is not None and move.date.year == 2025
+
+
+@pytest.mark.parametrize(
+    "text", ["Jane Roe, in May, joined Helix AI.", "In May, Jane Roe, who is 40, joined Helix AI."]
+)
+def test_a_date_set_apart_as_itself_or_fronted_dates_the_move(text: str) -> None:
+    (move,) = extract(text, language="en", published=dt.date(2025, 6, 15)).moves
+    assert move.date is not None and move.date.month == 5

@@ -89,7 +89,9 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     publication month, background history none."""
     s, ts = w.sentence, w.trigger_start
     after = [d for d in ctx.doc.dates.within(ts, s.end) if d.start < w.after_limit]
-    before = ctx.doc.dates.within(w.before_floor, ts)
+    before = [
+        d for d in ctx.doc.dates.within(w.before_floor, ts) if not _in_relative_aside(ctx, d, ts)
+    ]
     if after:
         return StatedDate(_in_tense(ctx, w, after[0]), True)
     if before:
@@ -113,6 +115,17 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     if current:
         return StatedDate(FuzzyDate(published.year, published.month), False, tensed)
     return StatedDate(None, False)
+
+
+def _in_relative_aside(ctx: MoveContext, d: DateMention, verb: int) -> bool:
+    """ "X, who had worked at Google since 2015, is joining Meta": a date in a
+    relative clause set between commas before the verb is the clause's own."""
+    opened = ctx.body.rfind(",", 0, d.start)
+    closed = ctx.body.find(",", d.end, verb)
+    if opened < 0 or closed < 0:
+        return False
+    words = ctx.body[opened + 1 : d.start].lstrip()
+    return bool(words) and ctx.rx["relative"].match(ctx.body, d.start - len(words)) is not None
 
 
 _VERB_REACH = 24  # a future marked on the verb itself ("rejoindra", "bergabung kelak")
