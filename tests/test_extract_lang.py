@@ -389,3 +389,26 @@ def test_a_date_in_a_relative_clause_before_the_verb_is_the_clauses_own(
 def test_a_date_set_apart_as_itself_or_fronted_dates_the_move(text: str) -> None:
     (move,) = extract(text, language="en", published=dt.date(2025, 6, 15)).moves
     assert move.date is not None and move.date.month == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("LONDON (Reuters) - Weeks after returning to Google, Ann Lee already runs a team.", "en"),
+        (
+            "LONDRES (Reuters) – Semanas después de volver a Google, Ana López ya dirige "
+            "un equipo.",
+            "es",
+        ),
+    ],
+)
+def test_a_datelines_publication_is_no_origin(text: str, language: str) -> None:
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert found == {(None, "Google")}
+
+
+def test_an_employer_in_the_clause_before_the_subject_is_still_its_origin() -> None:
+    text = "A former OpenAI researcher, Ann Lee has joined Google."
+    assert {(m.from_org, m.to_org) for m in extract(text, language="en").moves} == {
+        ("OpenAI", "Google")
+    }

@@ -398,7 +398,8 @@ def _description_org(ctx: MoveContext, site: Site) -> str | None:
     start = args.clause_start(site.sentence, site.start)
     if ctx.doc.trigger_between(start, site.start):
         return None
-    orgs = ctx.doc.orgs.within(start, site.start)
+    # "SAN FRANCISCO (Reuters) – ...": a dateline's publication is nobody's employer.
+    orgs = [o for o in ctx.doc.orgs.within(start, site.start) if not ctx.doc.gaz.is_media(o.name)]
     return orgs[0].name if len({o.name for o in orgs}) == 1 else None
 
 
