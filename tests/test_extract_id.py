@@ -530,3 +530,16 @@ def test_keluar_untuk_memimpin_tim_di_organisasi_menyebut_tujuan() -> None:
     assert moves(
         "Rina Wijaya keluar dari Gojek untuk memimpin tim yang bersaing dengan Quantrix.", "id"
     ) == {("Rina Wijaya", "Gojek", None)}
+
+
+def test_an_honorific_opens_no_organisation_name() -> None:
+    # "Bapak AI" (the father of AI) is an epithet, not a company called "... AI".
+    ex = run("Bapak AI Geoffrey Hinton bergabung dengan Google pada 2013.", "id")
+    assert [o.name for o in ex.organizations] == ["Google"]
+    assert {(m.person, m.from_org, m.to_org) for m in ex.moves} == {
+        ("Geoffrey Hinton", None, "Google")
+    }
+    # A company whose name ends in "AI" is still one.
+    assert moves("Budi Santoso bergabung dengan Nusantara AI.", "id") == {
+        ("Budi Santoso", None, "Nusantara AI")
+    }
