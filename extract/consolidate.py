@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .analysis import TriggerKind
 from .gazetteer import Gazetteer
 from .moves import Hop
 from .types import FuzzyDate, Modality, MoveFact
@@ -231,6 +232,11 @@ def _merge_departure(join: Hop, departure: Hop) -> Hop:
     )
 
 
+# A post held now ("kini bekerja di Microsoft AI", "now runs Bar") says
+# where the person is, not when they got there.
+_STATES = frozenset({TriggerKind.NOW_AT, TriggerKind.LED_BY})
+
+
 def _merged_date(join: Hop, departure: Hop) -> _StatedDate:
     """The join's stated date, else the departure's, else whichever exists.
     A join the tense dates now ("Cohere has hired X ... X left Meta at the end
@@ -239,6 +245,7 @@ def _merged_date(join: Hop, departure: Hop) -> _StatedDate:
         return _StatedDate(join.date, True)
     if (
         join.date_now
+        and join.kind not in _STATES
         and departure.date_explicit
         and departure.sentence is not join.sentence
         and dated_after(join.date, departure.date)

@@ -471,6 +471,8 @@ def test_the_end_of_something_else_is_no_date() -> None:
         ("Jane Roe left Meta at the end of May. She joined Cohere.", "en", 5),
         # Indonesian verbs carry no tense: "bergabung" does not say now.
         ("Jane Roe keluar dari Meta pada Mei. Ia kemudian bergabung dengan Cohere.", "id", 5),
+        # A post held now says where the person is, not when they moved.
+        ("Jane Roe keluar dari Meta pada Mei. Ia kini bekerja di Cohere.", "id", 5),
     ],
 )
 def test_a_join_the_tense_dates_now_dates_the_move_it_completes(

@@ -105,7 +105,10 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     if published is None:
         return StatedDate(None, False)
     end = max(w.end, ts)
-    current = tensed = bool(ctx.rx["current"].search(ctx.body[w.region_start : end]))
+    current = bool(ctx.rx["current"].search(ctx.body[w.region_start : end]))
+    # Where verbs carry no tense, "kini" (now) may say where someone is, not
+    # when they moved: only a language's tense says now for certain.
+    tensed = current and not ctx.pack.untensed_is_current
     if not current and ctx.pack.untensed_is_current:
         # "Sebelumnya, X pindah ke Y": a past adverb opening the sentence covers it.
         current = not (
