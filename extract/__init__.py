@@ -221,5 +221,6 @@ def _analyse(eng: _Engine, original: str, body: str, published: dt.date | None) 
     # Organisation anaphors ("the company") resolved once, read by every later stage.
     doc.orgs = resolve_org_anaphors(ctx)
     if triggers:
-        doc.affiliations = affiliations(ctx)
+        described = affiliations(ctx)
+        doc.affiliations, doc.former_affiliations = described.employers, described.former
     return doc

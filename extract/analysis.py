@@ -80,6 +80,8 @@ class Analysis:
     # Each person's described employer ("Jane Roe, an OpenAI researcher"):
     # the fallback origin of a move whose statement names none.
     affiliations: dict[str, str] = field(default_factory=dict)
+    # The people described there as former ("a former Google researcher").
+    former_affiliations: frozenset[str] = frozenset()
     # The organisations the article and its sections are about.
     frames: Frames = field(default_factory=lambda: Frames((), None))
     # Descriptions already read (moves/descriptors.py): a cache, keyed by the
@@ -123,6 +125,17 @@ class Analysis:
             for p in self.persons:
                 self._mentions_by_person.setdefault(p.person, []).append(p)
         return self._mentions_by_person.get(person, [])
+
+    def left_former_employer(self, person: str, org: str, pos: int) -> bool:
+        """Whether a departure at `pos` with no organisation of its own may be
+        from `org`, where the article describes the person: not when they are
+        a former employee there and the story at `pos` is about another
+        organisation ("xAI's founders ... X, a former Google researcher, left
+        in February": Google is history, the departure is from xAI)."""
+        if person not in self.former_affiliations:
+            return True
+        frame = self.frames.at(pos)
+        return frame is None or org in self.gaz.family(frame)
 
     def trigger_between(self, a: int, b: int) -> bool:
         """A move verb starts inside body[a:b]."""

@@ -76,15 +76,19 @@ def complete(hops: list[Hop], doc: Analysis) -> list[Hop]:
             if left is not None and left not in doc.gaz.family(h.to_org or ""):
                 h = replace(h, from_org=left, from_weak=True)
         if _open_departure(h):
-            left = (
-                _last_destination(h, own)
-                or doc.affiliations.get(h.person)
-                or _frame_left(doc, h, hops)
-            )
+            left = _last_destination(h, own) or _described_left(doc, h) or _frame_left(doc, h, hops)
             if left is not None:
                 h = replace(h, from_org=left, from_weak=True)
         out.append(h)
     return out
+
+
+def _described_left(doc: Analysis, h: Hop) -> str | None:
+    """The employer the article describes the person at, if the departure may be from it."""
+    employer = doc.affiliations.get(h.person)
+    if employer is None or not doc.left_former_employer(h.person, employer, h.pos):
+        return None
+    return employer
 
 
 def _open_departure(h: Hop) -> bool:

@@ -24,9 +24,16 @@ class _Reading:
     described: dict[str, str] = field(default_factory=dict)  # person -> described org
     recent: dict[str, str] = field(default_factory=dict)  # "was most recently at X"
     seen: dict[str, int] = field(default_factory=dict)  # mentions read per person
+    former: set[str] = field(default_factory=set)  # described as former there
 
 
-def affiliations(ctx: MoveContext) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class Affiliations:
+    employers: dict[str, str]  # person -> organisation, former ones included
+    former: frozenset[str]  # the people whose described organisation is a former one
+
+
+def affiliations(ctx: MoveContext) -> Affiliations:
     """Person -> organisation, former ones included; "most recently at" wins."""
     reading = _Reading()
     previous: list[PersonMention] = []
@@ -46,7 +53,8 @@ def affiliations(ctx: MoveContext) -> dict[str, str]:
         elif not persons:
             _read_former_subject(ctx, reading, s, previous)
         previous = persons
-    return {**reading.described, **reading.recent}
+    former = frozenset(p for p in reading.former if p not in reading.recent)
+    return Affiliations({**reading.described, **reading.recent}, former)
 
 
 def _first_inside(statements: list[re.Match[str]], s: Sentence) -> re.Match[str] | None:
@@ -67,6 +75,8 @@ def _read_description(ctx: MoveContext, reading: _Reading, s: Sentence, p: Perso
     org = descriptor_org(ctx, s, [p.person], [p], s.end, allow_former=True)
     if org and not ctx.doc.gaz.is_media(org):  # "told The Information": a source, no employer
         reading.described[p.person] = org
+        if descriptor_org(ctx, s, [p.person], [p], s.end) is None:
+            reading.former.add(p.person)
 
 
 def _read_previous_employer(
@@ -116,6 +126,7 @@ def _read_former_subject(
     titled = any(_person_word(ctx, w) for w in lead[former.start() :].split())
     if len(orgs) == 1 and titled and not ctx.doc.gaz.is_media(orgs[0].name):
         reading.described[previous[0].person] = orgs[0].name
+        reading.former.add(previous[0].person)
 
 
 def _nameless_loser(ctx: MoveContext, s: Sentence) -> str | None:

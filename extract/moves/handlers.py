@@ -346,9 +346,13 @@ def _described_origin(ctx: MoveContext, site: Site, subject: Subject) -> str | N
         and not orgs.within(site.end, site.next_start)
         and not ctx.rx["from_prep"].search(ctx.body, site.end, site.next_start)
     )
-    org = descriptor_org(
-        ctx, s, subject.names, site.persons, site.start, allow_former=bare, single=bare
-    )
+    org = descriptor_org(ctx, s, subject.names, site.persons, site.start)
+    if org is None and bare:
+        org = descriptor_org(
+            ctx, s, subject.names, site.persons, site.start, allow_former=True, single=True
+        )
+        if org is not None and not ctx.doc.left_former_employer(subject.names[0], org, site.start):
+            org = None
     if org is None and noobj:
         # "The company confirmed that X resigned": from the announcer,
         # unless it is a newsroom reporting on someone else.
