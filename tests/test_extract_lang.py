@@ -412,3 +412,58 @@ def test_an_employer_in_the_clause_before_the_subject_is_still_its_origin() -> N
     assert {(m.from_org, m.to_org) for m in extract(text, language="en").moves} == {
         ("OpenAI", "Google")
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        (
+            "xAI loses two more co-founders",
+            "Tony Wu and Jimmy Ba have left xAI. Half of the twelve founders are now gone. "
+            "Christian Szegedy, a former Google researcher, left in February.",
+            "en",
+        ),
+        (
+            "Dua pendiri xAI mundur",
+            "Tony Wu dan Jimmy Ba keluar dari xAI. Enam dari 12 pendiri xAI kini sudah tidak "
+            "bersama perusahaan. Christian Szegedy, mantan peneliti Google, keluar pada Februari.",
+            "id",
+        ),
+    ],
+)
+def test_a_former_employer_is_history_in_a_story_about_another_organisation(
+    title: str, body: str, language: str
+) -> None:
+    ex = extract(body, title=title, language=language, published=dt.date(2025, 6, 1))
+    assert ("Christian Szegedy", "xAI", None) in {
+        (m.person, m.from_org, m.to_org) for m in ex.moves
+    }
+
+
+def test_a_resignation_makes_the_description_former_in_a_story_about_that_employer() -> None:
+    ex = extract("Mantan CTO Gojek, Budi Santoso, mengundurkan diri.", language="id")
+    assert {(m.person, m.from_org) for m in ex.moves} == {("Budi Santoso", "Gojek")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kevin Weil fills the gap after several OpenAI executives left.", "en"),
+        ("Kevin Weil fills the gap after several executives at OpenAI left.", "en"),
+        ("Kevin Weil mengisi kekosongan setelah sejumlah petinggi OpenAI hengkang.", "id"),
+    ],
+)
+def test_a_quantified_group_right_before_the_verb_is_its_subject(text: str, language: str) -> None:
+    assert extract(text, language=language).moves == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kevin Weil and several OpenAI executives left.", "en"),
+        ("Kevin Weil dan sejumlah petinggi OpenAI hengkang.", "id"),
+    ],
+)
+def test_a_name_listed_with_a_group_moves_with_it(text: str, language: str) -> None:
+    found = {(m.person, m.from_org) for m in extract(text, language=language).moves}
+    assert found == {("Kevin Weil", "OpenAI")}

@@ -557,6 +557,8 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
     between = ctx.body[before[-1].end : ts]
     if "," in between and _organisation_acts_between(ctx, before[-1].end, ts):
         return []  # "a letter to CEO X, Perplexity promised to leave ...": Perplexity's verb
+    if _group_subject_between(ctx, between):
+        return []
     speech = ctx.rx["speech"].search(between)
     if not speech:
         rel = ctx.rx["relative"].search(between)
@@ -583,6 +585,18 @@ def _named_subject(ctx: MoveContext, before: list[PersonMention], ts: int) -> li
         speaker = with_coordinated(ctx, before)
         return speaker if len(speaker) == 1 else []
     return []
+
+
+def _group_subject_between(ctx: MoveContext, between: str) -> bool:
+    """ "X fills the gap after several OpenAI executives left", "setelah
+    sejumlah petinggi OpenAI hengkang": the verb's subject is the group right
+    before it, not the name earlier; "X and several executives left" lists X
+    with them."""
+    group = ctx.patterns.group_subject.search(between)
+    if group is None:
+        return False
+    lead = between[: group.start()].strip(" ,")
+    return bool(lead) and ctx.rx["conj"].fullmatch(lead) is None
 
 
 def _singular_relative(ctx: MoveContext, clause: str, ts: int) -> bool:

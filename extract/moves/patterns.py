@@ -26,6 +26,9 @@ class MovePatterns:
     # before its head.
     companion_lead: re.Pattern[str] | None
     relative_after: re.Pattern[str] | None
+    # A quantified group that ends right before a verb is its subject:
+    # "X fills the gap after several OpenAI executives left" moves no X.
+    group_subject: re.Pattern[str]
     # "the former ... the latter", "la première ... la seconde": entry i names
     # the list's member i (optional; order matters, so one pattern each).
     ordinals: tuple[re.Pattern[str], ...] = ()
@@ -55,6 +58,12 @@ class MovePatterns:
                 re.IGNORECASE,
             ),
             role_split=re.compile(rf"\s+(?=(?:{conj_alt})\s)", re.IGNORECASE),
+            group_subject=re.compile(
+                rf"(?<![\w-])(?:{alternation(pats['group_quant'])}){sp}(?:[\w-]+{sp}){{0,3}}?"
+                # The noun's complement may follow: "petinggi OpenAI", "executives at Meta".
+                rf"(?:{alternation(pats['group_noun'])})(?![\w-])(?:{sp}[\w.-]+){{0,3}}\s*$",
+                re.IGNORECASE,
+            ),
             companion_lead=pack.rx["companion_lead"] if pats.get("companion_lead") else None,
             relative_after=pack.rx["relative_after"] if pats.get("relative_after") else None,
             ordinals=tuple(
