@@ -32,6 +32,7 @@ class OrgRecord:
     acronyms: list[str] = field(default_factory=list)
     former: list[str] = field(default_factory=list)
     seats: list[str] = field(default_factory=list)  # towns that stand for it in a move
+    leaders: list[str] = field(default_factory=list)  # heads who hire for it
 
 
 @dataclass(slots=True)
@@ -44,6 +45,15 @@ class Gazetteer:
     exact: frozenset[str] = frozenset()  # every form as written in the files ("xAI")
     families: dict[str, frozenset[str]] = field(default_factory=dict)
     by_seat: dict[str, str] = field(default_factory=dict)  # "Cupertino" -> "Apple"
+    by_leader: dict[str, str] = field(default_factory=dict)  # folded "mark zuckerberg" -> "Meta"
+
+    def led_by(self, person: str) -> str | None:
+        """The organisation a well-known head leads, by full name or, for a
+        name of one word, by surname ("Zuckerberg")."""
+        key = fold(person)
+        if key in self.by_leader:
+            return self.by_leader[key]
+        return None if " " in key else self.by_leader.get("~" + key)
 
     def lookup(self, surface: str) -> str | None:
         """Canonical name for a surface form, or None when unknown."""
@@ -101,7 +111,7 @@ def _merge(records: dict[str, OrgRecord], entries: list[dict[str, object]]) -> N
             rec.parent = str(e["parent"])
         if e.get("kind"):
             rec.kind = str(e["kind"])
-        for key in ("aliases", "acronyms", "former", "seats"):
+        for key in ("aliases", "acronyms", "former", "seats", "leaders"):
             raw = e.get(key) or []
             vals = [str(v) for v in raw] if isinstance(raw, list) else []
             getattr(rec, key).extend(v for v in vals if v not in getattr(rec, key))
@@ -157,6 +167,20 @@ class PatternScan:
         return [m.span() for m in self.pattern.finditer(text)]
 
 
+def _leaders(records: dict[str, OrgRecord]) -> dict[str, str]:
+    """Folded full name -> organisation, and "~surname" -> organisation for
+    the surname alone ("Zuckerberg"; "奥尔特曼" after the dot)."""
+    out: dict[str, str] = {}
+    for rec in records.values():
+        for name in rec.leaders:
+            key = fold(name)
+            out.setdefault(key, rec.name)
+            surname = re.split(r"[ ·‧•・]", key)[-1]
+            if surname != key:
+                out.setdefault("~" + surname, rec.name)
+    return out
+
+
 def _with_compound_forms(forms: list[str]) -> list[str]:
     """The forms, plus each name of several words hyphenated the way a
     compound opens with it ("Inflection-AI-Chef", "Scale-AI-Gründer")."""
@@ -195,6 +219,7 @@ def _build(paths: tuple[str, ...]) -> Gazetteer:
         forms=tuple(forms),
         exact=frozenset(forms),
         by_seat={seat: rec.name for rec in records.values() for seat in rec.seats},
+        by_leader=_leaders(records),
     )
     children: dict[str, list[str]] = {}
     for rec in records.values():

@@ -4,6 +4,8 @@ where the same word is an ordinary word (or a different organisation)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_extract_helpers import moves, run
 
@@ -222,3 +224,29 @@ def test_bumble_is_an_employer() -> None:
     assert moves("Ben Okafor left Orbital Labs in 2023 to bumble around Europe.") == {
         ("Ben Okafor", "Orbital Labs", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Zuckerberg personally recruited Jane Roe, the former Helix AI chief.", "en"),
+        ("Mark Zuckerberg hired Jane Roe, the former Helix AI chief.", "en"),
+        ("CEO Mark Zuckerberg merekrut Jane Roe, mantan CEO Helix AI.", "id"),
+    ],
+)
+def test_a_well_known_head_hires_for_the_organisation_they_lead(body: str, lang: str) -> None:
+    assert moves(body, lang) == {("Jane Roe", "Helix AI", "Meta")}
+
+
+def test_a_head_the_gazetteer_does_not_know_hires_for_no_one() -> None:
+    assert moves("Reed personally recruited Jane Roe.", "en") == set()
+    assert moves("Tom Reed hired Jane Roe.", "en") == set()
+
+
+def test_a_users_gazetteer_adds_heads(tmp_path: Path) -> None:
+    from movesboard.extract import extract
+
+    extra = tmp_path / "orgs.toml"
+    extra.write_text('[[org]]\nname = "Zephyr"\nleaders = ["Tom Reed"]\n', encoding="utf-8")
+    ex = extract("Tom Reed hired Jane Roe.", language="en", gazetteer=str(extra))
+    assert {(m.person, m.to_org) for m in ex.moves} == {("Jane Roe", "Zephyr")}

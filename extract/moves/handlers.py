@@ -650,12 +650,25 @@ def _hired_at(ctx: MoveContext, site: Site, obj_end: int) -> str | None:
 
 
 def _hiring_person_employer(ctx: MoveContext, site: Site) -> str | None:
-    """ "CEO Jane Roe hired X": the organisation the hiring person is described at."""
+    """ "CEO Jane Roe hired X": the organisation the hiring person is described
+    at, or the one a well-known head leads ("Zuckerberg poached X")."""
     start = args.clause_start(site.sentence, site.start)
     hirers = [p for p in site.persons if start <= p.start and p.end <= site.start]
+    if not hirers:
+        return _head_named_alone(ctx, start, site.start)
     if len(hirers) != 1 or ctx.body[hirers[0].end : site.start].count(",") > 1:
         return None
-    return ctx.doc.affiliations.get(hirers[0].person)
+    hirer = hirers[0].person
+    return ctx.doc.affiliations.get(hirer) or ctx.doc.gaz.led_by(hirer)
+
+
+def _head_named_alone(ctx: MoveContext, start: int, verb: int) -> str | None:
+    """ "Zuckerberg personally recruited X": a well-known head named by
+    surname alone, the one capitalised word of the clause before the verb."""
+    capitalised = [w for w in ctx.body[start:verb].split() if w[:1].isupper()]
+    if len(capitalised) != 1:
+        return None
+    return ctx.doc.gaz.led_by(capitalised[0].rstrip(",'’s"))
 
 
 def _hired_from_description(ctx: MoveContext, site: Site, objs: Objects) -> str | None:
