@@ -402,7 +402,9 @@ class LexiconScanner:
         cands: list[tuple[int, int, int, str]] = []  # (start, -len, rank, kind)
 
         def consider(fragment: _Fragment, a: int, b: int, must: tuple[int, int] | None) -> None:
-            for m in fragment.rx.finditer(low, a, b):
+            pos = a
+            while (m := fragment.rx.search(low, pos, b)) is not None:
+                pos = max(m.end(), m.start() + 1)
                 if b < len(low) and m.end() == b:
                     # The window may have cut the phrase short: match it again.
                     whole = fragment.rx.match(low, m.start())
@@ -411,7 +413,10 @@ class LexiconScanner:
                     m = whole
                 s, e = m.start(), m.end()
                 if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_-") and self._glued(low, s):
-                    continue  # not at a word start
+                    # Not at a word start ("ont fait" inside "Dupont fait"):
+                    # a match at the next word start may overlap it.
+                    pos = s + 1
+                    continue
                 if must and not (s <= must[0] and must[1] <= e):
                     continue
                 cands.append((s, s - e, fragment.rank, fragment.kind))

@@ -46,3 +46,11 @@ def test_the_scanner_keeps_a_word_whole_at_a_narrow_windows_edge() -> None:
     found = scanner.scan(TEXT[:120])
     words = [TEXT[a:b] for _, a, b in found]
     assert words == ["It", "hire", "hired", "it"]  # not the "it" of "item" or "Its"
+
+
+def test_a_lexicon_match_refused_inside_a_word_hides_no_match_at_the_next_word() -> None:
+    # "ont fait" matches inside "Dupont fait": the scan must still find "fait ...".
+    scanner = LexiconScanner([("leave", ["(?:fait|ont fait) ses adieux à"])])
+    text = "jean dupont fait ses adieux à anthropic."
+    assert scanner.scan(text) == [("leave", 12, 29)]
+    assert scanner.scan("jean dupontfait ses adieux à x") == []
