@@ -467,3 +467,26 @@ def test_a_quantified_group_right_before_the_verb_is_its_subject(text: str, lang
 def test_a_name_listed_with_a_group_moves_with_it(text: str, language: str) -> None:
     found = {(m.person, m.from_org) for m in extract(text, language=language).moves}
     assert found == {("Kevin Weil", "OpenAI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Juan Perez said goodbye to Anthropic in May.", "en"),
+        ("Juan Pérez dice adiós a Anthropic.", "es"),
+        ("Jean Dupont fait ses adieux à Anthropic.", "fr"),
+        ("João Silva se despediu da Anthropic.", "pt"),
+        ("Jan Roth verabschiedet sich von Anthropic.", "de"),
+        ("Budi Santoso berpamitan dari Anthropic.", "id"),
+    ],
+)
+def test_saying_goodbye_to_an_employer_is_leaving_it(text: str, language: str) -> None:
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert found == {("Anthropic", None)}
+
+
+@pytest.mark.parametrize(
+    "text", ["Juan Perez said goodbye to his colleagues.", "Juan Perez said goodbye to Paris."]
+)
+def test_saying_goodbye_to_anything_else_is_no_move(text: str) -> None:
+    assert extract(text, language="en").moves == []
