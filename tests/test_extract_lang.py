@@ -490,3 +490,23 @@ def test_saying_goodbye_to_an_employer_is_leaving_it(text: str, language: str) -
 )
 def test_saying_goodbye_to_anything_else_is_no_move(text: str) -> None:
     assert extract(text, language="en").moves == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "Juan Pérez anunció la semana pasada en X que se despedía de Anthropic.",
+            "es",
+            "Juan Pérez",
+        ),
+        ("Juan Perez said last week on Threads that he was leaving Anthropic.", "en", "Juan Perez"),
+    ],
+)
+def test_where_and_when_something_was_said_stand_between_speaker_and_move(
+    text: str, language: str, speaker: str
+) -> None:
+    # Undated too: a relative date is then no date read, but still no subject.
+    for published in (None, dt.date(2025, 2, 7)):
+        ex = extract(text, language=language, published=published)
+        assert {(m.person, m.from_org) for m in ex.moves} == {(speaker, "Anthropic")}

@@ -745,6 +745,32 @@ def _affiliated_before(ctx: MoveContext, family: frozenset[str], pos: int) -> se
     return named
 
 
+def _date_phrase_end(ctx: MoveContext, at: int) -> int | None:
+    """Where a date phrase starting at `at` ends; in an undated article a
+    relative one ("la semana pasada") is no date read but still a date phrase."""
+    date = ctx.doc.dates.first_at(at, at + 1)
+    if date is not None:
+        return date.end
+    if ctx.doc.published is not None or ctx.pack.dates is None:
+        return None
+    ends = [
+        m.end()
+        for rx, _unit, _offset in ctx.pack.dates.relative
+        if (m := rx.full.match(ctx.body, at))
+    ]
+    return max(ends, default=None)
+
+
+def _platform_after(ctx: MoveContext, word: re.Match[str], prev: str) -> bool:
+    """A capitalised word right after a preposition, no person's name: where
+    something was said ("on X", "en Threads")."""
+    return (
+        word.group()[:1].isupper()
+        and ctx.rx["prepositions"].fullmatch(prev) is not None
+        and ctx.doc.persons.first_at(word.start(), word.start() + 1) is None
+    )
+
+
 def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
     """ "Apple said on Monday that its AI chief ...": the subject starts after
     the reporting verb and the function words that follow it."""
@@ -756,13 +782,15 @@ def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
         m = _WORD.search(ctx.body, pos, ts)
         if m is None:
             return ts
-        date = ctx.doc.dates.first_at(m.start(), m.start() + 1)
+        date_end = _date_phrase_end(ctx, m.start())
         org = ctx.doc.orgs.first_at(m.start(), m.start() + 1)
         w = m.group().lower()
-        if date is not None:
-            pos = date.end  # "said on Monday that ..."
+        if date_end is not None:
+            pos = date_end  # "said on Monday that ..."
         elif org is not None and ctx.rx["prepositions"].fullmatch(prev):
-            pos = org.end  # "announced on X that ...": where it was said
+            pos = org.end  # "announced on LinkedIn that ...": where it was said
+        elif _platform_after(ctx, m, prev):
+            pos = m.end()  # "anunció en X que": a platform the gazetteer lacks
         elif w in ctx.pack.stopwords and not ctx.rx["title_lead"].fullmatch(w):
             pos = m.end()
         else:
