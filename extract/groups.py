@@ -81,7 +81,7 @@ class GroupFinder:
         self.phrase = FastRegex(
             rf"(?<![\w$.,-])(?:(?:{quant})(?:\s+|(?<=['’]))(?:(?P<num>{number})\s+)?"
             rf"|(?P<num2>{number})\s+)"
-            rf"(?:[\w-]+\s+){{0,4}}?(?P<noun>{noun})(?![\w-])",
+            rf"(?:[\w-]+\s+){{0,4}}?(?:ex-)?(?P<noun>{noun})(?![\w-])",  # "vários ex-funcionários"
             lowercase=True,  # every fragment is lowercase: match the lowercased text
         )
         self.quant = re.compile(rf"(?<![\w-])(?:{quant})(?![\w-])", re.IGNORECASE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_extract_helpers import moves
 
 
@@ -43,3 +44,29 @@ def test_a_rumoured_group_names_no_moves() -> None:
         "have not commented."
     )
     assert moves(body, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Helix AI has hired several former OpenAI employees; one of them is Dana Reyes.", "en"),
+        (
+            "Helix AI ya ha sumado a varios ex empleados de OpenAI; uno de ellos es Dana Reyes.",
+            "es",
+        ),
+        (
+            "Helix AI a recruté plusieurs anciens salariés d'OpenAI ; l'un d'eux est Dana Reyes.",
+            "fr",
+        ),
+        ("A Helix AI contratou vários ex-funcionários da OpenAI; um deles é Dana Reyes.", "pt"),
+        ("Helix AI merekrut sejumlah mantan karyawan OpenAI, salah satunya Dana Reyes.", "id"),
+    ],
+)
+def test_one_of_a_group_named_after_it_moved_with_it(text: str, language: str) -> None:
+    assert moves(text, language) == {("Dana Reyes", "OpenAI", "Helix AI")}
+
+
+def test_one_of_a_group_described_without_a_name_is_no_one() -> None:
+    text = "Helix AI has hired several former OpenAI employees; one of them is a former chef."
+    assert moves(text, "en") == set()
+    assert moves("El proyecto suma a la lista otro nombre.", "es") == set()
