@@ -922,6 +922,17 @@ def postverbal_subject(ctx: MoveContext, scope: SentenceScope, te: int) -> list[
     return [p.person for p in after]
 
 
+def in_fronted_phrase(ctx: MoveContext, scope: SentenceScope, ts: int, names: list[str]) -> bool:
+    """ "Dopo l'addio di X, ha lasciato OpenAI anche Y", "Tras la salida de X,
+    también dejó ...": the name before the verb is a preposition's object in a
+    phrase set off by a comma, so it may not be the subject."""
+    before = [p for p in scope.persons if p.person in names and p.end <= ts]
+    if not before or "," not in ctx.body[before[-1].end : ts]:
+        return False
+    words = ctx.body[max(scope.sentence.start, before[-1].start - 30) : before[-1].start].split()
+    return bool(words) and ctx.rx["prepositions"].fullmatch(words[-1].lower()) is not None
+
+
 def dropped_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     """ "En 2022 dejó la empresa": a left-out subject is the person the last
     sentences were about."""

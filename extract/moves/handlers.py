@@ -369,8 +369,10 @@ def _subject(ctx: MoveContext, site: Site) -> Subject | None:
         names = args.open_apposition_head(ctx, site.scope, site.start) or names
     if not names and ctx.pack.subject_after_verb:
         names = args.inverted_subject(ctx, site.start, site.end, site.persons)
-    if not names and ctx.pack.subject_may_follow:
-        names = args.postverbal_subject(ctx, site.scope, site.end)
+    if ctx.pack.subject_may_follow and (
+        not names or args.in_fronted_phrase(ctx, site.scope, site.start, names)
+    ):
+        names = args.postverbal_subject(ctx, site.scope, site.end) or names
     if not names and ctx.pack.null_subject:
         names = args.dropped_subject(ctx, site.scope, site.start)
     if not names:
