@@ -510,3 +510,38 @@ def test_where_and_when_something_was_said_stand_between_speaker_and_move(
     for published in (None, dt.date(2025, 2, 7)):
         ex = extract(text, language=language, published=published)
         assert {(m.person, m.from_org) for m in ex.moves} == {(speaker, "Anthropic")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dopo l'addio di Ilya Sutskever, ha fatto le valigie anche Jan Leike.", "it"),
+        ("Tras la salida de Ilya Sutskever, también hizo las maletas Jan Leike.", "es"),
+        ("Depois da saída de Ilya Sutskever, Jan Leike também fez as malas.", "pt"),
+    ],
+)
+def test_packing_ones_bags_is_leaving(text: str, language: str) -> None:
+    assert "Jan Leike" in {m.person for m in extract(text, language=language).moves}
+
+
+def test_packing_bags_in_english_is_left_literal() -> None:
+    assert extract("Jane Roe packed her bags for the trip.", language="en").moves == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dopo l'addio di Ilya Sutskever, ha lasciato OpenAI anche Jan Leike.", "it"),
+        ("Tras la salida de Ilya Sutskever, también dejó OpenAI Jan Leike.", "es"),
+    ],
+)
+def test_a_name_in_a_fronted_phrase_gives_way_to_the_subject_after_the_verb(
+    text: str, language: str
+) -> None:
+    found = {(m.person, m.from_org) for m in extract(text, language=language).moves}
+    assert ("Jan Leike", "OpenAI") in found
+
+
+def test_a_name_in_a_fronted_phrase_with_no_subject_after_stays() -> None:
+    found = {m.person for m in extract("Junto a Ana López, dejó OpenAI.", language="es").moves}
+    assert found == {"Ana López"}
