@@ -483,3 +483,28 @@ def test_a_join_the_tense_dates_now_dates_the_move_it_completes(
     (move,) = run(text, language, dt.date(2025, 8, 20)).moves
     assert (move.from_org, move.to_org) == ("Meta", "Cohere")
     assert move.date is not None and move.date.month == month
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jane Roe joined Google, where she had worked until 2019.", "en"),
+        ("Marie Roy a rejoint Google, où elle avait travaillé jusqu'en 2019.", "fr"),
+        ("Anna Weber wechselt zu Google, wo sie bis 2019 gearbeitet hatte.", "de"),
+    ],
+)
+def test_a_date_in_a_clause_about_the_organisation_joined_is_the_clauses(
+    text: str, language: str
+) -> None:
+    from test_extract_helpers import run
+
+    (move,) = run(text, language, dt.date(2025, 6, 15)).moves
+    assert move.to_org == "Google"
+    assert move.date is None or move.date.year == 2025
+
+
+def test_a_date_after_a_closed_clause_about_the_organisation_is_the_moves() -> None:
+    from test_extract_helpers import run
+
+    (move,) = run("Jane Roe left Instagram, which Facebook owned by then, in 2018.", "en").moves
+    assert move.date is not None and move.date.year == 2018

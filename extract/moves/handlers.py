@@ -26,7 +26,7 @@ from . import arguments as args
 from .context import MoveContext, Site
 from .descriptors import descriptor_org, former_employer
 from .hop import Hop
-from .origin import destination, origin, origin_after_object
+from .origin import destination, origin, origin_after_object, preposition_or_nothing
 from .qualities import DateWindow, modality, role, statement_date
 
 
@@ -432,9 +432,21 @@ def _object_clause_start(ctx: MoveContext, a: int, limit: int) -> int:
     end = _CLAUSE_BREAK.search(ctx.body, a, limit)
     limit = end.start() if end else limit
     for m in _OBJECT_CLAUSE.finditer(ctx.body, a, limit):
-        if ctx.rx["object_clause"].match(ctx.body, m.end()):
+        if ctx.rx["object_clause"].match(ctx.body, m.end()) and not _date_after_aside(
+            ctx, m.end(), limit
+        ):
             return m.start()
     return limit
+
+
+def _date_after_aside(ctx: MoveContext, a: int, limit: int) -> bool:
+    """ "left Instagram, which Facebook owned by then, in 2018": the clause
+    about the object closes with a comma, and the date after it is the move's."""
+    close = ctx.body.find(",", a, limit)
+    if close < 0:
+        return False
+    date = ctx.doc.dates.first_at(close + 1, limit)
+    return date is not None and preposition_or_nothing(ctx, close + 1, date.start)
 
 
 _OBJECT_CLAUSE = re.compile(r",\s*")

@@ -195,12 +195,12 @@ def _date_lead(ctx: MoveContext, a: int, b: int) -> bool:
     """Nothing, a preposition, or a few lowercase words leading into a date
     ("a finales de", "at the end of")."""
     words = ctx.body[a:b].split()
-    return _preposition_or_nothing(ctx, a, b) or (
+    return preposition_or_nothing(ctx, a, b) or (
         len(words) <= 4 and all(w.isalpha() and w.islower() for w in words)
     )
 
 
-def _preposition_or_nothing(ctx: MoveContext, a: int, b: int) -> bool:
+def preposition_or_nothing(ctx: MoveContext, a: int, b: int) -> bool:
     words = ctx.body[a:b].split()
     return not words or (len(words) == 1 and bool(ctx.rx["prepositions"].fullmatch(words[0])))
 
