@@ -508,3 +508,41 @@ def test_a_date_after_a_closed_clause_about_the_organisation_is_the_moves() -> N
 
     (move,) = run("Jane Roe left Instagram, which Facebook owned by then, in 2018.", "en").moves
     assert move.date is not None and move.date.year == 2018
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jane Roe joined Anthropic, a startup founded in 2021.", "en"),
+        ("Marie Roy a rejoint Anthropic, la start-up née en 2021.", "fr"),
+    ],
+)
+def test_a_date_in_an_apposition_about_the_organisation_joined_is_its_own(
+    text: str, language: str
+) -> None:
+    from test_extract_helpers import run
+
+    (move,) = run(text, language, dt.date(2024, 8, 6)).moves
+    assert move.date is None or move.date.year == 2024
+
+
+def test_a_date_after_a_short_apposition_dates_the_move() -> None:
+    from test_extract_helpers import run
+
+    (move,) = run("Jane Roe joined Anthropic, a startup, in 2021.", "en").moves
+    assert move.date is not None and move.date.year == 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # A past adverb opening the sentence covers the perfect marker "telah".
+        ("Sebelumnya, Meta telah merekrut Budi Santoso dari Gojek.", False),
+        ("Meta telah merekrut Budi Santoso dari Gojek.", True),
+    ],
+)
+def test_indonesian_past_adverb_outweighs_the_perfect(text: str, dated: bool) -> None:
+    from test_extract_helpers import run
+
+    (move,) = run(text, "id", dt.date(2025, 6, 15)).moves
+    assert (move.date is not None) is dated

@@ -109,11 +109,12 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     # Where verbs carry no tense, "kini" (now) may say where someone is, not
     # when they moved: only a language's tense says now for certain.
     tensed = current and not ctx.pack.untensed_is_current
-    if not current and ctx.pack.untensed_is_current:
-        # "Sebelumnya, X pindah ke Y": a past adverb opening the sentence covers it.
-        current = not (
-            ctx.rx["past"].search(ctx.body[clause_start(s, ts) : end])
-            or ctx.rx["past"].match(ctx.body, s.start)
+    if ctx.pack.untensed_is_current:
+        # "Sebelumnya, X (telah) pindah ke Y": a past adverb opening the sentence
+        # covers it, a perfect marker ("telah") included.
+        opened_past = ctx.rx["past"].match(ctx.body, s.start) is not None
+        current = not opened_past and (
+            current or not ctx.rx["past"].search(ctx.body[clause_start(s, ts) : end])
         )
     if current:
         return StatedDate(FuzzyDate(published.year, published.month), False, tensed)
