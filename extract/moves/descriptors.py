@@ -9,6 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..analysis import TriggerKind
+from ..orgs import OrgMention
 from ..people import PersonMention
 from ..sentences import Sentence
 from .arguments import preceded_by_at
@@ -165,6 +166,8 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
         if ctx.doc.trigger_between(pm.end, end) or ctx.rx["speech"].search(app):
             continue
         post = ctx.doc.orgs.within(pm.end, end)
+        if ctx.rx["relative"].match(app.lstrip(", ")):
+            post = [o for o in post if not _coordinated_object(ctx, pm.end, o)]
         if q.single and len({o.name for o in post}) > 1:
             continue  # "stints at Foo and Bar": no one origin
         if post and (q.allow_former or not ctx.rx["former"].search(app)):
@@ -173,6 +176,16 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
         if owner is not None:
             return owner
     return None
+
+
+def _coordinated_object(ctx: MoveContext, clause_start: int, o: OrgMention) -> bool:
+    """ "X, che ... guidava il team e ha poi scelto Anthropic": in a relative
+    clause, an organisation that is the bare object of a verb after "and"
+    is what X did next, not where X is described."""
+    if preceded_by_at(ctx, o) or o.modifier or ctx.body.startswith(("'s", "’s"), o.end):
+        return False
+    words = ctx.body[clause_start : o.start].split()
+    return any(ctx.rx["conj"].fullmatch(w.lower()) for w in words[:-1])
 
 
 def _apposition_end(ctx: MoveContext, q: DescriptorQuery, pm: PersonMention) -> int | None:
