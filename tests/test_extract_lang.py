@@ -545,3 +545,56 @@ def test_a_name_in_a_fronted_phrase_gives_way_to_the_subject_after_the_verb(
 def test_a_name_in_a_fronted_phrase_with_no_subject_after_stays() -> None:
     found = {m.person for m in extract("Junto a Ana López, dejó OpenAI.", language="es").moves}
     assert found == {"Ana López"}
+
+
+def test_what_a_relative_clause_says_the_person_did_next_is_no_description() -> None:
+    text = (
+        "Nelle settimane successive ha lasciato OpenAI anche Jan Leike, che guidava il team "
+        "Superalignment e ha poi scelto Anthropic."
+    )
+    found = {(m.person, m.from_org) for m in extract(text, language="it").moves}
+    assert ("Jan Leike", "Anthropic") not in found
+
+
+def test_an_organisation_a_relative_clause_says_the_person_built_describes_them() -> None:
+    text = (
+        "Auch Karén Simonyan, der Inflection AI gemeinsam mit Suleyman aufgebaut hatte, "
+        "heuert bei Microsoft an."
+    )
+    found = {(m.person, m.from_org, m.to_org) for m in extract(text, language="de").moves}
+    assert found == {("Karén Simonyan", "Inflection AI", "Microsoft")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jane Roe opted for Helix AI over OpenAI.", "en"),
+        ("Marie Roy a finalement choisi Helix AI.", "fr"),
+        ("Ana López ha elegido Helix AI.", "es"),
+        ("Ana Souza optou pela Helix AI.", "pt"),
+        ("Anna Conti ha poi scelto Helix AI.", "it"),
+    ],
+)
+def test_choosing_an_employer_is_joining_it(text: str, language: str) -> None:
+    assert {m.to_org for m in extract(text, language=language).moves} == {"Helix AI"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mark Zuckerberg ha scelto l'ex ricercatore di OpenAI Shengjia Zhao come capo.", "it"),
+        ("Marie Roy a choisi l'ancienne chercheuse d'OpenAI Anne Lee.", "fr"),
+        ("Jane Roe opted for a quieter life away from OpenAI.", "en"),
+    ],
+)
+def test_choosing_a_person_or_anything_else_joins_nothing(text: str, language: str) -> None:
+    assert all(m.to_org != "OpenAI" for m in extract(text, language=language).moves)
+
+
+def test_a_name_in_company_inside_a_relative_clause_is_no_subject() -> None:
+    text = (
+        "Nelle settimane successive ha lasciato OpenAI anche Jan Leike, che con Ilya Sutskever "
+        "guidava il team e ha poi scelto Anthropic."
+    )
+    found = {(m.person, m.from_org, m.to_org) for m in extract(text, language="it").moves}
+    assert found == {("Jan Leike", "OpenAI", "Anthropic")}

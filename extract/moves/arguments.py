@@ -436,6 +436,9 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
         for p in scope.persons
         if floor <= p.start and p.end <= ts and not _after_preposition_word(ctx, p.start, floor)
     ]
+    # "X, che con Y guidava il team e ha poi scelto Z": a name after a
+    # relative pronoun and a preposition is the clause's company, not its subject.
+    before = [p for p in before if not _with_inside_relative(ctx, p.start, floor)] or before
     lead = ctx.patterns.companion_lead
     if lead is not None:  # "与X等人创办了Y": X is no subject
         before = without_companions(ctx.body, scope.sentence.start, before, lead)
@@ -462,6 +465,15 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
         or _relative_head(ctx, scope, ts)
         or _fronted_clause_subject(ctx, scope, ts)
         or _previous_verb_subject(ctx, scope, ts)
+    )
+
+
+def _with_inside_relative(ctx: MoveContext, start: int, floor: int) -> bool:
+    words = ctx.body[max(floor, start - 30) : start].lower().split()
+    return (
+        len(words) >= 2
+        and ctx.rx["prepositions"].fullmatch(words[-1]) is not None
+        and ctx.rx["relative"].fullmatch(words[-2].lstrip(",")) is not None
     )
 
 
