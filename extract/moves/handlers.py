@@ -432,11 +432,25 @@ def _object_clause_start(ctx: MoveContext, a: int, limit: int) -> int:
     end = _CLAUSE_BREAK.search(ctx.body, a, limit)
     limit = end.start() if end else limit
     for m in _OBJECT_CLAUSE.finditer(ctx.body, a, limit):
-        if ctx.rx["object_clause"].match(ctx.body, m.end()) and not _date_after_aside(
-            ctx, m.end(), limit
-        ):
+        if _about_the_object(ctx, m.end()) and not _date_after_aside(ctx, m.end(), limit):
             return m.start()
     return limit
+
+
+def _about_the_object(ctx: MoveContext, at: int) -> bool:
+    """ ", where ...", ", la start-up née en 2021", ", a startup founded in 2021":
+    a clause or an apposition about the organisation just named."""
+    if ctx.rx["object_clause"].match(ctx.body, at):
+        return True
+    lead = _KIND_LEAD.match(ctx.body, at)
+    kind = ctx.rx["org_kind"].match(ctx.body, lead.end() if lead else at)
+    # ", the company said on Monday": the organisation speaking, not described.
+    return kind is not None and not ctx.rx["speech"].match(ctx.body, kind.end() + 1)
+
+
+# A short determiner before a kind word ("a startup", "une start-up"); the
+# packs' kind words that carry their own ("la start-up") match without it.
+_KIND_LEAD = re.compile(r"(?:an?|the|une?|uma?|una?|ein(?:e|en)?|sebuah)\s+", re.IGNORECASE)
 
 
 def _date_after_aside(ctx: MoveContext, a: int, limit: int) -> bool:
