@@ -365,3 +365,16 @@ def test_a_dotted_name_cut_short_leaves_the_next_one_to_be_read() -> None:
     assert names == {"萨姆·奥尔特曼", "杰克·奥尔特曼"}
     names = {p.name for p in run("美國前總統喬治·沃克·布什會見了伊利亞·蘇茨克維。", "zh").people}
     assert names == {"喬治·沃克·布什", "伊利亞·蘇茨克維"}
+
+
+@pytest.mark.parametrize(
+    "body", ["Meta近期延攬Scale AI創辦人汪滔。", "Meta近期延揽Scale AI创办人汪滔。"]
+)
+def test_the_founder_noun_is_no_founding_verb(body: str) -> None:
+    assert counted(body) == [("汪滔", "Scale AI", "Meta")]
+
+
+def test_the_founding_verb_still_founds() -> None:
+    # A founding with no origin is background, and the founder noun is no verb:
+    # "创办了" still reads as founding (here from Baidu, so a move).
+    assert counted("王芳从百度离职后创办了Helix AI。") == [("王芳", "Baidu", "Helix AI")]
