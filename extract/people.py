@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .lang import LanguagePack, PackWords
+from .lang import LanguagePack, PackWords, alternation
 from .names import given_names
 from .normalize import fold
 from .person_cues import MoveVerbSlots, NameSite, PersonCues
@@ -220,7 +220,9 @@ class PeopleFinder:
         self.surname_gap = re.compile(rf"\s+(?:{conj})\s+", re.IGNORECASE)
         self.given = given_names()
         aside = pack.rx["aside"] if pack.data["patterns"].get("aside") else None
-        self.cues = PersonCues(self.titles, self.relative, pack.rx["including"], aside)
+        self.cues = PersonCues(
+            self.titles, self.relative, pack.rx["including"], aside, _verb_lead(pack)
+        )
         # Candidate generation: a pack for a script without capitals
         # replaces this with its own `NameRunFinder`.
         self.name_runs: NameRunFinder = (
@@ -494,6 +496,17 @@ class PeopleFinder:
                 if self.list_gap.fullmatch(body[left.last.end : right.first.start]):
                     return True
         return False
+
+
+def _verb_lead(pack: LanguagePack) -> re.Pattern[str] | None:
+    """What may stand between a subject and its move verb besides auxiliaries:
+    "is set to", "is expected to", "s'apprête à" (the pack's future, rumour
+    and hearsay words)."""
+    pats = pack.data["patterns"]
+    words = [*pats.get("future", []), *pats.get("rumour", []), *pats.get("hearsay", [])]
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
 def _without_shorter_forms(accepted: set[str]) -> set[str]:

@@ -110,11 +110,13 @@ class PersonCues:
         relative: re.Pattern[str],
         including: re.Pattern[str],
         aside: re.Pattern[str] | None = None,
+        verb_lead: re.Pattern[str] | None = None,
     ) -> None:
         self.titles = titles
         self.relative = relative  # "who", "yang"
         self.including = including  # "including", "namely"
         self.aside = aside  # "pour sa part": an aside inside the verb group
+        self.verb_lead = verb_lead  # "is set to", "s'apprête à": before the verb
         # Order matters only around the veto: a long run after "including"
         # is no person whatever the cues after it say.
         self.ordered: tuple[PersonCue, ...] = (
@@ -183,8 +185,11 @@ class PersonCues:
         return len(gap.split()) <= 2 and not _PUNCT.search(gap)
 
     def _without_asides(self, gap: str) -> str:
-        """ "X, ..., a pour sa part annoncé": the aside is no word of the verb group."""
-        return self.aside.sub(" ", gap) if self.aside is not None else gap
+        """ "X, ..., a pour sa part annoncé": the aside is no word of the verb
+        group, nor is what leads into the verb ("is set to")."""
+        if self.aside is not None:
+            gap = self.aside.sub(" ", gap)
+        return self.verb_lead.sub(" ", gap) if self.verb_lead is not None else gap
 
     def object_of_move_verb(self, site: NameSite) -> bool:
         """ "hired Jane Roe": only spaces between the verb and the name."""

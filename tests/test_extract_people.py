@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_extract_helpers import moves, people
+import pytest
+from test_extract_helpers import moves, people, run
 
 
 def test_surname_and_possessive_mentions_attach() -> None:
@@ -264,3 +265,19 @@ def test_a_given_name_that_is_a_word_of_another_language_names_a_person() -> Non
         "Mei lalu, Rina Wijaya bergabung dengan Helix AI.", language="id", published=published
     )
     assert {p.name for p in ex.people} == {"Rina Wijaya"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ruoming Pang is set to join Meta.", "en"),
+        ("Ruoming Pang is expected to join Meta.", "en"),
+        ("Ruoming Pang s'apprête à rejoindre Meta.", "fr"),
+    ],
+)
+def test_a_subject_before_a_planned_move_is_a_person(text: str, language: str) -> None:
+    assert [p.name for p in run(text, language).people] == ["Ruoming Pang"]
+
+
+def test_a_capitalised_subject_of_anything_else_planned_is_no_person() -> None:
+    assert run("Golden Gate is set to reopen in May.", "en").people == []
