@@ -598,3 +598,26 @@ def test_a_name_in_company_inside_a_relative_clause_is_no_subject() -> None:
     )
     found = {(m.person, m.from_org, m.to_org) for m in extract(text, language="it").moves}
     assert found == {("Jan Leike", "OpenAI", "Anthropic")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Meta, qui a déjà débauché Anne Roy chez Helix AI, multiplie les recrutements.", "fr"),
+        ("Meta hat Jonas Becker bei Helix AI abgeworben.", "de"),
+    ],
+)
+def test_where_the_hired_person_worked_follows_them(text: str, language: str) -> None:
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert found == {("Helix AI", "Meta")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Meta a recruté Anne Roy chez Meta Paris.", "fr"),
+        ("Meta hat Jonas Becker bei Meta als Forscher eingestellt.", "de"),
+    ],
+)
+def test_the_hirer_itself_after_the_hired_person_is_no_origin(text: str, language: str) -> None:
+    assert {m.from_org for m in extract(text, language=language).moves} == {None}

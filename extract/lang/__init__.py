@@ -100,6 +100,7 @@ _CATEGORIES = (
     "newcomers",  # optional: "OpenAI's new executives:": a list of arrivals with no verb
     "plural_verb",  # optional: a finite verb in the plural, where the language marks it
     "role_new",  # optional: "as its new CFO", "CEO baru": the post is new, the title is "CFO"
+    "hire_origin",  # optional: "a débauché X chez Foo": where the hired person worked
 )
 # Categories searched with a literal prefilter (see prefilter.FastRegex): long
 # cue lists tried on every statement, and lexicons scanned over the whole body.

@@ -634,6 +634,8 @@ def _hire_sides(
             from_org = org.name
     if from_org is None:
         from_org = _origin_before_verb(ctx, site, agent, to_org)
+    if from_org is None and agent is not None:
+        from_org = _worked_at_after_objects(ctx, site, objs, to_org)
     if from_org is not None or objs.indefinite:
         return Sides(from_org, to_org)
     from_org = _hired_from_description(ctx, site, objs)
@@ -642,6 +644,21 @@ def _hire_sides(
     if _internal_appointment(ctx, site, objs.mentions[0]):
         return None
     return Sides(from_org, to_org, from_weak=from_org is not None)
+
+
+def _worked_at_after_objects(
+    ctx: MoveContext, site: Site, objs: Objects, to_org: str
+) -> str | None:
+    """ "Meta a débauché X chez Scale AI", "hat X bei OpenAI abgeworben": the
+    organisation right after the people hired, other than the hirer, is
+    where they worked."""
+    if "hire_origin" not in ctx.rx:
+        return None
+    prep = ctx.rx["hire_origin"].match(ctx.body, objs.end + 1)
+    if prep is None:
+        return None
+    org = args.first_org(ctx, prep.end(), site.next_start, exclude={to_org}, near=20)
+    return org.name if org is not None and org.start == prep.end() + 1 else None
 
 
 _ORIGIN_GAP = 3  # spaces between the origin and the verb: "從阿里巴巴挖來", "von Google abgeworben"
