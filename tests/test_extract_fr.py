@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from test_extract_helpers import moves, one_move, run
 
 
@@ -316,3 +318,14 @@ def test_l_embauche_a_d_autres_temps_et_avec_un_adverbe() -> None:
     }
     # « a recruté des clients » : pas de personne, pas d'embauche.
     assert moves("Helix AI a également recruté des clients en Europe.", "fr") == set()
+
+
+def test_a_participle_set_after_a_name_with_a_date_is_a_departure() -> None:
+    body = (
+        "Nouveau départ chez Apple. Son départ fait suite à celui de Tom Gunter, "
+        "parti le mois dernier."
+    )
+    ex = run(body, "fr", dt.date(2025, 6, 20))
+    assert {(m.person, m.from_org, m.to_org) for m in ex.moves} == {("Tom Gunter", "Apple", None)}
+    # A train that left in the morning is no one's departure.
+    assert run("Le train, parti le matin, est arrivé.", "fr").moves == []
