@@ -422,3 +422,16 @@ def test_ein_nachgestelltes_subjekt_mit_seiner_aufzaehlung() -> None:
     assert moves(
         "Zuvor war bereits Mei Lin zu Quantrix gewechselt, sagte Carlos Ortega.", "de"
     ) == {("Mei Lin", None, "Quantrix")}
+
+
+def test_a_relative_clause_with_its_perfect_last_states_a_move() -> None:
+    text = "Anna Weber, die 2019 von Google zu Apple gewechselt war, leitet nun ein Team."
+    (m,) = run(text, "de", dt.date(2025, 6, 15)).moves
+    assert (m.person, m.from_org, m.to_org, m.date.year if m.date else None) == (
+        "Anna Weber",
+        "Google",
+        "Apple",
+        2019,
+    )
+    # The clause of a group, not a person, moves no one.
+    assert run("Die Gruppe, die 2019 zu Apple gewechselt war, ist aufgelöst.", "de").moves == []
