@@ -621,3 +621,40 @@ def test_where_the_hired_person_worked_follows_them(text: str, language: str) ->
 )
 def test_the_hirer_itself_after_the_hired_person_is_no_origin(text: str, language: str) -> None:
     assert {m.from_org for m in extract(text, language=language).moves} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A OpenAI queria a Helix AI. A gigante de Mountain View contratou Varun Mohan.", "pt"),
+        ("OpenAI voulait Helix AI. La firme de Mountain View a recruté Varun Mohan.", "fr"),
+    ],
+)
+def test_an_anaphor_naming_a_headquarters_town_is_that_company(text: str, language: str) -> None:
+    assert {m.to_org for m in extract(text, language=language).moves} == {"Google"}
+
+
+def test_an_anaphor_naming_no_town_is_the_company_before() -> None:
+    text = "A OpenAI queria a Helix AI. A gigante contratou Varun Mohan."
+    assert {m.to_org for m in extract(text, language="pt").moves} != {"Google"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "OpenAI had agreed to buy Windsurf. Google then hired Varun Mohan, the CEO of "
+            "the startup.",
+            "en",
+        ),
+        (
+            "OpenAI iba a comprar Windsurf. Google fichó a Varun Mohan, consejero delegado de "
+            "la startup.",
+            "es",
+        ),
+    ],
+)
+def test_the_startup_is_the_one_the_gazetteer_knows_as_one(text: str, language: str) -> None:
+    # Not the bidder the sentence before is about: OpenAI is a lab, Windsurf a startup.
+    found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert found == {("Windsurf", "Google")}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..analysis import TriggerKind
+from ..gazetteer import Gazetteer
 from ..normalize import fold
 from ..orgs import OrgMention
 from ..spans import SpanList
@@ -44,7 +45,7 @@ def resolve_org_anaphors(ctx: MoveContext) -> SpanList[OrgMention]:
         return SpanList(orgs)
     out = list(orgs)
     prev = _Antecedents()
-    kinds = _KindIndex(orgs)
+    kinds = _KindIndex(orgs, ctx.doc.gaz)
     starts = [m.start() for m in anaphors]
     for s in ctx.doc.live:
         here = anaphors[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
@@ -126,6 +127,9 @@ def _resolve(
 ) -> OrgMention | None:
     if in_sentence.touches(m.start(), m.end()):
         return None  # inside a name, or naming one: "the start-up Foo"
+    seat = _seat_named(ctx, m)
+    if seat is not None:  # "a gigante de Mountain View", "the Cupertino company"
+        return OrgMention(m.start(), m.end(), m.group(), seat, True)
     # Same sentence: the closest organisation before; otherwise the
     # subject-like first organisation of the closest earlier sentence.
     # "the former Foo chief X joined the company": a former employer named
@@ -142,6 +146,24 @@ def _resolve(
     if ante is None:
         return None
     return OrgMention(m.start(), m.end(), m.group(), ante.name, ante.known)
+
+
+def _seat_named(ctx: MoveContext, m: re.Match[str]) -> str | None:
+    """The company whose headquarters town the anaphor names: "the Cupertino
+    company", "la firme de Cupertino", "a gigante de Mountain View"."""
+    seats = ctx.doc.gaz.by_seat
+    before = ctx.body[max(0, m.start() - 24) : m.start()]
+    after = _SEAT_LINK.match(ctx.body, m.end())
+    for seat, org in seats.items():
+        if after is not None and ctx.body.startswith(seat, after.end()):
+            return org
+        if before.rstrip().endswith(seat) or m.group().endswith(" " + seat.lower()):
+            return org
+    return None
+
+
+# "de", "of", "aus", "di", "da", "in" between a kind noun and a town.
+_SEAT_LINK = re.compile(r"\s+(?:de|of|aus|di|da|do|von|in|en)\s+")
 
 
 _AGENT_KINDS = frozenset({TriggerKind.HIRE, TriggerKind.LOSE})
@@ -190,8 +212,9 @@ class _KindIndex:
     Labs" for "the lab"), found once per distinct anaphor wording instead of
     by a scan of every earlier organisation per anaphor."""
 
-    def __init__(self, orgs: SpanList[OrgMention]) -> None:
+    def __init__(self, orgs: SpanList[OrgMention], gaz: Gazetteer) -> None:
         self.orgs = orgs
+        self.gaz = gaz
         self.by_heads: dict[tuple[str, ...], SpanList[OrgMention]] = {}
 
     def last_named_before(self, heads: tuple[str, ...], pos: int) -> OrgMention | None:
@@ -201,7 +224,7 @@ class _KindIndex:
             named = self.by_heads[heads] = SpanList(
                 o
                 for o in self.orgs
-                if any(_same_kind(h, w) for h in heads for w in _kind_words(o.name))
+                if any(_same_kind(h, w) for h in heads for w in self._kinds_of(o.name))
             )
         for i in range(bisect_left(named.starts, pos) - 1, -1, -1):
             if named[i].end <= pos:
@@ -209,9 +232,23 @@ class _KindIndex:
         return None
 
 
+    def _kinds_of(self, name: str) -> tuple[str, ...]:
+        """What a name says it is, and what the gazetteer says ("Windsurf" is a
+        startup: "a startup" after it is Windsurf)."""
+        rec = self.gaz.records.get(name)
+        own = _kind_words(name)
+        return (*own, rec.kind) if rec is not None and rec.kind in _NAMED_KINDS else own
+
+
+# Gazetteer kinds an anaphor names by the same word ("the startup"; not "the lab":
+# every AI lab is one, and "the lab" mostly names a unit called "... Labs").
+_NAMED_KINDS = frozenset({"startup"})
+
+
 def _same_kind(head: str, word: str) -> bool:
     """ "lab" and "Labs"; also a name's short English kind word for a longer
     noun of another language ("laboratorio", "laboratoire" and "Lab")."""
+    head = head.replace("-", "")  # "start-up"
     stem = word.rstrip("s")
     return word.startswith(head) or (len(stem) >= 3 and head.startswith(stem))
 
