@@ -546,3 +546,19 @@ def test_indonesian_past_adverb_outweighs_the_perfect(text: str, dated: bool) ->
 
     (move,) = run(text, "id", dt.date(2025, 6, 15)).moves
     assert (move.date is not None) is dated
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dated"),
+    [
+        ("Varun Mohan vai integrar o Google DeepMind.", "pt", True),
+        ("Varun Mohan va a incorporarse a Google DeepMind.", "es", True),
+        # A simple past with no date of its own says nothing of when.
+        ("O Google contratou Varun Mohan.", "pt", False),
+    ],
+)
+def test_the_periphrastic_future_says_now(text: str, language: str, dated: bool) -> None:
+    from test_extract_helpers import run
+
+    (move,) = run(text, language, dt.date(2025, 7, 15)).moves
+    assert (move.date is not None) is dated
