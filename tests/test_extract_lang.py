@@ -658,3 +658,43 @@ def test_the_startup_is_the_one_the_gazetteer_knows_as_one(text: str, language: 
     # Not the bidder the sentence before is about: OpenAI is a lab, Windsurf a startup.
     found = {(m.from_org, m.to_org) for m in extract(text, language=language).moves}
     assert found == {("Windsurf", "Google")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Jane Roe previously worked at DeepMind, which she joined in 2016.",
+            "en",
+            ("Jane Roe", None, "Google DeepMind"),
+        ),
+        (
+            "Twenty engineers joined DensityAI, a start-up that former Dojo chief Ganesh "
+            "Venkataramanan founded after leaving Tesla in 2023.",
+            "en",
+            ("Ganesh Venkataramanan", "Tesla", "DensityAI"),
+        ),
+    ],
+)
+def test_an_object_relative_clause_joins_its_antecedent(
+    text: str, language: str, expected: tuple[str, str | None, str]
+) -> None:
+    found = {(m.person, m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Llegó Nat Friedman, expresidente de GitHub, que se sumó como colíder.", "es"),
+        (
+            "Jan Leike, mantan pemimpin tim OpenAI, yang lebih dulu bergabung dengan Anthropic.",
+            "id",
+        ),
+    ],
+)
+def test_a_subject_relative_clause_is_the_persons_not_the_organisations(
+    text: str, language: str
+) -> None:
+    moves_ = extract(text, language=language).moves
+    assert all(m.to_org not in ("GitHub", "OpenAI") for m in moves_)

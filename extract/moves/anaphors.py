@@ -231,7 +231,6 @@ class _KindIndex:
                 return named[i]
         return None
 
-
     def _kinds_of(self, name: str) -> tuple[str, ...]:
         """What a name says it is, and what the gazetteer says ("Windsurf" is a
         startup: "a startup" after it is Windsurf)."""

@@ -91,16 +91,50 @@ _RELATIVE_REACH = 3  # words between an object relative pronoun and its verb ("q
 
 
 def relative_antecedent(ctx: MoveContext, s: Sentence, ts: int) -> OrgMention | None:
-    """ "il quitte l'entreprise, qu'il avait rejointe en 2018": the verb's
-    object is the organisation the object relative pronoun follows."""
-    hits = list(ctx.rx["object_relative"].finditer(ctx.body, max(s.start, ts - 40), ts))
+    """ "il quitte l'entreprise, qu'il avait rejointe en 2018", "DensityAI, a
+    start-up that former Dojo chief X founded": the verb's object is the
+    organisation the object relative pronoun follows (past a kind apposition)."""
+    if "object_relative" not in ctx.rx:
+        return None
+    hits = list(ctx.rx["object_relative"].finditer(ctx.body, max(s.start, ts - 80), ts))
     rel = hits[-1] if hits else None
-    if rel is None or len(ctx.body[rel.end() : ts].split()) > _RELATIVE_REACH:
+    if rel is None or not _relative_subject_then_verb(ctx, rel.end(), ts):
         return None
     before = ctx.doc.orgs.within(s.start, rel.start())
-    if before and not ctx.body[before[-1].end : rel.start()].strip(" ,"):
-        return before[-1]
-    return None
+    if not before:
+        return None
+    ante = before[-1]
+    gap = ctx.body[ante.end : rel.start()].strip(" ,")
+    if gap and not (_KIND_APPOSITION.fullmatch(gap) and ctx.rx["org_kind"].search(gap)):
+        return None
+    if ante.text != ante.name and ctx.body[: ante.start].rstrip().endswith(","):
+        return None  # "Quantrix, the startup that ...": an apposition to a name we do not know
+    return ante
+
+
+# ", a start-up that", ", the lab which": a short noun phrase between the
+# organisation and its relative pronoun.
+_KIND_APPOSITION = re.compile(r"(?:[\w'’-]+\s+){0,3}[\w'’-]+")
+
+
+def _relative_subject_then_verb(ctx: MoveContext, a: int, ts: int) -> bool:
+    """The words between an object relative pronoun and its verb are its
+    subject: a pronoun and auxiliaries ("qu'il avait"), or a named person
+    with a short title ("that former Dojo chief X"). With no subject of its
+    own the clause is the antecedent's ("GitHub, que se sumó", "yang bergabung")."""
+    gap = ctx.body[a:ts]
+    pronoun = ctx.rx["pronoun_singular"].search(gap) or ctx.rx["pronoun_plural"].search(gap)
+    if pronoun is not None and len(gap.split()) <= _RELATIVE_REACH:
+        return True
+    named = ctx.doc.persons.within(a, ts)
+    return (
+        bool(named)
+        and len(ctx.body[named[-1].end : ts].split()) <= _RELATIVE_REACH - 1
+        and (len(ctx.body[a : named[0].start].split()) <= _RELATIVE_TITLE)
+    )
+
+
+_RELATIVE_TITLE = 4  # "former Dojo chief" before the subject's name
 
 
 _POSSESSIVE_S = re.compile(r"(?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?['’]s?\s+")

@@ -201,13 +201,15 @@ def _taken_from(ctx: MoveContext, site: Site, org: OrgMention) -> ObjectReading 
 
 def _join_object(ctx: MoveContext, site: Site, subject: Subject) -> ObjectReading | None:
     """ "X joined Foo", "X founded Foo", "Foo announced that X joins"."""
-    org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=90)
+    # "DensityAI, a start-up that X founded after leaving Tesla": the verb's
+    # object is what its object relative pronoun stands for.
+    org = args.relative_antecedent(ctx, site.sentence, site.start)
+    if org is None:
+        org = args.first_org(ctx, site.end, site.next_start, exclude=set(), near=90)
     if org is None:  # "is Helix AI's new CTO": the post's organisation stands before it
         org = args.possessor_before(ctx, site.start)
     if org is None:
         org = args.fronted_destination(ctx, site.sentence, site.start)
-    if org is None:
-        org = args.relative_antecedent(ctx, site.sentence, site.start)
     if org is None and site.kind == TriggerKind.FOUND:
         org = args.named_next(ctx, site.end, site.scope.following)
     elif org is None:  # "Foo said X joins"; but "Foo said ... X co-founded" is no founding of Foo
