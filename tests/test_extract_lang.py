@@ -698,3 +698,19 @@ def test_a_subject_relative_clause_is_the_persons_not_the_organisations(
 ) -> None:
     moves_ = extract(text, language=language).moves
     assert all(m.to_org not in ("GitHub", "OpenAI") for m in moves_)
+
+
+def test_a_description_before_a_relative_clause_that_tells_a_move_is_still_read() -> None:
+    text = (
+        "Fidji Simo, the former Instacart CEO who joined the ChatGPT maker this summer, "
+        "leads Applications."
+    )
+    found = {(m.person, m.from_org, m.to_org) for m in extract(text, language="en").moves}
+    assert found == {("Fidji Simo", "Instacart", "OpenAI")}
+
+
+def test_a_relative_clause_that_is_the_whole_description_is_still_read() -> None:
+    # The clause names the employer itself: no move in it, nothing cut.
+    text = "OpenAI has lured away Sachin Katti, the executive who ran AI strategy at Intel."
+    found = {(m.person, m.from_org, m.to_org) for m in extract(text, language="en").moves}
+    assert found == {("Sachin Katti", "Intel", "OpenAI")}

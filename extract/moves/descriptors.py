@@ -162,8 +162,12 @@ def _apposition_after(ctx: MoveContext, q: DescriptorQuery) -> str | None:
         end = _apposition_end(ctx, q, pm)
         if end is None:
             continue
+        if ctx.doc.trigger_between(pm.end, end):
+            # "X, the former Instacart CEO who joined OpenAI": the description
+            # before the relative clause that tells a move.
+            end = _before_relative(ctx, pm.end, end) or pm.end
         app = body[pm.end : end]
-        if ctx.doc.trigger_between(pm.end, end) or ctx.rx["speech"].search(app):
+        if end == pm.end or ctx.doc.trigger_between(pm.end, end) or ctx.rx["speech"].search(app):
             continue
         post = ctx.doc.orgs.within(pm.end, end)
         if ctx.rx["relative"].match(app.lstrip(", ")):
@@ -200,6 +204,20 @@ def _apposition_end(ctx: MoveContext, q: DescriptorQuery, pm: PersonMention) -> 
         end = s.end if body[s.end - 1 : s.end] == "." and q.after else -1
     end = _before_now_at(ctx, pm.end, end if end >= 0 else s.end) or end
     return end if end >= 0 else None
+
+
+def _before_relative(ctx: MoveContext, a: int, b: int) -> int | None:
+    """Where a relative clause inside a description begins (None: no such
+    clause in body[a:b], or one right after the comma, which is the whole
+    description)."""
+    for m in _WORD_RUN.finditer(ctx.body, a, b):
+        if ctx.rx["relative"].fullmatch(m.group().lower()):
+            return m.start() if len(ctx.body[a : m.start()].split()) >= _TITLED_WORDS else None
+    return None
+
+
+_WORD_RUN = re.compile(r"[\w'’-]+")
+_TITLED_WORDS = 2  # ", the former Instacart CEO who": a description before the clause
 
 
 def _before_now_at(ctx: MoveContext, a: int, b: int) -> int | None:
