@@ -714,3 +714,29 @@ def test_a_relative_clause_that_is_the_whole_description_is_still_read() -> None
     text = "OpenAI has lured away Sachin Katti, the executive who ran AI strategy at Intel."
     found = {(m.person, m.from_org, m.to_org) for m in extract(text, language="en").moves}
     assert found == {("Sachin Katti", "Intel", "OpenAI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Chu will join a team led by Ruoming Pang, his former boss at Apple who moved to Meta.",
+            "en",
+        ),
+        (
+            "Chu bergabung dengan tim Ruoming Pang, mantan atasannya di Apple yang pindah ke Meta.",
+            "id",
+        ),
+    ],
+)
+def test_a_description_left_open_to_the_end_is_read_up_to_its_relative_clause(
+    text: str, language: str
+) -> None:
+    found = {(m.person, m.from_org, m.to_org) for m in extract(text, language=language).moves}
+    assert ("Ruoming Pang", "Apple", "Meta") in found
+
+
+def test_a_description_left_open_with_no_relative_clause_is_not_read() -> None:
+    # Nothing closes it and nothing after the name moves: no origin is guessed.
+    text = "Ruoming Pang moved to Meta, a company that builds large models at Apple Park."
+    assert {m.from_org for m in extract(text, language="en").moves} == {None}

@@ -203,6 +203,10 @@ def _apposition_end(ctx: MoveContext, q: DescriptorQuery, pm: PersonMention) -> 
     if end < 0 or end > s.end:
         end = s.end if body[s.end - 1 : s.end] == "." and q.after else -1
     end = _before_now_at(ctx, pm.end, end if end >= 0 else s.end) or end
+    if end < 0:
+        # "Ruoming Pang, his former boss at Apple who moved to Meta.": up to
+        # the relative clause, with no comma to close the description.
+        end = _before_relative(ctx, pm.end, s.end) or -1
     return end if end >= 0 else None
 
 
