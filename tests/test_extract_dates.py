@@ -436,3 +436,9 @@ def test_a_planned_move_with_a_bare_month_means_the_next_one() -> None:
 def test_a_month_of_this_year_is_this_year_s_whatever_the_tense(text: str, lang: str) -> None:
     # Told on 25 September 2025: October this year is next month, not last October.
     assert iso(text, lang) == ["2025-10"]
+
+
+def test_a_phrase_inside_a_refused_match_is_still_found() -> None:
+    # "some 3 years ago" matches inside "xsome" (refused: not at a word start);
+    # the word-start match "3 years ago" within it is found all the same.
+    assert iso("She joined xsome 3 years ago.", "en") == ["2022"]
