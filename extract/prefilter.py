@@ -320,6 +320,14 @@ class FastRegex:
         return out
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        # Most searches (a clause for a modality cue) find no required literal:
+        # answered by one prefilter search, without building windows.
+        if self.pre is not None:
+            low = text.lower()
+            end = len(text) if endpos is None else endpos
+            if len(low) == len(text) and self.pre.search(low, pos, end) is None:
+                return None
+            return next(self.finditer(text, pos, endpos, lower=low), None)
         return next(self.finditer(text, pos, endpos), None)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:

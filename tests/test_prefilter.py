@@ -46,3 +46,10 @@ def test_the_scanner_keeps_a_word_whole_at_a_narrow_windows_edge() -> None:
     found = scanner.scan(TEXT[:120])
     words = [TEXT[a:b] for _, a, b in found]
     assert words == ["It", "hire", "hired", "it"]  # not the "it" of "item" or "Its"
+
+
+def test_search_without_a_required_literal_finds_nothing_and_with_one_what_finditer_does() -> None:
+    fast = FastRegex(r"(?<![\w-])(?:the (?:company|firm))(?![\w-])", lowercase=True)
+    assert fast.search("Nothing here at all.") is None
+    found = fast.search(TEXT, 10)
+    assert found is not None and found.span() == next(fast.finditer(TEXT, 10)).span()
