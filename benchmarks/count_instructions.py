@@ -10,7 +10,7 @@ article: the steady-state cost, as bench_extract times it after its warm-up.
 
     python benchmarks/count_instructions.py [--articles 40]
 
-Needs `valgrind` on the PATH (about a minute for 40 articles).
+Needs `valgrind` on the PATH (about four minutes for the 32 articles of the corpus).
 """
 
 from __future__ import annotations
