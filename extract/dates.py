@@ -91,9 +91,9 @@ class _DateText:
         out: list[re.Match[str]] = []
         last_end = -1
         for window in self._windows(rx):
-            for m in low_rx.finditer(low, window.start, window.stop):
-                if rx.left and m.start() > 0 and rx.left.match(low, m.start() - 1):
-                    continue  # not at a word start
+            # At word starts only: a match refused for starting inside a word
+            # no longer hides one starting at a word inside it ("xsome 3 years ago").
+            for m in rx.word_start_matches(low, window.start, window.stop):
                 if window.stop < len(low) and m.end() == window.stop:
                     # The window may have cut the phrase short: match it again.
                     whole = low_rx.match(low, m.start())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, cached_property
 from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
@@ -210,6 +210,13 @@ class FastRegex:
             out.extend((start, lit) for lit in found_in[m.group(1)])
         return out
 
+    @cached_property
+    def low_led(self) -> WordStartScan | None:
+        """`low` tried at word starts only (like `word_led`): `re` would enter
+        its matcher at every character of a window otherwise. Compiled on
+        first use: many packs' expressions never run windowed."""
+        return _word_led(self.full.pattern, 0) if self.low is not None else None
+
     @property
     def pattern(self) -> str:
         return self.full.pattern
@@ -249,6 +256,12 @@ class FastRegex:
                 last = m.end()
                 yield m
 
+    def word_start_matches(self, low: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+        """The lowercase expression's matches in low[start:stop] that start a
+        word, each searched for past the last (`lowercase=True` only)."""
+        assert self.low is not None
+        return self._word_start_matches(self.low, self.low_led, low, start, stop)
+
     def _word_start_matches(
         self, rx: re.Pattern[str], led: WordStartScan | None, subject: str, start: int, stop: int
     ) -> Iterator[re.Match[str]]:
@@ -270,7 +283,7 @@ class FastRegex:
         and the text it reads: the lowercase one where it reads the same
         (ASCII text: no character in it folds otherwise than it lowercases)."""
         if self.low is not None:
-            return self.low, None, low
+            return self.low, self.low_led, low
         if self.folded is not None and text.isascii():
             return self.folded, self.folded_led, low
         return self.full, self.word_led, text
@@ -307,6 +320,14 @@ class FastRegex:
         return out
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        # Most searches (a clause for a modality cue) find no required literal:
+        # answered by one prefilter search, without building windows.
+        if self.pre is not None:
+            low = text.lower()
+            end = len(text) if endpos is None else endpos
+            if len(low) == len(text) and self.pre.search(low, pos, end) is None:
+                return None
+            return next(self.finditer(text, pos, endpos, lower=low), None)
         return next(self.finditer(text, pos, endpos), None)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:

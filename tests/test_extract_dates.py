@@ -562,3 +562,9 @@ def test_the_periphrastic_future_says_now(text: str, language: str, dated: bool)
 
     (move,) = run(text, language, dt.date(2025, 7, 15)).moves
     assert (move.date is not None) is dated
+
+
+def test_a_phrase_inside_a_refused_match_is_still_found() -> None:
+    # "some 3 years ago" matches inside "xsome" (refused: not at a word start);
+    # the word-start match "3 years ago" within it is found all the same.
+    assert iso("She joined xsome 3 years ago.", "en") == ["2022"]

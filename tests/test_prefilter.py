@@ -54,3 +54,10 @@ def test_a_lexicon_match_refused_inside_a_word_hides_no_match_at_the_next_word()
     text = "jean dupont fait ses adieux à anthropic."
     assert scanner.scan(text) == [("leave", 12, 29)]
     assert scanner.scan("jean dupontfait ses adieux à x") == []
+
+
+def test_search_without_a_required_literal_finds_nothing_and_with_one_what_finditer_does() -> None:
+    fast = FastRegex(r"(?<![\w-])(?:the (?:company|firm))(?![\w-])", lowercase=True)
+    assert fast.search("Nothing here at all.") is None
+    found = fast.search(TEXT, 10)
+    assert found is not None and found.span() == next(fast.finditer(TEXT, 10)).span()
