@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import Select, bindparam, or_, update
 from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col, select
 
 from .queries import counts, pk
@@ -146,8 +147,19 @@ def mark(
             .values(repeat_of_id=bindparam("repeat_of")),
             changes,
         )
-        session.expire_all()
+        _expire_marking(session, [change["move_id"] for change in changes])
     return len(changes)
+
+
+def _expire_marking(session: Session, move_ids: list[int | None]) -> None:
+    """Forget the session's copy of these moves' marking (the update went past the ORM).
+
+    Only theirs: expiring everything made a batch's later articles read back
+    every organisation and person the session held."""
+    for move_id in move_ids:
+        move = session.identity_map.get(identity_key(Move, move_id))
+        if move is not None:
+            session.expire(move, ["repeat_of_id"])
 
 
 def _roots(session: Session, people: set[int]) -> set[int]:
