@@ -25,7 +25,6 @@ from functools import cache
 from importlib.resources import files
 
 from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
-from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from . import name_keys, ties
@@ -222,7 +221,8 @@ class Resolver:
 
     def _roots_with_key(self, key: str) -> list[Person]:
         """The clusters with an atom of this key, in order of creation."""
-        root_ids = self.session.connection().execute(_ROOTS_WITH_KEY, {"key": key}).scalars().all()
+        with name_keys.Cursor(self.session.connection()) as cursor:
+            root_ids = [row[0] for row in cursor.all(_ROOTS_WITH_KEY, key, key, key)]
         if not root_ids:
             return []
         return list(
@@ -323,22 +323,20 @@ _INSERT_ALIAS = (
 # step seeks the next cluster id after the last one, so a name carried by
 # thousands of atoms of a few clusters costs a few seeks, not thousands of rows.
 # (Roots are atoms too: those with no merged_into_id, read from the same index.)
-_ROOTS_WITH_KEY = text(
-    """
+_ROOTS_WITH_KEY = """
     WITH RECURSIVE cluster(id) AS (
-        SELECT min(merged_into_id) FROM person WHERE key = :key
+        SELECT min(merged_into_id) FROM person WHERE key = ?
         UNION ALL
         SELECT (
             SELECT min(later.merged_into_id) FROM person AS later
-            WHERE later.key = :key AND later.merged_into_id > cluster.id
+            WHERE later.key = ? AND later.merged_into_id > cluster.id
         )
         FROM cluster WHERE cluster.id IS NOT NULL
     )
     SELECT id FROM cluster WHERE id IS NOT NULL
     UNION
-    SELECT id FROM person WHERE key = :key AND merged_into_id IS NULL
-    """
-)
+    SELECT id FROM person WHERE key = ? AND merged_into_id IS NULL
+"""
 
 
 def latest_user_judgements(session: Session) -> dict[str, dict[str, str]]:

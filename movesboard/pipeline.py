@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import threading
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from sqlalchemy.engine import Connection
     from sqlmodel import Session
 
     from movesboard.extract.types import Extraction
@@ -409,24 +410,41 @@ class _Pending:
 
 def _prepare(database: Database, item: Item, extractor: _Extractor) -> _Pending:
     """Read the article and hand it to extraction, unless it is stored already."""
-    from movesboard.models.store import StoreResult, find_article
+    from movesboard.models.store import StoreResult
 
     try:
         # A feed entry already stored by its URL: do not fetch its page again.
         if item.url and url_stored(database, item.url):
             return _Pending(item, Outcome(item, "unchanged"))
         doc = item.read()
-        with database.session() as session:
-            existing = find_article(session, doc.content_hash) or _find_by_url(session, doc.url)
-            if existing is not None and not _asks_otherwise(session, existing, doc):
-                stored = StoreResult(article_id=existing, created=False)
-                return _Pending(item, Outcome(item, "unchanged", result=stored, title=doc.title))
+        with database.engine.connect() as connection:  # no ORM session for one read
+            existing = _stored_id(connection, doc)
         if existing is not None:
-            return _Pending(item, doc=doc, stored_as=existing)
+            with database.session() as session:
+                if _asks_otherwise(session, existing, doc):
+                    return _Pending(item, doc=doc, stored_as=existing)
+            stored = StoreResult(article_id=existing, created=False)
+            return _Pending(item, Outcome(item, "unchanged", result=stored, title=doc.title))
         _check_length(doc)
         return _Pending(item, doc=doc, extraction=extractor.submit(doc))
     except Exception as error:  # a bug in one article must not stop the others
         return _Pending(item, _failure(item, error))
+
+
+# The article stored with this content, else with this canonical URL.
+_STORED = (
+    "SELECT id, 0 FROM article WHERE content_hash = ?"
+    " UNION ALL SELECT id, 1 FROM article WHERE url = ? ORDER BY 2 LIMIT 1"
+)
+
+
+def _stored_id(connection: Connection, doc: ArticleDoc) -> int | None:
+    """What ingest_doc's checks find, in one statement through the driver's cursor."""
+    from movesboard.models.name_keys import Cursor
+
+    with Cursor(connection) as cursor:
+        row = cursor.all(_STORED, doc.content_hash, doc.url)
+    return int(row[0][0]) if row else None
 
 
 def _prepared(
@@ -550,10 +568,10 @@ def _store_one(
 def _store_in(
     session: Session, doc: ArticleDoc, extraction: Extraction, names: AliasIndex
 ) -> StoreResult:
-    """Store the article in `session`, unless an article of its URL came in meanwhile."""
+    """Store the article in `session`, unless it (or one of its URL) came in meanwhile."""
     from movesboard.models.store import StoreResult, store_article
 
-    existing = _find_by_url(session, doc.url)
+    existing = _stored_id(session.connection(), doc)
     if existing is not None:
         return StoreResult(article_id=existing, created=False)
     return store_article(session, doc, extraction, names)

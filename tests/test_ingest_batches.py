@@ -95,6 +95,7 @@ def test_batches_are_committed_whole_and_reported_in_order(
 ) -> None:
     make_folder(tmp_path / "articles", 7)
     monkeypatch.setattr(pipeline, "BATCH_ARTICLES", 3)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", 60.0)  # a slow machine ends none early
     seen: list[int] = []
 
     def stored_so_far(outcome: Outcome) -> None:
