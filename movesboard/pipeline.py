@@ -547,7 +547,13 @@ def _store_one(
         extraction = pending.extraction()
     except Exception as error:
         return _failure(pending.item, error)
-    _begin_for_savepoints(session)
+    try:
+        _begin_for_savepoints(session)
+    except DBAPIError:
+        # No write lock within the busy timeout: after this batch, the article
+        # goes alone (and is reported, stored or failed), not unaccounted for.
+        batch.alone, batch.extraction = pending, extraction
+        return None
     noted = changes.noted_count(session)
     try:
         with session.begin_nested():

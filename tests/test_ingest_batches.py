@@ -165,3 +165,27 @@ def test_re_ingesting_stores_nothing_new(database: Database, tmp_path: Path) -> 
         rows(database, "SELECT (SELECT count(*) FROM move), (SELECT count(*) FROM person)")
         == counts
     )
+
+
+def test_an_article_whose_batch_cannot_begin_is_stored_alone_and_reported(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write lock not granted in time (SQLite's busy timeout) for the batch's
+    first savepoint: the article is not lost from the summary, it goes alone."""
+    from sqlalchemy.exc import OperationalError
+
+    make_folder(tmp_path / "articles", 3)
+    real_begin = pipeline._begin_for_savepoints
+    calls = []
+
+    def locked_once(session):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+        real_begin(session)
+
+    monkeypatch.setattr(pipeline, "_begin_for_savepoints", locked_once)
+    summary, outcomes = ingest_folder(database, tmp_path / "articles")
+    assert [outcome.status for outcome in outcomes] == ["new", "new", "new"]
+    assert summary.new == 3
+    assert rows(database, "SELECT count(*) FROM article") == [(3,)]
