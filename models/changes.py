@@ -57,6 +57,16 @@ def forget_noted(session: Session) -> None:
     session.info.pop(_NOTED, None)
 
 
+def noted_count(session: Session) -> int:
+    """How many changes are noted so far: where a savepoint's notes would start."""
+    return len(session.info.get(_NOTED, ()))
+
+
+def forget_noted_since(session: Session, count: int) -> None:
+    """A savepoint rolled back: what it noted (after the first `count`) did not happen."""
+    del session.info.get(_NOTED, [])[count:]
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeBatch:
     """What changed after a reader's last change, read in commit order."""

@@ -23,10 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any
 
 from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
-from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from . import name_keys, ties
@@ -34,7 +32,7 @@ from .alias_index import AliasIndex
 from .dialect import insert_ignoring_duplicates
 from .index import RESOLVE
 from .names import fold, organization_key, person_key
-from .tables import Alias, Decision, Organization, Person, utcnow
+from .tables import Decision, Organization, Person, utcnow
 
 # A similar (not identical) name joins a cluster only at this score *and* with
 # a shared organisation or colleague; from SUGGEST up it is put to the user.
@@ -120,16 +118,21 @@ class Resolver:
         return self.session.exec(select(Organization).where(Organization.key == key)).one()
 
     def _find_organization(self, key: str) -> Organization | None:
-        org = self.session.exec(select(Organization).where(Organization.key == key)).first()
+        # By id, then the row from the session: an organisation read earlier in
+        # the transaction (the batch's other articles) costs no query.
+        with name_keys.Cursor(self.session.connection()) as cursor:
+            # Or known by another name: "MSL" stored as an alias of Meta Superintelligence Labs.
+            org_id = cursor.first(_ORGANIZATION_BY_KEY, key) or cursor.first(
+                _ORGANIZATION_BY_ALIAS, key
+            )
+        if org_id is None:
+            return None
+        org = self.session.get(Organization, org_id)
         if org is not None:
-            return org
-        # Known by another name: "MSL" stored as an alias of Meta Superintelligence Labs.
-        return self.session.exec(
-            select(Organization)
-            .join(Alias, col(Alias.organization_id) == Organization.id)
-            .where(Alias.norm == key)
-            .order_by(col(Organization.id))
-        ).first()
+            # The session holds its rows weakly: kept here, the organisation
+            # stays in it for the batch's later articles.
+            self.session.info.setdefault(_HELD, {})[org_id] = org
+        return org
 
     # ------------------------------------------------------------------ people
 
@@ -218,7 +221,8 @@ class Resolver:
 
     def _roots_with_key(self, key: str) -> list[Person]:
         """The clusters with an atom of this key, in order of creation."""
-        root_ids = self.session.connection().execute(_ROOTS_WITH_KEY, {"key": key}).scalars().all()
+        with name_keys.Cursor(self.session.connection()) as cursor:
+            root_ids = [row[0] for row in cursor.all(_ROOTS_WITH_KEY, key, key, key)]
         if not root_ids:
             return []
         return list(
@@ -277,62 +281,62 @@ class Resolver:
             return None
         if marker in self._aliases_added:
             return self._aliases_added[marker]
-        owner_key = "person_id" if is_person else "organization_id"
-        owner_column = col(getattr(Alias, owner_key))
-        # An atom made in this article has no stored aliases yet: no need to ask.
-        known = None
-        if not (is_person and owner.id in self._new_atoms):
-            known = self._alias_id(owner_column, owner.id, norm)
-        if known is None:
-            known = self.session.execute(
-                insert_ignoring_duplicates(self.session, Alias)
-                .values(
-                    person_id=owner.id if is_person else None,
-                    organization_id=None if is_person else owner.id,
-                    name=name,
-                    norm=norm,
-                )
-                .on_conflict_do_nothing(
-                    index_elements=[owner_key, "norm"],
-                    index_where=owner_column.is_not(None),
-                )
-                .returning(col(Alias.id))
-            ).scalar()
-            if known is not None:
-                # A Core insert fires no ORM hook (tables._file_alias): file it here.
-                name_keys.write(self.session.connection(), [(known, norm)])
-            else:
-                known = self._alias_id(owner_column, owner.id, norm)
-                assert known is not None, "a skipped alias is another writer's, committed"
+        find = _PERSON_ALIAS if is_person else _ORGANIZATION_ALIAS
+        connection = self.session.connection()
+        with name_keys.Cursor(connection) as cursor:
+            # An atom made in this article has no stored aliases yet: no need to ask.
+            known = None
+            if not (is_person and owner.id in self._new_atoms):
+                known = cursor.first(find, owner.id, norm)
+            if known is None:
+                person_id, organization_id = (owner.id, None) if is_person else (None, owner.id)
+                known = cursor.first(_INSERT_ALIAS, person_id, organization_id, name, norm)
+                if known is not None:
+                    # A raw insert fires no ORM hook (tables._file_alias): file it here.
+                    name_keys.write(connection, [(known, norm)])
+                else:
+                    known = cursor.first(find, owner.id, norm)
+                    assert known is not None, "a skipped alias is another writer's, committed"
         self._aliases_added[marker] = known
         return known
 
-    def _alias_id(self, owner_column: Any, owner_id: int, norm: str) -> int | None:
-        return self.session.exec(
-            select(Alias.id).where(owner_column == owner_id, Alias.norm == norm).limit(1)
-        ).first()
+
+_HELD = "movesboard.organizations"  # key in Session.info
+
+# Raw statements (name_keys.Cursor): they run for every name an article gives.
+_ORGANIZATION_BY_KEY = "SELECT id FROM organization WHERE key = ?"
+_ORGANIZATION_BY_ALIAS = (
+    "SELECT alias.organization_id FROM alias WHERE alias.norm = ?"
+    " AND alias.organization_id IS NOT NULL ORDER BY alias.organization_id LIMIT 1"
+)
+_PERSON_ALIAS = "SELECT id FROM alias WHERE person_id = ? AND norm = ? LIMIT 1"
+_ORGANIZATION_ALIAS = "SELECT id FROM alias WHERE organization_id = ? AND norm = ? LIMIT 1"
+# Skips a form the owner has already (uq_alias_person_norm, uq_alias_organization_norm),
+# another writer's too: on PostgreSQL after waiting for its commit.
+_INSERT_ALIAS = (
+    "INSERT INTO alias (person_id, organization_id, name, norm) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT DO NOTHING RETURNING id"
+)
 
 
 # The roots of every atom with a key, by a loose scan of ix_person_key_root: each
 # step seeks the next cluster id after the last one, so a name carried by
 # thousands of atoms of a few clusters costs a few seeks, not thousands of rows.
 # (Roots are atoms too: those with no merged_into_id, read from the same index.)
-_ROOTS_WITH_KEY = text(
-    """
+_ROOTS_WITH_KEY = """
     WITH RECURSIVE cluster(id) AS (
-        SELECT min(merged_into_id) FROM person WHERE key = :key
+        SELECT min(merged_into_id) FROM person WHERE key = ?
         UNION ALL
         SELECT (
             SELECT min(later.merged_into_id) FROM person AS later
-            WHERE later.key = :key AND later.merged_into_id > cluster.id
+            WHERE later.key = ? AND later.merged_into_id > cluster.id
         )
         FROM cluster WHERE cluster.id IS NOT NULL
     )
     SELECT id FROM cluster WHERE id IS NOT NULL
     UNION
-    SELECT id FROM person WHERE key = :key AND merged_into_id IS NULL
-    """
-)
+    SELECT id FROM person WHERE key = ? AND merged_into_id IS NULL
+"""
 
 
 def latest_user_judgements(session: Session) -> dict[str, dict[str, str]]:

@@ -74,7 +74,7 @@ TOKEN = "="
 REVERSED = "~"
 TOP = "\U0010ffff"  # sorts after every character: a range's end
 
-# Statements in the qmark style; `_Cursor` turns them into psycopg's.
+# Statements in the qmark style; `Cursor` turns them into psycopg's.
 _INSERT = "INSERT INTO name_key (key, alias_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
 _DELETE = "DELETE FROM name_key WHERE key = ? AND alias_id = ?"
 # Distinct keys in a range, at most `cap` of them: each step seeks the next key
@@ -113,9 +113,14 @@ def rows(aliases: Iterable[tuple[int, str]]) -> Iterator[tuple[str, int]]:
             yield key, alias_id
 
 
-class _Cursor:
+class Cursor:
     """The driver's own cursor (SQLAlchemy Row objects cost several times a
-    small query), with statements written once in the qmark style."""
+    small query), with statements written once in the qmark style.
+
+    For the statements an ingested article runs dozens of times (resolution,
+    aliases, ties): through the ORM each cost ~0.3 ms of Python, building,
+    caching and compiling it. It does not flush the ORM session: read only
+    rows written by statements, not pending ORM objects."""
 
     def __init__(self, connection: Connection) -> None:
         self._cursor = connection.connection.cursor()
@@ -132,6 +137,12 @@ class _Cursor:
         self._cursor.execute(self._sql(statement), params)
         return self._cursor.fetchall()
 
+    def first(self, statement: str, *params: Any) -> Any:
+        """The first column of the first row, or None without rows."""
+        self._cursor.execute(self._sql(statement), params)
+        row = self._cursor.fetchone()
+        return None if row is None else row[0]
+
     def one(self, statement: str, *params: Any) -> Any:
         self._cursor.execute(self._sql(statement), params)
         row = self._cursor.fetchone()
@@ -143,6 +154,12 @@ class _Cursor:
 
     def close(self) -> None:
         self._cursor.close()
+
+    def __enter__(self) -> Cursor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def write(connection: Connection, aliases: Iterable[tuple[int, str]]) -> None:
@@ -165,7 +182,7 @@ def _for_each_key(
     """Run `statement` once per (key, alias id) of the aliases, in one batch."""
     batch = list(rows(aliases))
     if batch:
-        cursor = _Cursor(connection)
+        cursor = Cursor(connection)
         try:
             cursor.many(statement, batch)
         finally:
@@ -178,7 +195,7 @@ def backfill(connection: Connection, chunk: int = 50_000) -> int:
     Rows go in in key order, so the B-tree grows at its end instead of
     splitting pages all over (about 4x faster at a million aliases).
     """
-    cursor = _Cursor(connection)
+    cursor = Cursor(connection)
     try:
         batch = sorted(rows(cursor.all(_ALL_ALIASES)))
         for start in range(0, len(batch), chunk):
@@ -199,13 +216,13 @@ class Block:
     size: int = 0
     common: bool | None = None  # carried by too many tokens? (asked once)
 
-    def count(self, cursor: _Cursor, cap: int | None = None) -> int:
+    def count(self, cursor: Cursor, cap: int | None = None) -> int:
         statement, *params = self._select("1")
         if cap is not None:
             statement = f"{statement} LIMIT {int(cap)}"
         return int(cursor.one(f"SELECT count(*) FROM ({statement}) AS postings", *params))
 
-    def read(self, cursor: _Cursor) -> list[int]:
+    def read(self, cursor: Cursor) -> list[int]:
         # One string of ids, not a row each: a third less time for the tens of
         # thousands of postings a lookup may read.
         joined = cursor.one(*self._select(cursor.id_list))
@@ -247,7 +264,7 @@ def blocks(needle: str) -> list[Block]:
     return out
 
 
-def _too_common(block: Block, cursor: _Cursor, budget: Budget) -> bool:
+def _too_common(block: Block, cursor: Cursor, budget: Budget) -> bool:
     """An affix carried by more distinct tokens than the budget allows blocks nothing.
 
     Each token carries at least one posting, so only a range with that many
@@ -273,7 +290,7 @@ class StoredIndex:
         self.connection = connection
 
     def __len__(self) -> int:
-        cursor = _Cursor(self.connection)
+        cursor = Cursor(self.connection)
         try:
             return int(cursor.one(_COUNT_ALIASES))
         finally:
@@ -294,7 +311,7 @@ class StoredIndex:
         `exclude`: person atoms to leave out (those of the article being resolved).
         """
         needle = query if folded else fold(query)
-        cursor = _Cursor(self.connection)
+        cursor = Cursor(self.connection)
         try:
             counts = _counts(cursor, needle, budget)
             candidates = _candidates(cursor, counts, kind, budget, exclude)
@@ -303,7 +320,7 @@ class StoredIndex:
         return rank(needle, candidates, limit=limit, budget=budget)
 
 
-def _counts(cursor: _Cursor, needle: str, budget: Budget) -> Counter[int]:
+def _counts(cursor: Cursor, needle: str, budget: Budget) -> Counter[int]:
     """Alias id -> how many of the chosen blocks name it."""
     found = [block for block in blocks(needle) if _sized(block, cursor, budget.read + 1)]
     read = _plan(found, cursor, budget)
@@ -317,7 +334,7 @@ def _counts(cursor: _Cursor, needle: str, budget: Budget) -> Counter[int]:
     return Counter(chain.from_iterable(found[at].read(cursor) for at in read))
 
 
-def _plan(found: list[Block], cursor: _Cursor, budget: Budget) -> list[int]:
+def _plan(found: list[Block], cursor: Cursor, budget: Budget) -> list[int]:
     return rarest_first(
         [block.size for block in found],
         budget,
@@ -325,7 +342,7 @@ def _plan(found: list[Block], cursor: _Cursor, budget: Budget) -> list[int]:
     )
 
 
-def _sized(block: Block, cursor: _Cursor, cap: int | None) -> int:
+def _sized(block: Block, cursor: Cursor, cap: int | None) -> int:
     """Count the block's postings, up to `cap` of them (a block above the read
     budget is read only if it is the rarest: counting it to the end costs a
     scan of a key that may be in every tenth name)."""
@@ -334,7 +351,7 @@ def _sized(block: Block, cursor: _Cursor, cap: int | None) -> int:
 
 
 def _candidates(
-    cursor: _Cursor,
+    cursor: Cursor,
     counts: Counter[int],
     kind: str | None,
     budget: Budget,
@@ -361,7 +378,7 @@ def _candidates(
 
 
 def _read_back(
-    cursor: _Cursor, ids: list[int], wanted: int | None, exclude: Collection[int]
+    cursor: Cursor, ids: list[int], wanted: int | None, exclude: Collection[int]
 ) -> list[Candidate]:
     """Candidates for alias ids, in the order given; ids whose alias is gone drop out."""
     found = cursor.all(_ALIASES.format(marks=", ".join("?" * len(ids))), *ids)

@@ -23,13 +23,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, bindparam, or_, update
 from sqlalchemy import select as sa_select  # typed beyond sqlmodel's four columns
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col, select
 
+from .dialect import unindexed
+from .name_keys import Cursor
 from .queries import counts, pk
 from .tables import Article, Move, Organization, Person
 
@@ -69,7 +72,216 @@ def mark(
     whole career. Returns how many rows changed.
     """
     root_id = col(Person.merged_into_id)
-    statement: Select[*tuple[Any, ...]] = (
+    statement = _report_statement()
+    if people is not None:
+        roots = _roots(session, set(people))
+        if not roots:
+            return 0
+        atoms = select(Person.id).where(or_(col(Person.id).in_(roots), root_id.in_(roots)))
+        statement = statement.where(col(Move.person_id).in_(atoms))
+    if organizations is not None:
+        statement = statement.where(_going_to(_with_relatives(session, set(organizations))))
+    reports, uncounted = _read(session, statement)
+    parents = _parents(
+        session, {org for rs in reports.values() for r in rs for org in (r.from_org, r.to_org)}
+    )
+    wanted: dict[int, int | None] = {report.id: None for report in uncounted}
+    for person_reports in reports.values():
+        for group in _events(person_reports, parents):
+            primary = max(group, key=lambda r: _specificity(r, parents))
+            for report in group:
+                wanted[report.id] = None if report is primary else primary.id
+    current = {r.id: r.repeat_of for rs in reports.values() for r in rs}
+    current.update({r.id: r.repeat_of for r in uncounted})
+    changes = [
+        {"move_id": move_id, "repeat_of": repeat_of}
+        for move_id, repeat_of in wanted.items()
+        if current[move_id] != repeat_of
+    ]
+    _write(session, changes)
+    return len(changes)
+
+
+def _write(session: Session, changes: list[dict[str, int | None]]) -> None:
+    """Set repeat_of_id of each {"move_id", "repeat_of"}."""
+    if changes:
+        # SQLModel sets __table__ on table models but does not declare it.
+        session.connection().execute(
+            update(Move.__table__)  # type: ignore[attr-defined]
+            .where(Move.__table__.c.id == bindparam("move_id"))  # type: ignore[attr-defined]
+            .values(repeat_of_id=bindparam("repeat_of")),
+            changes,
+        )
+        _expire_marking(session, [change["move_id"] for change in changes])
+
+
+@dataclass(slots=True)
+class Event:
+    """One move as the stored marking has it, and the reports a new article adds.
+
+    Found by its first report (the full marking files groups under its places,
+    and compares a newcomer with it); `primary` is the stored primary, None
+    for an event the new article starts."""
+
+    first: Report
+    primary: Report | None
+    joined: list[Report] = field(default_factory=list)
+
+    def best(self, parents: dict[int, int]) -> Report:
+        """The primary once the new reports are in: the most specific of all."""
+        members = self.joined if self.primary is None else [self.primary, *self.joined]
+        return max(members, key=lambda r: _specificity(r, parents))
+
+
+def mark_article(session: Session, article_id: int) -> int:
+    """Mark the reports of an article just stored; returns how many rows changed.
+
+    Its moves are the last stored (their ids follow every other's), so the
+    full marking, which takes reports in order of storage, would leave every
+    earlier report's event as it is, add each of the article's reports to the
+    first event it is one with (or start one), and make the most specific
+    report of each event its primary. That is done here from what is stored:
+    the events of the article's people near its organisations, each read as
+    its primary and its first report (two index seeks), never their other
+    reports. A person reported a thousand times costs what their events near
+    the article cost, not a thousand reports; only a more specific report than
+    an event's primary re-points the event's reports at itself, in one UPDATE.
+    """
+    reports, _ = _read(session, _report_statement().where(col(Move.article_id) == article_id))
+    new = sorted((r for rs in reports.values() for r in rs), key=lambda r: r.id)
+    if not new:  # uncounted reports are stored unmarked already
+        return 0
+    stored = _stored_events(session, article_id, new)
+    places = [r for e in stored for r in (e.first, e.primary) if r is not None] + new
+    parents = _parents(session, {org for r in places for org in (r.from_org, r.to_org)})
+    return _apply(session, extend_events(stored, new, parents), parents)
+
+
+def _apply(session: Session, events: list[Event], parents: dict[int, int]) -> int:
+    """Write the marking of the events a new article joined; returns the rows changed."""
+    marks: list[dict[str, int | None]] = []
+    changed = 0
+    for event in events:
+        if not event.joined:
+            continue
+        primary = event.best(parents)
+        marks.extend(
+            {"move_id": r.id, "repeat_of": primary.id} for r in event.joined if r is not primary
+        )
+        if event.primary is not None and primary is not event.primary:
+            changed += _repoint(session, event.primary.id, primary.id)
+            marks.append({"move_id": event.primary.id, "repeat_of": primary.id})
+    _write(session, marks)
+    return changed + len(marks)
+
+
+def extend_events(events: list[Event], new: list[Report], parents: dict[int, int]) -> list[Event]:
+    """Add one new article's reports (in order of storage) to the stored events.
+
+    As `_events` would, had it taken the stored reports and then these: each
+    joins the first event, in order of their first reports, filed under one of
+    its places, that has no report of its article and whose first report it
+    is one with; else it starts an event. Stored events have no report of the
+    new article (it was not stored)."""
+    events = sorted(events, key=lambda event: event.first.id)
+    filed: dict[tuple[int, str, int], list[int]] = {}
+    for index, event in enumerate(events):
+        for side, org in _places(event.first, parents):
+            filed.setdefault((event.first.root, side, org), []).append(index)
+    for report in new:
+        found = {
+            index
+            for side, org in _places(report, parents)
+            for index in filed.get((report.root, side, org), ())
+        }
+        for index in sorted(found):
+            event = events[index]
+            if all(r.article_id != report.article_id for r in event.joined) and same_event(
+                report, event.first, parents
+            ):
+                event.joined.append(report)
+                break
+        else:
+            for side, org in _places(report, parents):
+                filed.setdefault((report.root, side, org), []).append(len(events))
+            events.append(Event(report, None, [report]))
+    return events
+
+
+def _stored_events(session: Session, article_id: int, new: list[Report]) -> list[Event]:
+    """The stored events of the new reports' clusters that could take one of them.
+
+    Their primaries are read: counted reports that repeat nothing, of another
+    article, going to (or leaving for nowhere) an organisation within two
+    steps of the new reports' own: a primary may be a child of its first
+    report's destination, itself a parent of the new report's."""
+    roots = {report.root for report in new}
+    orgs = {org for r in new for org in (r.from_org, r.to_org) if org is not None}
+    near = _with_relatives(session, orgs) if orgs else set()
+    around = _with_relatives(session, near) if near - orgs else near
+    atoms = select(Person.id).where(
+        or_(col(Person.id).in_(roots), col(Person.merged_into_id).in_(roots))
+    )
+    primaries, _ = _read(
+        session,
+        _report_statement().where(
+            col(Move.person_id).in_(atoms),
+            # By the person's atoms, not ix_move_repeat_of_id: most moves repeat nothing.
+            unindexed(col(Move.repeat_of_id)).is_(None),
+            col(Move.article_id) != article_id,
+            _going_to(around),
+        ),
+    )
+    found = [report for reports in primaries.values() for report in reports]
+    firsts = _first_reports(session, found)
+    return [Event(firsts.get(primary.id, primary), primary) for primary in found]
+
+
+def _first_reports(session: Session, primaries: list[Report]) -> dict[int, Report]:
+    """Primary id -> its event's first report, for events whose first is not the primary."""
+    if not primaries:
+        return {}
+    # One statement; each part is min() of one key of ix_move_repeat_of_id, a
+    # seek however many reports repeat the primary.
+    statement = " UNION ALL ".join([_EARLIEST_REPEAT] * len(primaries))
+    with Cursor(session.connection()) as cursor:
+        rows = cursor.all(statement, *(p.id for p in primaries for _ in range(2)))
+    earliest = {first: primary for primary, first in rows if first is not None and first < primary}
+    if not earliest:
+        return {}
+    reports, _ = _read(session, _report_statement().where(col(Move.id).in_(earliest)))
+    return {earliest[r.id]: r for rs in reports.values() for r in rs}
+
+
+_EARLIEST_REPEAT = "SELECT ?, (SELECT min(id) FROM move WHERE repeat_of_id = ?)"
+
+
+def _repoint(session: Session, old: int, new: int) -> int:
+    """Point the reports of primary `old` at `new`; returns how many rows changed."""
+    result = session.connection().execute(
+        update(Move.__table__)  # type: ignore[attr-defined]
+        .where(Move.__table__.c.repeat_of_id == old)  # type: ignore[attr-defined]
+        .values(repeat_of_id=new)
+    )
+    for move in [m for m in session.identity_map.values() if isinstance(m, Move)]:
+        session.expire(move, ["repeat_of_id"])
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _expire_marking(session: Session, move_ids: list[int | None]) -> None:
+    """Forget the session's copy of these moves' marking (the update went past the ORM).
+
+    Only theirs: expiring everything made a batch's later articles read back
+    every organisation and person the session held."""
+    for move_id in move_ids:
+        move = session.identity_map.get(identity_key(Move, move_id))
+        if move is not None:
+            session.expire(move, ["repeat_of_id"])
+
+
+def _report_statement() -> Select[*tuple[Any, ...]]:
+    """Reports (move, its cluster, its article's date), in order of storage."""
+    return (
         sa_select(
             col(Move.id),
             col(Person.merged_into_id),
@@ -88,22 +300,23 @@ def mark(
         .join(Article, col(Article.id) == Move.article_id)
         .order_by(col(Move.id))
     )
-    if people is not None:
-        roots = _roots(session, set(people))
-        if not roots:
-            return 0
-        atoms = select(Person.id).where(or_(col(Person.id).in_(roots), root_id.in_(roots)))
-        statement = statement.where(col(Move.person_id).in_(atoms))
-    if organizations is not None:
-        near = _with_relatives(session, set(organizations))
-        statement = statement.where(
-            or_(
-                col(Move.to_org_id).in_(near),
-                col(Move.to_org_id).is_(None) & col(Move.from_org_id).in_(near),
-            )
-        )
+
+
+def _going_to(places: set[int]) -> Any:
+    """Reports going to one of these organisations, or leaving one for nowhere stated.
+
+    Asked beside a person's atoms: SQLite must find the rows by the person
+    (a few), not by the organisation (at a large database, OpenAI's thousands
+    of moves: 70 ms an article at 100k people), so the columns are unindexed."""
+    to, origin = unindexed(col(Move.to_org_id)), unindexed(col(Move.from_org_id))
+    return or_(to.in_(places), to.is_(None) & origin.in_(places))
+
+
+def _read(session: Session, statement: Any) -> tuple[dict[int, list[Report]], list[Report]]:
+    """Counted reports by cluster root, and the uncounted ones (rejected, rumoured,
+    denied: never a primary, never a repeat)."""
     reports: dict[int, list[Report]] = defaultdict(list)
-    uncounted: list[Report] = []  # rejected, rumoured, denied: never a primary, never a repeat
+    uncounted: list[Report] = []
     for (
         move_id,
         merged_into,
@@ -122,32 +335,7 @@ def mark(
             move_id, merged_into or atom, article, origin, to, date, precision, repeat_of, published
         )
         (reports[report.root] if counts(modality, status) else uncounted).append(report)
-    parents = _parents(
-        session, {org for rs in reports.values() for r in rs for org in (r.from_org, r.to_org)}
-    )
-    wanted: dict[int, int | None] = {report.id: None for report in uncounted}
-    for person_reports in reports.values():
-        for group in _events(person_reports, parents):
-            primary = max(group, key=lambda r: _specificity(r, parents))
-            for report in group:
-                wanted[report.id] = None if report is primary else primary.id
-    current = {r.id: r.repeat_of for rs in reports.values() for r in rs}
-    current.update({r.id: r.repeat_of for r in uncounted})
-    changes = [
-        {"move_id": move_id, "repeat_of": repeat_of}
-        for move_id, repeat_of in wanted.items()
-        if current[move_id] != repeat_of
-    ]
-    if changes:
-        # SQLModel sets __table__ on table models but does not declare it.
-        session.connection().execute(
-            update(Move.__table__)  # type: ignore[attr-defined]
-            .where(Move.__table__.c.id == bindparam("move_id"))  # type: ignore[attr-defined]
-            .values(repeat_of_id=bindparam("repeat_of")),
-            changes,
-        )
-        session.expire_all()
-    return len(changes)
+    return reports, uncounted
 
 
 def _roots(session: Session, people: set[int]) -> set[int]:

@@ -136,14 +136,15 @@ def store_facts(
         return org_ids[name]
 
     moves = 0
+    move_rows: list[dict[str, object]] = []
     for fact in extraction.moves:
         key = person_key(fact.person)
         if key not in person_ids:  # a move may name a person the entity list missed
             person_ids[key] = resolver.person(fact.person, context).id  # type: ignore[assignment]
         date, precision = _date_columns(fact.date)
-        session.add(
-            Move(
-                uid=uid(
+        move_rows.append(
+            {
+                "uid": uid(
                     "m",
                     content_hash,
                     key,
@@ -151,20 +152,24 @@ def store_facts(
                     organization_key(fact.to_org) if fact.to_org else None,
                     fact.evidence_start,
                 ),
-                person_id=person_ids[key],
-                from_org_id=org_id(fact.from_org),
-                to_org_id=org_id(fact.to_org),
-                role=fact.role,
-                date=date,
-                date_precision=precision,
-                article_id=article.id,
-                evidence=fact.evidence,
-                evidence_start=fact.evidence_start,
-                confidence=min(1.0, max(0.0, fact.confidence)),
-                modality=str(fact.modality),
-            )
+                "person_id": person_ids[key],
+                "from_org_id": org_id(fact.from_org),
+                "to_org_id": org_id(fact.to_org),
+                "role": fact.role,
+                "date": date,
+                "date_precision": precision,
+                "article_id": article.id,
+                "evidence": fact.evidence,
+                "evidence_start": fact.evidence_start,
+                "confidence": min(1.0, max(0.0, fact.confidence)),
+                "modality": str(fact.modality),
+            }
         )
         moves += fact.modality.counts
+    if move_rows:
+        # One executemany, as the mentions: ORM objects cost ~0.5 ms each and
+        # were flushed one by one between the resolver's queries.
+        session.execute(insert(Move), move_rows)
 
     for group in extraction.group_moves:
         date, precision = _date_columns(group.date)
@@ -188,11 +193,7 @@ def store_facts(
 
     session.flush()
     # Another article may have reported these moves already: count each once.
-    repeats.mark(
-        session,
-        set(person_ids.values()),
-        {org for org in org_ids.values() if org is not None},
-    )
+    repeats.mark_article(session, article.id)
     return StoreResult(
         article_id=article.id, created=True, moves=moves, people=len(set(person_ids.values()))
     )

@@ -19,15 +19,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, literal, or_, union_all
+from sqlalchemy import delete, func, literal, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from .dialect import insert_ignoring_duplicates
+from .name_keys import Cursor
 from .tables import ClusterTie, Mention, Organization, Person
 
 ORGANIZATION = "organization"
 PERSON = "person"
+
+
+# Raw statements (name_keys.Cursor): they run for every atom an article makes.
+_ADD = (
+    "INSERT INTO clustertie (root_id, kind, key, name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+_SHARED = "SELECT kind, name FROM clustertie WHERE root_id = ? AND kind = ? AND key IN ({marks})"
 
 
 def add(
@@ -38,13 +46,13 @@ def add(
 ) -> None:
     """Tie the cluster `root_id` to an article's organisations and people (key -> name)."""
     rows = [
-        {"root_id": root_id, "kind": kind, "key": key, "name": name}
+        (root_id, kind, key, name)
         for kind, named in ((ORGANIZATION, organizations), (PERSON, people))
         for key, name in named.items()
     ]
     if rows:
-        statement = insert_ignoring_duplicates(session, ClusterTie).on_conflict_do_nothing()
-        session.execute(statement, rows)
+        with Cursor(session.connection()) as cursor:
+            cursor.many(_ADD, rows)
 
 
 def shared(
@@ -61,25 +69,26 @@ def shared(
     wanted = [
         (kind, list(keys)) for kind, keys in ((ORGANIZATION, organizations), (PERSON, colleagues))
     ]
-    asked = [
-        select(ClusterTie.kind, ClusterTie.name).where(
-            ClusterTie.root_id == root_id,
-            ClusterTie.kind == kind,
-            col(ClusterTie.key).in_(keys),
-        )
-        for kind, keys in wanted
-        if keys
-    ]
+    asked = [(kind, keys) for kind, keys in wanted if keys]
     if not asked:
         return []
-    # One statement for both kinds (it runs for every cluster an article's name
-    # matches); each part seeks uq_cluster_tie_root_kind_key, whatever the
-    # cluster's size (one OR'ed WHERE would walk all of its ties).
-    rows = session.execute(union_all(*asked) if len(asked) > 1 else asked[0]).all()
+    with Cursor(session.connection()) as cursor:
+        rows = cursor.all(*shared_query(root_id, asked))
     names = {
         kind: sorted({name for row_kind, name in rows if row_kind == kind}) for kind, _ in wanted
     }
     return names[ORGANIZATION] + names[PERSON]
+
+
+def shared_query(root_id: int, asked: list[tuple[str, list[str]]]) -> tuple[Any, ...]:
+    """The statement (qmark style) asking a cluster's ties of these (kind, keys), then
+    its parameters.
+
+    One statement for both kinds (it runs for every cluster an article's name
+    matches); each part seeks uq_cluster_tie_root_kind_key, whatever the
+    cluster's size (one OR'ed WHERE would walk all of its ties)."""
+    statement = " UNION ALL ".join(_SHARED.format(marks=", ".join("?" * len(k))) for _, k in asked)
+    return statement, *(value for kind, keys in asked for value in (root_id, kind, *keys))
 
 
 def recompute(session: Session, root_ids: Iterable[int | None] | None = None) -> None:

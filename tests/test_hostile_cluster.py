@@ -38,8 +38,15 @@ class Work:
     def _before(self, connection, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
         if not self.counting:
             return
-        self.statements[" ".join(statement.split())] += 1
-        connection.connection.dbapi_connection.set_progress_handler(self._step, STEP)
+        raw = connection.connection.dbapi_connection
+        raw.set_progress_handler(self._step, STEP)
+        # SQLite's own trace: it sees the statements run through the driver's
+        # cursor too (name_keys.Cursor), which SQLAlchemy's events do not.
+        raw.set_trace_callback(self._trace)
+
+    def _trace(self, statement: str) -> None:
+        if self.counting:
+            self.statements[" ".join(statement.split())] += 1
 
     def _step(self) -> int:
         if self.counting:

@@ -158,7 +158,7 @@ def test_a_rolled_back_article_leaves_no_keys(
         assert stored_keys(session), "the article's keys are written by now"
         raise RuntimeError("the article fails after its names were stored")
 
-    monkeypatch.setattr(store.repeats, "mark", fail)
+    monkeypatch.setattr(store.repeats, "mark_article", fail)
     with pytest.raises(RuntimeError):
         ingest_doc(database, ARTICLE)
     with database.session() as session:

@@ -13,7 +13,15 @@ from sqlmodel import select
 from movesboard.cli import main
 from movesboard.models import decisions, export, queries
 from movesboard.models.db import Database
-from movesboard.models.repeats import Report, _events, mark, same_event
+from movesboard.models.repeats import (
+    Event,
+    Report,
+    _events,
+    _specificity,
+    extend_events,
+    mark,
+    same_event,
+)
 from movesboard.models.tables import Move, Organization
 
 ARTICLES = {
@@ -225,3 +233,62 @@ def test_filing_groups_by_place_groups_as_scanning_them_all_does(
     as_filed = [[r.id for r in group] for group in _events(reports, parents)]
     as_scanned = [[r.id for r in group] for group in _events_by_scanning(reports, parents)]
     assert as_filed == as_scanned
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(1, 8),  # article (9: the new one)
+            st.one_of(st.none(), st.integers(1, 6)),  # from
+            st.one_of(st.none(), st.integers(1, 6)),  # to
+            st.one_of(st.none(), st.dates(dt.date(2024, 1, 1), dt.date(2025, 12, 31))),
+            st.sampled_from(["day", "month", "year"]),
+        ),
+        max_size=30,
+    ),
+    added=st.integers(1, 4),
+    parents=st.dictionaries(st.integers(1, 6), st.integers(1, 6), max_size=3),
+)
+def test_a_new_articles_reports_join_the_stored_events_as_a_full_marking_would(
+    rows: list[tuple[int, int | None, int | None, dt.date | None, str]],
+    added: int,
+    parents: dict[int, int],
+) -> None:
+    """mark_article's grouping (stored events: first report and primary only, then
+    the new article's reports) gives the groups and primaries of `_events` over all."""
+    parents = {child: parent for child, parent in parents.items() if child != parent}
+    reports = [
+        Report(n, 1, 9 if n >= len(rows) - added else article, origin, to, date, precision, None)
+        for n, (article, origin, to, date, precision) in enumerate(rows)
+    ]
+    stored = [r for r in reports if r.article_id != 9]
+    new = [r for r in reports if r.article_id == 9]
+
+    def primary(group: list[Report]) -> Report:
+        return max(group, key=lambda r: _specificity(r, parents))
+
+    events = [Event(group[0], primary(group)) for group in _events(stored, parents)]
+    extended = extend_events(events, new, parents)
+    full = _events(reports, parents)
+    assert [(e.first.id, e.best(parents).id) for e in extended if e.joined] == [
+        (group[0].id, primary(group).id) for group in full if group[-1].article_id == 9
+    ]
+
+
+def test_marking_each_new_article_agrees_with_marking_everything(
+    database: Database, tmp_path: Path
+) -> None:
+    """Copies of the corpus, stored one by one with mark_article, then the full marking:
+    nothing to change."""
+    corpus = Path(__file__).parent / "corpus" / "shared"
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for n, path in enumerate(sorted(corpus.glob("*.txt")) * 3):
+        text = path.read_text(encoding="utf-8").replace("url: https://", f"url: https://c{n}.", 1)
+        (folder / f"{n:03d}.txt").write_text(f"{text}\nCopy {n}.\n", encoding="utf-8")
+    ingest(database, folder)
+    with database.session() as session:
+        repeated = session.exec(select(Move).where(Move.repeat_of_id.is_not(None))).all()  # type: ignore[union-attr]
+        assert repeated  # the copies repeat the originals' moves
+        assert mark(session) == 0
