@@ -183,7 +183,7 @@ class _Article:
         self.join_starts = {start for kind, start, _ in self.triggers if kind in _JOIN_KINDS}
 
 
-def _seat_at(body: str, start: int, seats: list[str]) -> str | None:
+def seat_at(body: str, start: int, seats: list[str]) -> str | None:
     """The headquarters town written whole at `start`, if any."""
     return next(
         (
@@ -522,13 +522,13 @@ class OrgFinder:
             if m is None:
                 continue
             start = m.start("name")
-            left = _seat_at(body, start, seats)
+            left = seat_at(body, start, seats)
             known = self._known_at(article, start)
             left_end = start + len(left) if left else known.end if known else None
             if left_end is None:
                 continue
             dest = self.dest_name.match(body, _past_date(body, left_end, article.date_ends))
-            onward = _seat_at(body, dest.start("name"), seats) if dest else None
+            onward = seat_at(body, dest.start("name"), seats) if dest else None
             onward_known = dest is not None and self._known_at(article, dest.start("name"))
             for seat in (left, onward):
                 if seat is not None and (onward or onward_known) and (left or known):

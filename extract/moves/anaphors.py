@@ -13,9 +13,9 @@ from functools import lru_cache
 from ..analysis import TriggerKind
 from ..gazetteer import Gazetteer
 from ..normalize import fold
-from ..orgs import OrgMention
+from ..orgs import OrgMention, seat_at
 from ..spans import SpanList
-from .arguments import after_preposition
+from .arguments import WORD, after_preposition
 from .context import MoveContext
 
 
@@ -128,7 +128,7 @@ def _resolve(
     if in_sentence.touches(m.start(), m.end()):
         return None  # inside a name, or naming one: "the start-up Foo"
     seat = _seat_named(ctx, m)
-    if seat is not None:  # "a gigante de Mountain View", "the Cupertino company"
+    if seat is not None:  # "a gigante de Mountain View"
         return OrgMention(m.start(), m.end(), m.group(), seat, True)
     # Same sentence: the closest organisation before; otherwise the
     # subject-like first organisation of the closest earlier sentence.
@@ -149,21 +149,13 @@ def _resolve(
 
 
 def _seat_named(ctx: MoveContext, m: re.Match[str]) -> str | None:
-    """The company whose headquarters town the anaphor names: "the Cupertino
-    company", "la firme de Cupertino", "a gigante de Mountain View"."""
-    seats = ctx.doc.gaz.by_seat
-    before = ctx.body[max(0, m.start() - 24) : m.start()]
-    after = _SEAT_LINK.match(ctx.body, m.end())
-    for seat, org in seats.items():
-        if after is not None and ctx.body.startswith(seat, after.end()):
-            return org
-        if before.rstrip().endswith(seat) or m.group().endswith(" " + seat.lower()):
-            return org
-    return None
-
-
-# "de", "of", "aus", "di", "da", "in" between a kind noun and a town.
-_SEAT_LINK = re.compile(r"\s+(?:de|of|aus|di|da|do|von|in|en)\s+")
+    """The company whose headquarters town the anaphor names after a
+    preposition: "la firme de Cupertino", "a gigante de Mountain View"."""
+    link = WORD.search(ctx.body, m.end(), m.end() + 12)
+    if link is None or not ctx.rx["prepositions"].fullmatch(link.group().lower()):
+        return None
+    seat = seat_at(ctx.body, link.end() + 1, list(ctx.doc.gaz.by_seat))
+    return ctx.doc.gaz.by_seat[seat] if seat is not None else None
 
 
 _AGENT_KINDS = frozenset({TriggerKind.HIRE, TriggerKind.LOSE})

@@ -29,7 +29,7 @@ def possessive_at(body: str, end: int) -> bool:
 
 
 _POSSESSIVE_WORD = re.compile(r"[\w.-]+(?P<mark>'s|’s)(?!\w)")
-_WORD = re.compile(r"[\w'’-]+")
+WORD = re.compile(r"[\w'’-]+")  # a word, apostrophes and hyphens inside
 _DESCRIPTION_WORDS = 12  # a subject description longer than this is a clause of its own
 _FOCUS_REACH = 2  # sentences a description may look back for the person it means
 _CLAUSE_END = re.compile(r"[;:](?=\s)|\s[—–]\s")
@@ -502,11 +502,20 @@ def subjects(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
     )
 
 
+def _words_before(ctx: MoveContext, start: int, floor: int) -> list[str]:
+    """The few lowercased words right before `start`, none before `floor`."""
+    return ctx.body[max(floor, start - 30) : start].lower().split()
+
+
+def _preposition_before(words: list[str], ctx: MoveContext) -> bool:
+    return bool(words) and ctx.rx["prepositions"].fullmatch(words[-1]) is not None
+
+
 def _with_inside_relative(ctx: MoveContext, start: int, floor: int) -> bool:
-    words = ctx.body[max(floor, start - 30) : start].lower().split()
+    words = _words_before(ctx, start, floor)
     return (
-        len(words) >= 2
-        and ctx.rx["prepositions"].fullmatch(words[-1]) is not None
+        _preposition_before(words, ctx)
+        and len(words) >= 2
         and ctx.rx["relative"].fullmatch(words[-2].lstrip(",")) is not None
     )
 
@@ -515,10 +524,9 @@ def _after_preposition_word(ctx: MoveContext, start: int, floor: int) -> bool:
     """Verb-second: a fronted phrase "vor Pang" fills the one slot before the
     verb, so the subject follows it.  (Elsewhere "with Smith, Jones left"
     and the like keep their readings.)"""
-    if not ctx.pack.subject_after_verb:
-        return False
-    words = ctx.body[max(floor, start - 20) : start].split()
-    return bool(words) and bool(ctx.rx["prepositions"].fullmatch(words[-1]))
+    return ctx.pack.subject_after_verb and _preposition_before(
+        _words_before(ctx, start, floor), ctx
+    )
 
 
 def _apposed_participle_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:
@@ -825,7 +833,7 @@ def _after_reporting_verb(ctx: MoveContext, a: int, ts: int) -> int:
         return a
     pos, prev = last.end(), ""
     while pos < ts:
-        m = _WORD.search(ctx.body, pos, ts)
+        m = WORD.search(ctx.body, pos, ts)
         if m is None:
             return ts
         date_end = _date_phrase_end(ctx, m.start())
@@ -975,8 +983,7 @@ def in_fronted_phrase(ctx: MoveContext, scope: SentenceScope, ts: int, names: li
     before = [p for p in scope.persons if p.person in names and p.end <= ts]
     if not before or "," not in ctx.body[before[-1].end : ts]:
         return False
-    words = ctx.body[max(scope.sentence.start, before[-1].start - 30) : before[-1].start].split()
-    return bool(words) and ctx.rx["prepositions"].fullmatch(words[-1].lower()) is not None
+    return _preposition_before(_words_before(ctx, before[-1].start, scope.sentence.start), ctx)
 
 
 def dropped_subject(ctx: MoveContext, scope: SentenceScope, ts: int) -> list[str]:

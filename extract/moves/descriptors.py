@@ -12,7 +12,7 @@ from ..analysis import TriggerKind
 from ..orgs import OrgMention
 from ..people import PersonMention
 from ..sentences import Sentence
-from .arguments import preceded_by_at
+from .arguments import WORD, preceded_by_at
 from .context import MoveContext, fold_word
 
 _TRAILING_COMMA = re.compile(r"\w,\s*$")
@@ -214,13 +214,12 @@ def _before_relative(ctx: MoveContext, a: int, b: int) -> int | None:
     """Where a relative clause inside a description begins (None: no such
     clause in body[a:b], or one right after the comma, which is the whole
     description)."""
-    for m in _WORD_RUN.finditer(ctx.body, a, b):
+    for m in WORD.finditer(ctx.body, a, b):
         if ctx.rx["relative"].fullmatch(m.group().lower()):
             return m.start() if len(ctx.body[a : m.start()].split()) >= _TITLED_WORDS else None
     return None
 
 
-_WORD_RUN = re.compile(r"[\w'’-]+")
 _TITLED_WORDS = 2  # ", the former Instacart CEO who": a description before the clause
 
 

@@ -90,7 +90,9 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     s, ts = w.sentence, w.trigger_start
     after = [d for d in ctx.doc.dates.within(ts, s.end) if d.start < w.after_limit]
     before = [
-        d for d in ctx.doc.dates.within(w.before_floor, ts) if not _in_relative_aside(ctx, d, ts)
+        d
+        for d in ctx.doc.dates.within(w.before_floor, ts)
+        if not _in_relative_aside(ctx, d, w.before_floor, ts)
     ]
     if after:
         return StatedDate(_in_tense(ctx, w, after[0]), True)
@@ -121,10 +123,10 @@ def statement_date(ctx: MoveContext, w: DateWindow) -> StatedDate:
     return StatedDate(None, False)
 
 
-def _in_relative_aside(ctx: MoveContext, d: DateMention, verb: int) -> bool:
+def _in_relative_aside(ctx: MoveContext, d: DateMention, floor: int, verb: int) -> bool:
     """ "X, who had worked at Google since 2015, is joining Meta": a date in a
     relative clause set between commas before the verb is the clause's own."""
-    opened = ctx.body.rfind(",", 0, d.start)
+    opened = ctx.body.rfind(",", floor, d.start)
     closed = ctx.body.find(",", d.end, verb)
     if opened < 0 or closed < 0:
         return False
